@@ -1,0 +1,132 @@
+"""The exceptions inspectlib raises.
+
+Every exception derives from :class:`InspectlibError`, and each also derives from the builtin
+exception a caller would naturally catch (``ValueError`` for bad input, ``TypeError`` for a
+comparison that makes no sense), so code that knows nothing of inspectlib still does the right
+thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "FormatVersionWarning",
+    "UnsupportedFormatVersion",
+    "IncomparableGradesError",
+    "InspectlibError",
+    "InvalidGrade",
+    "InvalidPartialDate",
+    "Problem",
+    "UncertainOrderError",
+    "ValidationError",
+]
+
+
+class InspectlibError(Exception):
+    """The base class of every exception inspectlib raises.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a record, and where it is.
+
+    *path* is JSON-style and rooted at ``$``, the record being checked:
+    ``$.graded_areas[2].judgment``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+    """The line of a JSON Lines file the problem is on, where there is one."""
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.line is None else f"line {self.line}: {self.path}: "
+        return where + self.message
+
+
+class ValidationError(InspectlibError, ValueError):
+    """A record, or a document, breaks one or more rules.
+
+    It carries *every* problem found, not just the first, as :attr:`problems`. ``str()`` of it
+    lists them one per line, each with its path, so that it reads well in a terminal and a log.
+
+    .. versionadded:: 0.1.0
+    """
+
+    problems: tuple[Problem, ...]
+    subject: str
+
+    def __init__(self, subject: str, problems: Iterable[Problem]) -> None:
+        self.subject = subject
+        self.problems = tuple(problems)
+        if not self.problems:
+            raise ValueError("a ValidationError needs at least one problem")
+        super().__init__(subject, self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{self.subject} is invalid: {count} {noun}"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        return "\n".join(lines)
+
+
+class UnsupportedFormatVersion(ValidationError):
+    """A document's major format version is not one this inspectlib can read.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class FormatVersionWarning(UserWarning):
+    """A document is of a newer minor format version than this inspectlib writes.
+
+    It is read all the same; fields this inspectlib does not know are dropped, and a second
+    warning names them.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidPartialDate(InspectlibError, ValueError):
+    """Text that cannot be read as a (partial) date, or date parts that do not fit together.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidGrade(InspectlibError, ValueError):
+    """A grade label that is not on the grading scale it was looked up in.
+
+    The message lists the scale's valid labels.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class IncomparableGradesError(InspectlibError, TypeError):
+    """Two judgments were compared that cannot be ordered against each other.
+
+    Grades compare only with grades of the same scale: a "Good" on HMICFRS's four-point PEEL
+    scale says something different from a "Good" on its five-point scale.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UncertainOrderError(InspectlibError, TypeError):
+    """Two partial dates were compared whose order is not known.
+
+    "June 2025" is neither before nor after "2025" for certain: use
+    :meth:`inspectlib.PartialDate.compare` to get an answer that can say "unknown".
+
+    .. versionadded:: 0.1.0
+    """

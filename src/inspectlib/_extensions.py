@@ -1,0 +1,78 @@
+"""Extensions: where other tools keep their own data on a record, untouched by inspectlib."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ForwardRef, TypeAlias, Union
+
+from ._frozen import FrozenDict
+
+__all__ = ["Extensions", "InvalidExtension", "JSONValue", "freeze_extensions", "thaw"]
+
+if TYPE_CHECKING:
+    JSONValue: TypeAlias = Union[  # noqa: UP007 - a recursive alias needs the Union spelling
+        bool, int, float, str, tuple["JSONValue", ...], FrozenDict[str, "JSONValue"], None
+    ]
+else:
+    # At run time the self-reference must resolve here, whichever module asks for the hints
+    # of a record that holds extensions; a ForwardRef bound to this module does that.
+    _JSON = ForwardRef("JSONValue", module=__name__)
+    JSONValue = Union[bool, int, float, str, tuple[_JSON, ...], FrozenDict[str, _JSON], None]  # noqa: UP007
+"""A JSON value as records hold it: arrays as tuples, objects as :class:`FrozenDict`."""
+
+Extensions: TypeAlias = FrozenDict[str, JSONValue]
+"""A record's ``extensions``: namespaced keys (``"yourtool:note"``) to JSON values."""
+
+
+class InvalidExtension(ValueError):
+    """An extension that is not namespaced JSON; *at* says where, below ``extensions``."""
+
+    def __init__(self, message: str, at: str) -> None:
+        super().__init__(f"extensions{at}: {message}")
+        self.message = message
+        self.at = at
+
+
+def _freeze(value: Any, at: str) -> JSONValue:
+    kind = type(value)
+    if value is None or kind is str or kind is int or kind is bool:
+        return value  # type: ignore[no-any-return]
+    if kind is float:
+        if not math.isfinite(value):
+            raise InvalidExtension(f"{value!r} is not a JSON number", at)
+        return value  # type: ignore[no-any-return]
+    if kind is list or kind is tuple:
+        return tuple(_freeze(item, f"{at}[{index}]") for index, item in enumerate(value))
+    if isinstance(value, Mapping):
+        for key in value:
+            if type(key) is not str:
+                raise InvalidExtension(f"object keys must be strings, got {key!r}", at)
+        return FrozenDict({key: _freeze(item, f"{at}.{key}") for key, item in value.items()})
+    raise InvalidExtension(f"{type(value).__name__} is not a JSON value", at)
+
+
+def freeze_extensions(value: Mapping[str, Any]) -> Extensions:
+    """Check an ``extensions`` mapping and make it deeply immutable.
+
+    Every key needs a namespace before a colon (``"yourtool:note"``), so that tools sharing a
+    record cannot clash; values must be JSON (no NaN or infinity, string object keys).
+    """
+    if not isinstance(value, Mapping):
+        raise InvalidExtension(f"expected a mapping, got {type(value).__name__}", "")
+    for key in value:
+        namespace, _, name = key.partition(":") if type(key) is str else ("", "", "")
+        if not namespace or not name:
+            raise InvalidExtension(
+                f"key {key!r} needs a namespace, as in 'yourtool:{key}'", f".{key}"
+            )
+    return _freeze(value, "")  # type: ignore[return-value]
+
+
+def thaw(value: JSONValue) -> Any:
+    """Plain lists and dicts again, ready for a JSON encoder."""
+    if type(value) is tuple:
+        return [thaw(item) for item in value]
+    if type(value) is FrozenDict:
+        return {key: thaw(item) for key, item in value.items()}
+    return value

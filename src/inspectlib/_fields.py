@@ -1,0 +1,53 @@
+"""Validators and converters shared by the records, so each invariant is stated once.
+
+They are used with ``attrs.field(...)`` directly, where attrs' mypy support can see them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ._frozen import FrozenDict
+
+__all__ = ["FieldValueError", "not_blank", "not_empty", "to_frozen_dict", "to_tuple"]
+
+
+class FieldValueError(ValueError):
+    """A field invariant broken at construction; it knows its field so loaders can say where."""
+
+    def __init__(self, record: str, field: str, reason: str) -> None:
+        super().__init__(f"{record}.{field} {reason}")
+        self.field = field
+        self.reason = reason
+
+
+def not_blank(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse blank text: a record that needs text needs some. ``None`` passes (optional fields)."""
+    if isinstance(value, str) and not value.strip():
+        raise FieldValueError(type(instance).__name__, attribute.name, "must not be blank")
+
+
+# The converters take Any items: attrs' mypy support cannot carry a generic converter's type
+# variable into ``__init__``, and the field's own annotation still types what is stored.
+def not_empty(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """Refuse an empty sequence where at least one item is needed."""
+    if not value:
+        raise FieldValueError(type(instance).__name__, attribute.name, "needs at least one item")
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Store any iterable as a tuple, so records stay immutable all the way down."""
+    if type(value) is tuple:
+        return value
+    if isinstance(value, str | bytes | Mapping):
+        # tuple("abc") would silently become ("a", "b", "c").
+        raise TypeError(f"expected a sequence of items, got {type(value).__name__} {value!r}")
+    return tuple(value)
+
+
+def to_frozen_dict(value: Mapping[Any, Any]) -> FrozenDict[Any, Any]:
+    """Store any mapping as a :class:`FrozenDict`."""
+    return value if type(value) is FrozenDict else FrozenDict(value)

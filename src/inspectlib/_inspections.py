@@ -1,0 +1,168 @@
+"""The inspection report, and the graded areas it is made of."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+import attrs
+
+from ._evidence import Evidence
+from ._extensions import Extensions, freeze_extensions
+from ._fields import not_blank, not_empty, to_tuple
+from ._findings import Finding, FindingKind
+from ._frozen import FrozenDict
+from ._judgments import Judgment
+from ._organisations import Organisation
+from ._partial_dates import PartialDate
+from ._scales import GradingScale
+from ._sources import Quote, Source
+
+__all__ = ["GradedArea", "Inspection", "Period", "RelatedDocument", "Relation"]
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """A span of time whose ends may be known only to a month, a season or a year.
+
+    Validation reports a period that certainly ends before it starts.
+
+    .. versionadded:: 0.1.0
+    """
+
+    start: PartialDate
+    end: PartialDate
+
+    def __str__(self) -> str:
+        return f"{self.start.describe()} to {self.end.describe()}"
+
+
+@attrs.frozen(kw_only=True)
+class GradedArea:
+    """One area of an inspection and the judgment it was given.
+
+    Args:
+        key: A stable key, unique within the inspection: the framework's own numbering where it
+            has one (``"2.1"``), otherwise snake_case (``"partnership_working"``).
+        topic: The area's name in the framework (``"Partnership working"``).
+        label: The report's own heading for it, where that differs
+            (``"Working with safeguarding partners"``). Reports and frameworks word areas
+            differently; both are kept.
+        judgment: The grade, or the typed reason there is none.
+        summary: The report's summary of the area.
+        parent: The key of the area this one is nested in (``"2"`` for ``"2.1"``).
+        sources: Where the judgment is published.
+        extensions: Other tools' own data, under namespaced keys (``"yourtool:note"``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str = attrs.field(validator=not_blank)
+    topic: str = attrs.field(validator=not_blank)
+    judgment: Judgment
+    label: str | None = attrs.field(default=None, validator=not_blank)
+    summary: str | None = attrs.field(default=None, validator=not_blank)
+    parent: str | None = attrs.field(default=None, validator=not_blank)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+    extensions: Extensions = attrs.field(factory=FrozenDict, converter=freeze_extensions)
+
+    @property
+    def heading(self) -> str:
+        """The report's wording where known, else the framework's."""
+        return self.label or self.topic
+
+
+class Relation(enum.Enum):
+    """How an inspection relates to another document.
+
+    .. versionadded:: 0.1.0
+    """
+
+    FOLLOWS_UP = "follows_up"
+    """A re-inspection or post-inspection review of the target."""
+    PUBLISHED_ALONGSIDE = "published_alongside"
+    SUPERSEDES = "supersedes"
+    PART_OF = "part_of"
+    """One part of a larger piece of work, such as a commissioned inspection."""
+
+
+@attrs.frozen(kw_only=True)
+class RelatedDocument:
+    """A link from an inspection to another document.
+
+    Args:
+        relation: How the two relate.
+        target: The identifier of the other record (an inspection's ``id``), or its URL.
+        title: The other document's title.
+
+    .. versionadded:: 0.1.0
+    """
+
+    relation: Relation
+    target: str = attrs.field(validator=not_blank)
+    title: str | None = attrs.field(default=None, validator=not_blank)
+
+
+@attrs.frozen(kw_only=True)
+class Inspection:
+    """An inspection report: who inspected whom, under which framework, and what they found.
+
+    Build one with keyword arguments, check its cross-field rules with
+    :func:`inspectlib.validate`, and change it with :func:`attrs.evolve`, which returns a checked
+    copy.
+
+    Args:
+        id: A stable identifier (``"hmicfrs/ncpi/2024/greater-manchester"``).
+        title: The report's title.
+        inspectorate: The inspectorate that leads the inspection.
+        subjects: The organisations inspected; joint inspections cover several.
+        published: The day the report was published.
+        scales: The grading scales the report's grades are on.
+        framework: The identifier of the framework (programme and version) it was made under.
+        supporting_inspectorates: Other inspectorates that took part.
+        fieldwork: When the inspectors did their fieldwork.
+        graded_areas: The areas, in the report's order, parents before their sub-areas.
+        overall: The overall judgment, where the framework gives one; ``None`` where it gives
+            none (a non-grade is a judgment, never ``None``).
+        findings: Strengths, areas for improvement, causes of concern, recommendations.
+        evidence: Evidence about the inspection as a whole (findings carry their own).
+        quotes: What people were quoted as saying about it.
+        sources: Where the report and the facts about it are published.
+        related: Links to related documents.
+        extensions: Other tools' own data, under namespaced keys (``"yourtool:note"``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=not_blank)
+    title: str = attrs.field(validator=not_blank)
+    inspectorate: Organisation
+    subjects: tuple[Organisation, ...] = attrs.field(converter=to_tuple, validator=not_empty)
+    published: datetime.date
+    scales: tuple[GradingScale, ...] = attrs.field(default=(), converter=to_tuple)
+    framework: str | None = attrs.field(default=None, validator=not_blank)
+    supporting_inspectorates: tuple[Organisation, ...] = attrs.field(default=(), converter=to_tuple)
+    fieldwork: Period | None = None
+    graded_areas: tuple[GradedArea, ...] = attrs.field(default=(), converter=to_tuple)
+    overall: Judgment | None = None
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=to_tuple)
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=to_tuple)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+    related: tuple[RelatedDocument, ...] = attrs.field(default=(), converter=to_tuple)
+    extensions: Extensions = attrs.field(factory=FrozenDict, converter=freeze_extensions)
+
+    def area(self, key: str) -> GradedArea:
+        """The graded area with *key*.
+
+        Raises:
+            KeyError: The inspection has no such area.
+        """
+        for area in self.graded_areas:
+            if area.key == key:
+                return area
+        raise KeyError(key)
+
+    def findings_of(self, kind: FindingKind) -> tuple[Finding, ...]:
+        """The findings of one kind, in the report's order."""
+        return tuple(finding for finding in self.findings if finding.kind is kind)

@@ -1,0 +1,206 @@
+"""Grading scales and the grades on them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal
+
+import attrs
+
+from ._errors import IncomparableGradesError, InvalidGrade
+from ._fields import to_frozen_dict
+from ._frozen import FrozenDict
+
+__all__ = ["Grade", "GradingScale", "grade_key"]
+
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
+
+def grade_key(label: str) -> str:
+    """The stable key of a grade label: lower case, words joined by ``_``.
+
+    Parsing compares keys, which is why "Requires Improvement", "requires-improvement" and
+    "requires_improvement" are the same grade.
+
+    >>> grade_key("Requires  improvement")
+    'requires_improvement'
+
+    .. versionadded:: 0.1.0
+    """
+    return _SEPARATORS.sub("_", label.strip()).strip("_").casefold()
+
+
+def _labels(value: Iterable[str]) -> tuple[str, ...]:
+    labels = tuple(value)
+    if len(labels) < 2:
+        raise ValueError(f"a grading scale needs at least two labels, got {len(labels)}")
+    keys = [grade_key(label) for label in labels]
+    if "" in keys:
+        raise ValueError("a grading scale's labels must not be empty")
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ValueError(f"a grading scale's labels must differ, but these repeat: {duplicates}")
+    return labels
+
+
+def _id(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value or value != value.strip():
+        raise ValueError(f"{attribute.name} must be non-empty text without outer spaces: {value!r}")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class GradingScale:
+    """An ordered set of grade labels, best first.
+
+    Args:
+        id: The stable identifier other records and documents use for the scale, such as
+            ``"hmicfrs/five-point"``.
+        name: A human name.
+        labels: The labels as the inspectorate writes them, from best to worst.
+        aliases: Other spellings of a label (``{"1": "Outstanding"}``), matched like labels.
+        description: What the scale is for, if worth saying.
+
+    Grades of one scale are totally ordered; grades of different scales refuse to compare.
+
+    >>> scale = GradingScale(id="example/three", name="Example", labels=("High", "Middle", "Low"))
+    >>> scale.parse("middle") > scale.parse("LOW")
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_id)
+    name: str
+    labels: tuple[str, ...] = attrs.field(converter=_labels)
+    aliases: FrozenDict[str, str] = attrs.field(factory=FrozenDict, converter=to_frozen_dict)
+    description: str | None = None
+
+    # Look-up tables built once: parsing and loading use them for every grade they meet.
+    _keys: tuple[str, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _by_exact_key: dict[str, Grade] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _by_key: dict[str, Grade] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        keys = tuple(grade_key(label) for label in self.labels)
+        by_exact_key = {key: Grade(self, rank) for rank, key in enumerate(keys)}
+        by_key = dict(by_exact_key)
+        for alias, label in self.aliases.items():
+            target = by_key.get(grade_key(label))
+            if target is None:
+                raise ValueError(
+                    f"alias {alias!r} of scale {self.id!r} names {label!r}, which is not one of "
+                    f"its labels: {', '.join(self.labels)}"
+                )
+            by_key.setdefault(grade_key(alias), target)
+        object.__setattr__(self, "_keys", keys)
+        object.__setattr__(self, "_by_exact_key", by_exact_key)
+        object.__setattr__(self, "_by_key", by_key)
+
+    @property
+    def grades(self) -> tuple[Grade, ...]:
+        """Every grade of the scale, best first."""
+        return tuple(self._by_exact_key.values())
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The stable keys of the labels, best first (``"requires_improvement"``)."""
+        return self._keys
+
+    def grade_of_key(self, key: str) -> Grade | None:
+        """The grade whose stable key is exactly *key*, or ``None``: no tolerance, no aliases.
+
+        This is how documents name grades, so that what is read is what is written.
+        """
+        return self._by_exact_key.get(key)
+
+    def parse(self, label: str) -> Grade:
+        """The grade a label names, ignoring case, spacing, hyphens and underscores.
+
+        Raises:
+            InvalidGrade: The label is not on this scale; the message lists the valid ones.
+        """
+        grade = self._by_key.get(grade_key(label)) if isinstance(label, str) else None
+        if grade is None:
+            raise InvalidGrade(
+                f"{label!r} is not a grade of scale {self.id!r}; "
+                f"valid grades: {', '.join(self.labels)}"
+            )
+        return grade
+
+    def get(self, label: str) -> Grade | None:
+        """Like :meth:`parse`, but ``None`` for an unknown label."""
+        return self._by_key.get(grade_key(label))
+
+    def __iter__(self) -> Iterator[Grade]:
+        return iter(self.grades)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Grade):
+            return item.scale == self
+        return isinstance(item, str) and grade_key(item) in self._by_key
+
+
+@attrs.frozen(order=False, repr=False)
+class Grade:
+    """A label on a :class:`GradingScale`.
+
+    Get one from its scale (:meth:`GradingScale.parse`), not by hand. Grades of the same scale
+    compare, better grades being greater; a grade compared with one of another scale, or with a
+    non-grade, raises :class:`~inspectlib.IncomparableGradesError`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    scale: GradingScale
+    rank: int
+    """The position on the scale: 0 is the best grade."""
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.rank < len(self.scale.labels):
+            raise InvalidGrade(f"rank {self.rank} is not on scale {self.scale.id!r}")
+
+    @property
+    def label(self) -> str:
+        """The label as the inspectorate writes it: ``"Requires improvement"``."""
+        return self.scale.labels[self.rank]
+
+    @property
+    def key(self) -> str:
+        """The stable key: ``"requires_improvement"``."""
+        return self.scale.keys[self.rank]
+
+    def __repr__(self) -> str:
+        return f"Grade({self.scale.id!r}, {self.label!r})"
+
+    def __str__(self) -> str:
+        return self.label
+
+    def _rank_against(self, other: object, op: Literal["<", "<=", ">", ">="]) -> int:
+        if not isinstance(other, Grade):
+            raise IncomparableGradesError(
+                f"cannot order grade {self.label!r} ({self.scale.id}) {op} {other!r}: "
+                "only grades of the same scale compare"
+            )
+        if other.scale != self.scale:
+            raise IncomparableGradesError(
+                f"cannot order {self.label!r} on scale {self.scale.id!r} {op} {other.label!r} on "
+                f"scale {other.scale.id!r}: grades of different scales do not compare"
+            )
+        return other.rank
+
+    # A better grade has a lower rank, and is the greater.
+    def __lt__(self, other: object) -> bool:
+        return self.rank > self._rank_against(other, "<")
+
+    def __le__(self, other: object) -> bool:
+        return self.rank >= self._rank_against(other, "<=")
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank < self._rank_against(other, ">")
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank <= self._rank_against(other, ">=")

@@ -1,0 +1,195 @@
+"""Cross-field rules: what no single field can check on its own.
+
+Field invariants (blank text, a malformed date) are refused when a record is built. The rules
+here need several fields at once, so they run in one pass that reports every problem it finds,
+each with a JSON-style path rooted at the record checked (``$.graded_areas[2].judgment``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from ._errors import Problem, ValidationError
+from ._evidence import Evidence, QuantitativeEvidence
+from ._findings import FindingKind
+from ._inspections import Inspection
+from ._judgments import CarriedForward, Judgment
+from ._partial_dates import Order, PartialDate
+from ._scales import Grade, GradingScale
+
+__all__ = ["check", "register_rules", "validate"]
+
+T = TypeVar("T")
+
+_Rules = Callable[[Any], Iterator[Problem]]
+_RULES: dict[type[Any], _Rules] = {}
+
+
+def register_rules(record_type: type[T]) -> Callable[[Callable[[T], Iterator[Problem]]], Any]:
+    """Register the function that yields the problems of *record_type* (used internally)."""
+
+    def decorate(rules: Callable[[T], Iterator[Problem]]) -> Callable[[T], Iterator[Problem]]:
+        _RULES[record_type] = rules
+        return rules
+
+    return decorate
+
+
+def check(record: object) -> tuple[Problem, ...]:
+    """Every cross-field problem of *record*, in document order; empty when it is valid.
+
+    .. versionadded:: 0.1.0
+    """
+    rules = _RULES.get(type(record))
+    if rules is None:
+        raise TypeError(f"inspectlib has no validation rules for {type(record).__name__}")
+    return tuple(rules(record))
+
+
+def validate(record: T) -> T:
+    """Return *record* if it keeps every cross-field rule, else raise with all its problems.
+
+    Raises:
+        ValidationError: With every problem found, each with its path.
+
+    .. versionadded:: 0.1.0
+    """
+    problems = check(record)
+    if problems:
+        identifier = getattr(record, "id", None)
+        subject = type(record).__name__ + (f" {identifier!r}" if identifier else "")
+        raise ValidationError(subject, problems)
+    return record
+
+
+def is_certainly_before(a: PartialDate, b: PartialDate) -> bool:
+    """True only when every day *a* may stand for is before every day *b* may stand for."""
+    return a.compare(b) is Order.BEFORE
+
+
+def _judgment_problems(
+    judgment: Judgment, path: str, scales: tuple[GradingScale, ...]
+) -> Iterator[Problem]:
+    grade: Grade | None
+    if isinstance(judgment, CarriedForward):
+        if judgment.from_inspection is None:
+            yield Problem(
+                f"{path}.from_inspection",
+                "a carried-forward judgment must name the inspection it was carried from",
+            )
+        grade, path = judgment.grade, f"{path}.grade"
+    else:
+        grade = judgment if isinstance(judgment, Grade) else None
+    if grade is not None and grade.scale not in scales:
+        allowed = ", ".join(repr(scale.id) for scale in scales) or "none"
+        yield Problem(
+            path,
+            f"grade {grade.label!r} is on scale {grade.scale.id!r}, which is not one of this "
+            f"inspection's scales ({allowed})",
+        )
+
+
+def _evidence_problems(evidence: Iterable[Evidence], path: str) -> Iterator[Problem]:
+    for index, item in enumerate(evidence):
+        if not isinstance(item, QuantitativeEvidence):
+            continue
+        here = f"{path}[{index}]"
+        if item.count < 0:
+            yield Problem(f"{here}.count", f"must not be negative, got {item.count}")
+        if item.total is not None and item.total < 0:
+            yield Problem(f"{here}.total", f"must not be negative, got {item.total}")
+        elif item.total is not None and item.count > item.total:
+            yield Problem(f"{here}.count", f"{item.count} is more than its total of {item.total}")
+
+
+@register_rules(Inspection)
+def _inspection_problems(inspection: Inspection) -> Iterator[Problem]:
+    fieldwork = inspection.fieldwork
+    if fieldwork is not None:
+        if is_certainly_before(fieldwork.end, fieldwork.start):
+            yield Problem(
+                "$.fieldwork.end",
+                f"fieldwork ends ({fieldwork.end.describe()}) before it starts "
+                f"({fieldwork.start.describe()})",
+            )
+        published = PartialDate.from_date(inspection.published)
+        if is_certainly_before(published, fieldwork.end):
+            yield Problem(
+                "$.published",
+                f"published ({published.describe()}) before fieldwork ended "
+                f"({fieldwork.end.describe()})",
+            )
+
+    scales = inspection.scales
+    first_at: dict[str, int] = {}
+    for index, area in enumerate(inspection.graded_areas):
+        here = f"$.graded_areas[{index}]"
+        if area.key in first_at:
+            yield Problem(
+                f"{here}.key",
+                f"duplicate area key {area.key!r} (first at $.graded_areas[{first_at[area.key]}])",
+            )
+        else:
+            first_at[area.key] = index
+        yield from _judgment_problems(area.judgment, f"{here}.judgment", scales)
+    for index, area in enumerate(inspection.graded_areas):
+        if area.parent is None:
+            continue
+        if area.parent == area.key:
+            yield Problem(f"$.graded_areas[{index}].parent", "an area cannot be its own parent")
+        elif area.parent not in first_at:
+            yield Problem(
+                f"$.graded_areas[{index}].parent",
+                f"parent area {area.parent!r} is not an area of this inspection",
+            )
+    if inspection.overall is not None:
+        yield from _judgment_problems(inspection.overall, "$.overall", scales)
+
+    yield from _finding_problems(inspection, first_at)
+    yield from _evidence_problems(inspection.evidence, "$.evidence")
+
+
+def _a(kind: FindingKind) -> str:
+    noun = kind.label.lower()
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iterator[Problem]:
+    findings = inspection.findings
+    first_at: dict[str, int] = {}
+    for index, finding in enumerate(findings):
+        first = first_at.get(finding.id)
+        if first is not None:
+            yield Problem(
+                f"$.findings[{index}].id",
+                f"duplicate finding id {finding.id!r} (first at $.findings[{first}])",
+            )
+        else:
+            first_at[finding.id] = index
+    for index, finding in enumerate(findings):
+        here = f"$.findings[{index}]"
+        for position, key in enumerate(finding.areas):
+            if key not in area_keys:
+                yield Problem(
+                    f"{here}.areas[{position}]",
+                    f"{key!r} is not an area of this inspection",
+                )
+        parent = finding.cause_of_concern
+        if parent is not None:
+            if finding.kind is not FindingKind.RECOMMENDATION:
+                yield Problem(
+                    f"{here}.cause_of_concern",
+                    "only a recommendation belongs to a cause of concern, not " + _a(finding.kind),
+                )
+            elif parent not in first_at:
+                yield Problem(
+                    f"{here}.cause_of_concern",
+                    f"{parent!r} is not a finding of this inspection",
+                )
+            elif findings[first_at[parent]].kind is not FindingKind.CAUSE_OF_CONCERN:
+                yield Problem(
+                    f"{here}.cause_of_concern",
+                    f"{parent!r} is {_a(findings[first_at[parent]].kind)}, not a cause of concern",
+                )
+        yield from _evidence_problems(finding.evidence, f"{here}.evidence")
