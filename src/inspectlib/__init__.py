@@ -1,12 +1,29 @@
 """Typed, validated, immutable records of inspectorate reports."""
 
+from ._builtin import BUILTIN
+from ._catalogue import Catalogue
+from ._documents import (
+    FORMAT_VERSION,
+    KINDS,
+    Record,
+    dump,
+    dump_lines,
+    dumps,
+    from_dict,
+    load,
+    load_lines,
+    loads,
+    to_dict,
+)
 from ._errors import (
+    FormatVersionWarning,
     IncomparableGradesError,
     InspectlibError,
     InvalidGrade,
     InvalidPartialDate,
     Problem,
     UncertainOrderError,
+    UnsupportedFormatVersion,
     ValidationError,
 )
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
@@ -28,6 +45,7 @@ from ._judgments import (
 from ._organisations import Identifier, Organisation, OrganisationKind
 from ._partial_dates import MonthPart, Order, PartialDate, Precision, Season
 from ._scales import Grade, GradingScale, grade_key
+from ._schema import json_schema
 from ._sources import Quote, Source
 from ._validation import check, validate
 
@@ -73,6 +91,21 @@ __all__ = [
     # Validation
     "check",
     "validate",
+    # Documents
+    "FORMAT_VERSION",
+    "KINDS",
+    "Record",
+    "dumps",
+    "loads",
+    "dump",
+    "load",
+    "dump_lines",
+    "load_lines",
+    "to_dict",
+    "from_dict",
+    "json_schema",
+    "Catalogue",
+    "BUILTIN",
     # Errors
     "InspectlibError",
     "ValidationError",
@@ -81,4 +114,6 @@ __all__ = [
     "InvalidGrade",
     "IncomparableGradesError",
     "UncertainOrderError",
+    "UnsupportedFormatVersion",
+    "FormatVersionWarning",
 ]

@@ -1,0 +1,523 @@
+"""The one place where records meet their wire form.
+
+No record knows how it is written down: every wire rule is here, in :func:`make_converter`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+import types
+from collections.abc import Callable, Mapping
+from functools import partial
+from typing import Any, Final, TypeAlias, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ._errors import Problem
+from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
+from ._extensions import Extensions, InvalidExtension, freeze_extensions, thaw
+from ._fields import FieldValueError
+from ._frozen import FrozenDict
+from ._inspections import Inspection
+from ._judgments import CarriedForward, Judgment, NonGrade, NonGradeKind
+from ._partial_dates import PartialDate
+from ._scales import Grade, GradingScale
+
+__all__ = ["WireError", "json_type", "make_converter", "problems_of"]
+
+Hook: TypeAlias = Callable[[Any, Any], Any]
+
+
+class WireError(ValueError):
+    """One wire problem, *at* a path relative to the value being structured ('' for itself)."""
+
+    def __init__(self, message: str, at: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.at = at
+
+
+_JSON_TYPES: Final = {
+    str: "string",
+    int: "number",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+    list: "array",
+    dict: "object",
+}
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a decoded value's type: ``"string"``, ``"number"``, ``"array"``..."""
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _expected(what: str, value: object) -> WireError:
+    """The error for a value of the wrong JSON type, showing scalars as JSON writes them."""
+    kind = json_type(value)
+    if type(value) in (str, int, float, bool):
+        shown = json.dumps(value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        return WireError(f"expected {what}, got {kind} {shown}")
+    return WireError(f"expected {what}, got {kind}")
+
+
+# Strict primitives: cattrs would turn 12345 into "12345" and "3" into 3. JSON has one number
+# type, so an integral float stays refused for int fields, and bool is not an int here.
+def _strict_str(value: Any, _: Any) -> str:
+    if type(value) is str:
+        return value
+    raise _expected("a string", value)
+
+
+def _strict_int(value: Any, _: Any) -> int:
+    if type(value) is int:
+        return value
+    raise _expected("an integer", value)
+
+
+def _strict_float(value: Any, _: Any) -> float:
+    if type(value) is float or type(value) is int:
+        return float(value)
+    raise _expected("a number", value)
+
+
+def _strict_bool(value: Any, _: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise _expected("a boolean", value)
+
+
+def _structure_date(value: Any, _: Any) -> datetime.date:
+    if type(value) is not str:
+        raise _expected("a date as a string (YYYY-MM-DD)", value)
+    # fromisoformat also takes "20241213" and week dates; the wire takes one form only.
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise WireError(f"{value!r} is not a date in the form YYYY-MM-DD")
+
+
+def _structure_partial_date(value: Any, _: Any) -> PartialDate:
+    if type(value) is not str:
+        raise _expected("a partial date as a string", value)
+    return PartialDate.parse_canonical(value)
+
+
+def _is_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, enum.Enum)
+
+
+def _enum_structure_hook(cls: type[enum.Enum]) -> Hook:
+    # A dictionary look-up is an order of magnitude cheaper than Enum(value), and lets the
+    # error list the valid values.
+    members = {member.value: member for member in cls}
+    valid = ", ".join(members)
+
+    def structure(value: Any, _: Any) -> enum.Enum:
+        member = members.get(value) if type(value) is str else None
+        if member is None:
+            if type(value) is not str:
+                raise _expected("a string", value)
+            raise WireError(f"{value!r} is not one of: {valid}")
+        return member
+
+    return structure
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = get_args(cls)
+    return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_structure_hook(converter: cattrs.Converter, detailed: bool, cls: Any) -> Hook:
+    item_type = get_args(cls)[0]
+    item_hook = converter.get_structure_hook(item_type)
+
+    if not detailed:
+
+        def fast(value: Any, _: Any) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise _expected("an array", value)
+            return tuple([item_hook(item, item_type) for item in value])
+
+        return fast
+
+    def detailed_hook(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _expected("an array", value)
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as error:  # every problem is collected, not just the first
+                error.__notes__ = [
+                    *getattr(error, "__notes__", []),
+                    IterableValidationNote(f"Structuring item {index}", index, item_type),
+                ]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+        return tuple(items)
+
+    return detailed_hook
+
+
+# Per-class field overrides (cattrs' AttributeOverride values), by field name.
+Overrides: TypeAlias = Mapping[type[Any], Mapping[str, Any]]
+
+
+def _record_hook(converter: cattrs.Converter, overrides: Overrides, cls: type[Any]) -> Hook:
+    # cattrs' generated function indexes into the value; say plainly when it is no object.
+    generated = make_dict_structure_fn(cls, converter, **overrides.get(cls, {}))
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise _expected("an object", value)
+        return generated(value, cls)
+
+    return structure
+
+
+def _structure_extensions(value: Any, _: Any) -> Extensions:
+    if type(value) is not dict:
+        raise _expected("an object", value)
+    try:
+        return freeze_extensions(value)
+    except InvalidExtension as error:
+        raise WireError(error.message, error.at) from None
+
+
+def _is_extensions(cls: Any) -> bool:
+    # Its resolved type hint is FrozenDict of the expanded JSON union.
+    return get_origin(cls) is FrozenDict and get_args(cls)[1] is not str
+
+
+def _structure_text_map(value: Any, _: Any) -> FrozenDict[str, str]:
+    if type(value) is not dict:
+        raise _expected("an object", value)
+    errors = [
+        WireError(_expected("a string", item).message, f".{key}")
+        for key, item in value.items()
+        if type(item) is not str
+    ]
+    if errors:
+        raise ExceptionGroup("invalid values", errors)
+    return FrozenDict(value)
+
+
+def _scale_reference_hooks(
+    scales: Mapping[str, GradingScale],
+) -> tuple[Hook, Callable[[tuple[GradingScale, ...]], list[str]]]:
+    """A record's scales are written as ids, to be looked up in the catalogue when read."""
+    known = ", ".join(sorted(scales)) or "none"
+
+    def structure(value: Any, _: Any) -> tuple[GradingScale, ...]:
+        if type(value) is not list:
+            raise _expected("an array of grading scale ids", value)
+        found, errors = [], []
+        for index, scale_id in enumerate(value):
+            scale = scales.get(scale_id) if type(scale_id) is str else None
+            if scale is not None:
+                found.append(scale)
+            elif type(scale_id) is not str:
+                errors.append(WireError(_expected("a string", scale_id).message, f"[{index}]"))
+            else:
+                message = f"unknown grading scale {scale_id!r}; known scales: {known}"
+                errors.append(WireError(message, f"[{index}]"))
+        if errors:
+            raise ExceptionGroup("unknown scales", errors)
+        return tuple(found)
+
+    def unstructure(value: tuple[GradingScale, ...]) -> list[str]:
+        return [scale.id for scale in value]
+
+    return structure, unstructure
+
+
+def _object_with(value: Any, allowed: tuple[str, ...]) -> dict[str, Any]:
+    """Check *value* is an object with no key outside *allowed*."""
+    if type(value) is not dict:
+        raise _expected("an object", value)
+    extra = [key for key in value if key not in allowed]
+    if extra:
+        raise ExceptionGroup(
+            "unknown fields", [WireError("unknown field", f".{key}") for key in extra]
+        )
+    return value
+
+
+def _required(value: dict[str, Any], key: str) -> Any:
+    try:
+        return value[key]
+    except KeyError:
+        raise WireError("missing required field", f".{key}") from None
+
+
+def _grade_hooks(scales: Mapping[str, GradingScale]) -> tuple[Hook, Callable[[Grade], Any]]:
+    known = ", ".join(sorted(scales)) or "none"
+
+    def structure(value: Any, _: Any) -> Grade:
+        value = _object_with(value, ("type", "scale", "grade"))
+        scale_id = _strict_str(_required(value, "scale"), str)
+        label = _strict_str(_required(value, "grade"), str)
+        scale = scales.get(scale_id)
+        if scale is None:
+            raise WireError(f"unknown grading scale {scale_id!r}; known scales: {known}", ".scale")
+        grade = scale.grade_of_key(label)
+        if grade is None:
+            raise WireError(
+                f"{label!r} is not a grade of scale {scale_id!r}; valid grades: "
+                + ", ".join(scale.keys),
+                ".grade",
+            )
+        return grade
+
+    def unstructure(grade: Grade) -> dict[str, Any]:
+        return {"scale": grade.scale.id, "grade": grade.key}
+
+    return structure, unstructure
+
+
+_NON_GRADES: Final = {kind.value: NonGrade(kind) for kind in NonGradeKind}
+_JUDGMENT_TYPES: Final = ("grade", *_NON_GRADES, "carried_forward")
+
+
+def _judgment_hooks(
+    structure_grade: Hook, unstructure_grade: Callable[[Grade], Any]
+) -> tuple[Hook, Callable[[Judgment | None], Any]]:
+    valid = ", ".join(_JUDGMENT_TYPES)
+
+    def structure(value: Any, _: Any) -> Judgment:
+        if type(value) is not dict:
+            raise _expected("an object", value)
+        tag = _required(value, "type")
+        if tag == "grade":
+            return structure_grade(value, Grade)  # type: ignore[no-any-return]
+        non_grade = _NON_GRADES.get(tag) if type(tag) is str else None
+        if non_grade is not None:
+            _object_with(value, ("type",))
+            return non_grade
+        if tag == "carried_forward":
+            _object_with(value, ("type", "from_inspection", "grade"))
+            source = value.get("from_inspection")
+            grade = value.get("grade")
+            try:
+                carried = None if grade is None else structure_grade(grade, Grade)
+            except WireError as error:
+                raise WireError(error.message, ".grade" + error.at) from error
+            except ExceptionGroup as group:
+                raise ExceptionGroup(
+                    group.message, [_prefixed(error, ".grade") for error in group.exceptions]
+                ) from group
+            return CarriedForward(
+                from_inspection=None if source is None else _strict_str(source, str),
+                grade=carried,
+            )
+        if type(tag) is not str:
+            raise WireError(_expected("a string", tag).message, ".type")
+        raise WireError(f"{tag!r} is not one of: {valid}", ".type")
+
+    def unstructure(judgment: Judgment | None) -> dict[str, Any] | None:
+        if judgment is None:
+            return None
+        if isinstance(judgment, Grade):
+            return {"type": "grade", **unstructure_grade(judgment)}
+        if isinstance(judgment, NonGrade):
+            return {"type": judgment.kind.value}
+        wire: dict[str, Any] = {"type": "carried_forward"}
+        if judgment.from_inspection is not None:
+            wire["from_inspection"] = judgment.from_inspection
+        if judgment.grade is not None:
+            wire["grade"] = unstructure_grade(judgment.grade)
+        return wire
+
+    return structure, unstructure
+
+
+def _prefixed(error: BaseException, prefix: str) -> Exception:
+    if isinstance(error, WireError):
+        return WireError(error.message, prefix + error.at)
+    return WireError(str(error), prefix)
+
+
+EVIDENCE_TAGS: Final[Mapping[type[Any], str]] = {
+    QuantitativeEvidence: "quantitative",
+    QualitativeEvidence: "qualitative",
+}
+
+
+def _tagged_union_hooks(
+    converter: cattrs.Converter, tags: Mapping[type[Any], str]
+) -> tuple[Hook, Callable[[Any], Any]]:
+    by_tag = {tag: (cls, converter.get_structure_hook(cls)) for cls, tag in tags.items()}
+    unstructure_of = {cls: converter.get_unstructure_hook(cls) for cls in tags}
+    valid = ", ".join(by_tag)
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise _expected("an object", value)
+        tag = _required(value, "type")
+        member = by_tag.get(tag) if type(tag) is str else None
+        if member is None:
+            if type(tag) is not str:
+                raise WireError(_expected("a string", tag).message, ".type")
+            raise WireError(f"{tag!r} is not one of: {valid}", ".type")
+        cls, hook = member
+        fields = dict(value)
+        del fields["type"]
+        return hook(fields, cls)
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        return {"type": tags[type(value)], **unstructure_of[type(value)](value)}
+
+    return structure, unstructure
+
+
+def _is_union_of(members: frozenset[type[Any]]) -> Callable[[Any], bool]:
+    """Match the union of *members*, and that union with ``None`` (an optional field)."""
+    optional = members | {type(None)}
+
+    def matches(cls: Any) -> bool:
+        return isinstance(cls, types.UnionType) and frozenset(get_args(cls)) in (members, optional)
+
+    return matches
+
+
+def _none_or(hook: Hook) -> Hook:
+    def structure(value: Any, cls: Any) -> Any:
+        return None if value is None else hook(value, cls)
+
+    return structure
+
+
+def make_converter(
+    scales: Mapping[str, GradingScale], *, detailed_validation: bool = True
+) -> cattrs.Converter:
+    """A cattrs converter that reads and writes records in inspectlib's wire format.
+
+    Wire rules, all of them:
+
+    - Records are JSON objects whose keys are the records' field names. A field holding its
+      default (``None``, an empty tuple, an empty mapping) is left out when writing, and may be
+      left out, or given as ``null`` where the field is optional, when reading.
+    - A key the record does not have is an error; nothing is silently dropped.
+    - Nothing is coerced: text must be a JSON string, whole numbers JSON integers (``true`` is
+      not ``1``, ``"12"`` is not ``12``), booleans JSON booleans.
+    - Exact dates (:class:`datetime.date`) are ISO 8601 strings ``YYYY-MM-DD``; partial dates
+      are their canonical string (``"2025-06"``, ``"2018-spring"``, ``"../2023"``: see
+      :class:`~inspectlib.PartialDate`).
+    - Enumerations are their stable snake_case values (``"area_for_improvement"``).
+    - Tuples are JSON arrays; :class:`~inspectlib.FrozenDict` mappings are JSON objects.
+    - A record's grading scales (``Inspection.scales``) are written as their ids and looked up
+      in *scales* when read.
+    - A grade is ``{"scale": <scale id>, "grade": <grade key>}``; the scale is looked up in
+      *scales*, and the key must be the grade's exact key (``"requires_improvement"``).
+    - A judgment is a tagged object: ``{"type": "grade", "scale": ..., "grade": ...}``,
+      ``{"type": "ungraded"}`` (likewise ``not_rated``, ``exempt``, ``awaiting_inspection``,
+      ``insufficient_evidence``), or ``{"type": "carried_forward", "from_inspection": ...,
+      "grade": {...}}``.
+    - Evidence is tagged ``{"type": "quantitative", ...}`` or ``{"type": "qualitative", ...}``.
+    - ``extensions`` is an object whose keys carry a namespace (``"yourtool:note"``) and whose
+      values are any JSON; it is kept as it was given.
+
+    With *detailed_validation* (the default) a failure reports every problem with its path;
+    without it, the first failure stops structuring, which is faster on valid input.
+    """
+    converter = cattrs.Converter(
+        omit_if_default=True,
+        forbid_extra_keys=True,
+        detailed_validation=detailed_validation,
+    )
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(float, _strict_float)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_structure_hook(PartialDate, _structure_partial_date)
+    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_structure_hook_factory(_is_enum, _enum_structure_hook)
+    converter.register_unstructure_hook_factory(_is_enum, lambda _: _enum_value)
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple, partial(_tuple_structure_hook, converter, detailed_validation)
+    )
+    converter.register_structure_hook_func(_is_extensions, _structure_extensions)
+    converter.register_unstructure_hook_func(_is_extensions, thaw)
+    converter.register_structure_hook_func(
+        lambda cls: cls == FrozenDict[str, str], _structure_text_map
+    )
+    converter.register_unstructure_hook_func(lambda cls: cls == FrozenDict[str, str], dict)
+
+    structure_scales, unstructure_scales = _scale_reference_hooks(scales)
+    references = override(struct_hook=structure_scales, unstruct_hook=unstructure_scales)
+    overrides: Overrides = {Inspection: {"scales": references}}
+    converter.register_structure_hook_factory(
+        attrs.has, partial(_record_hook, converter, overrides)
+    )
+    converter.register_unstructure_hook_factory(
+        attrs.has,
+        lambda cls: make_dict_unstructure_fn(
+            cls, converter, _cattrs_omit_if_default=True, **overrides.get(cls, {})
+        ),
+    )
+
+    structure_grade, unstructure_grade = _grade_hooks(scales)
+    converter.register_structure_hook(Grade, structure_grade)
+    converter.register_unstructure_hook(Grade, unstructure_grade)
+    structure_judgment, unstructure_judgment = _judgment_hooks(structure_grade, unstructure_grade)
+    for member in (Grade, NonGrade, CarriedForward):
+        converter.register_unstructure_hook(member, unstructure_judgment)
+    is_judgment = _is_union_of(frozenset(get_args(Judgment)))
+    converter.register_structure_hook_func(is_judgment, _none_or(structure_judgment))
+    converter.register_unstructure_hook_func(is_judgment, unstructure_judgment)
+
+    structure_evidence, unstructure_evidence = _tagged_union_hooks(converter, EVIDENCE_TAGS)
+    is_evidence = _is_union_of(frozenset(get_args(Evidence)))
+    converter.register_structure_hook_func(is_evidence, _none_or(structure_evidence))
+    converter.register_unstructure_hook_func(is_evidence, unstructure_evidence)
+    return converter
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+def problems_of(error: BaseException, path: str = "$") -> list[Problem]:
+    """Flatten what a converter raised into problems with paths, in document order."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        found: list[Problem] = []
+        with_notes, without_notes = error.group_exceptions()
+        for inner, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                found.extend(problems_of(inner, f"{path}.{note.name}"))
+            elif isinstance(note, IterableValidationNote):
+                found.extend(problems_of(inner, f"{path}[{note.index!r}]"))
+        for inner in without_notes:
+            found.extend(problems_of(inner, path))
+        return found
+    if isinstance(error, ExceptionGroup):
+        return [problem for inner in error.exceptions for problem in problems_of(inner, path)]
+    if isinstance(error, ForbiddenExtraKeysError):
+        return [Problem(f"{path}.{key}", "unknown field") for key in sorted(error.extra_fields)]
+    if isinstance(error, WireError):
+        return [Problem(path + error.at, error.message)]
+    if isinstance(error, FieldValueError):
+        return [Problem(f"{path}.{error.field}", error.reason)]
+    if isinstance(error, KeyError):
+        return [Problem(path, "missing required field")]
+    return [Problem(path, str(error))]

@@ -1,0 +1,465 @@
+"""Documents: records written down as versioned JSON, one at a time or as JSON Lines.
+
+A document is one JSON object: the record's fields, plus two keys of the format's own::
+
+    {"inspectlib": "1.0", "kind": "inspection", "id": "...", "title": "...", ...}
+
+``inspectlib`` is the format version, ``MAJOR.MINOR``; ``kind`` says which record follows.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import warnings
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Final, TypeAlias, TypeVar, cast, overload
+
+import cattrs
+import orjson
+
+from ._builtin import BUILTIN
+from ._catalogue import Catalogue
+from ._converter import json_type, make_converter, problems_of
+from ._errors import (
+    FormatVersionWarning,
+    Problem,
+    UnsupportedFormatVersion,
+    ValidationError,
+)
+from ._inspections import Inspection
+from ._scales import GradingScale
+from ._validation import check
+
+__all__ = [
+    "FORMAT_VERSION",
+    "KINDS",
+    "Record",
+    "dump",
+    "dump_lines",
+    "dumps",
+    "from_dict",
+    "load",
+    "load_lines",
+    "loads",
+    "to_dict",
+]
+
+FORMAT_VERSION: Final = "1.0"
+"""The version of the document format this inspectlib writes, ``MAJOR.MINOR``."""
+_MAJOR, _MINOR = (int(part) for part in FORMAT_VERSION.split("."))
+
+Record: TypeAlias = Inspection | GradingScale
+"""Any record that can be a document of its own."""
+
+KINDS: Final[dict[str, type[Any]]] = {
+    "inspection": Inspection,
+    "grading_scale": GradingScale,
+}
+"""Each document kind, by its stable name, and the record type it holds."""
+_KIND_OF: Final = {cls: kind for kind, cls in KINDS.items()}
+
+R = TypeVar("R", Inspection, GradingScale)
+PathOrFile: TypeAlias = str | os.PathLike[str] | IO[str] | IO[bytes]
+
+
+def _converter(catalogue: Catalogue, *, detailed: bool) -> cattrs.Converter:
+    converters = catalogue._converters
+    converter = converters.get(detailed)
+    if converter is None:
+        converter = make_converter(catalogue.scales, detailed_validation=detailed)
+        # Build every hook now, not on first use, so that threads share a finished converter.
+        for cls in KINDS.values():
+            converter.get_structure_hook(cls)
+            converter.get_unstructure_hook(cls)
+        converters[detailed] = converter
+    return converter
+
+
+def _default_catalogue() -> Catalogue:
+    return BUILTIN
+
+
+# Writing -----------------------------------------------------------------------------------
+
+
+def to_dict(record: Record) -> dict[str, Any]:
+    """The document of *record* as a JSON-ready dict, envelope included.
+
+    .. versionadded:: 0.1.0
+    """
+    kind = _KIND_OF.get(type(record))
+    if kind is None:
+        raise TypeError(f"{type(record).__name__} is not a kind of document")
+    body = _converter(_default_catalogue(), detailed=False).unstructure(record)
+    return {"inspectlib": FORMAT_VERSION, "kind": kind, **body}
+
+
+def dumps(record: Record, *, indent: bool = False) -> str:
+    """The document of *record* as JSON text.
+
+    The default is the canonical form: compact, keys in field order, defaults left out, no
+    trailing newline. ``loads(dumps(x)) == x``, and ``dumps(loads(s)) == s`` for canonical *s*.
+
+    .. versionadded:: 0.1.0
+    """
+    return _encode(record, indent=indent).decode()
+
+
+def _encode(record: Record, *, indent: bool = False) -> bytes:
+    return orjson.dumps(to_dict(record), option=orjson.OPT_INDENT_2 if indent else 0)
+
+
+def dump(record: Record, target: PathOrFile, *, indent: bool = False) -> None:
+    """Write the document of *record* to a path or an open file, with a final newline.
+
+    A path is written atomically: to a temporary file beside it, then renamed over it, so an
+    interrupted write never leaves half a document.
+
+    .. versionadded:: 0.1.0
+    """
+    data = _encode(record, indent=indent) + b"\n"
+    if isinstance(target, str | os.PathLike):
+        _write_atomically(Path(target), data)
+    else:
+        _write_to(target, data)
+
+
+def dump_lines(records: Iterable[Record], target: PathOrFile, *, append: bool = False) -> int:
+    """Write records as JSON Lines, one document a line; return how many were written.
+
+    Records are encoded and written one at a time, so memory stays flat however many there are.
+    To a path: with *append*, each line goes to the end of the file in a single write, so an
+    interruption loses at most the line being written; without it, the file is replaced
+    atomically once every line is written.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(target, str | os.PathLike):
+        path = Path(target)
+        if append:
+            with path.open("ab") as stream:
+                return _write_lines(records, stream)
+        with _atomic_stream(path) as stream:
+            return _write_lines(records, stream)
+    return _write_lines(records, target)
+
+
+def _write_lines(records: Iterable[Record], target: IO[str] | IO[bytes]) -> int:
+    count = 0
+    for record in records:
+        _write_to(target, _encode(record) + b"\n")
+        count += 1
+    return count
+
+
+def _write_to(target: IO[str] | IO[bytes], data: bytes) -> None:
+    if isinstance(target, io.TextIOBase):
+        target.write(data.decode())
+    else:
+        target.write(data)  # type: ignore[arg-type]
+
+
+class _atomic_stream:  # noqa: N801 - used as a context manager, like open()
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> IO[bytes]:
+        handle, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+        self.temporary = Path(name)
+        self.stream = os.fdopen(handle, "wb")
+        return self.stream
+
+    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+        self.stream.close()
+        if error is None:
+            os.replace(self.temporary, self.path)
+        else:
+            self.temporary.unlink(missing_ok=True)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    with _atomic_stream(path) as stream:
+        stream.write(data)
+
+
+# Reading -----------------------------------------------------------------------------------
+
+
+def from_dict(
+    data: Any,
+    kind: type[R] | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    subject: str = "document",
+) -> Any:
+    """The record a decoded document holds, checked in full.
+
+    Raises:
+        ValidationError: With every problem of the document, each with its path.
+        UnsupportedFormatVersion: The document's major version is not one this inspectlib reads.
+
+    .. versionadded:: 0.1.0
+    """
+    catalogue = catalogue or _default_catalogue()
+    if type(data) is not dict:
+        raise ValidationError(subject, [Problem("$", f"expected an object, got {json_type(data)}")])
+    cls, body, newer = _open_envelope(data, kind, subject)
+    try:
+        record = _converter(catalogue, detailed=False).structure(body, cls)
+    except Exception:
+        problems = _detailed_problems(catalogue, body, cls)
+        if newer and all(problem.message == "unknown field" for problem in problems):
+            # A newer minor version may add fields; they cannot be kept, so say which are lost.
+            warnings.warn(
+                FormatVersionWarning(
+                    f"{subject}: fields of a newer format version were dropped: "
+                    + ", ".join(problem.path for problem in problems)
+                ),
+                stacklevel=3,
+            )
+            return from_dict(
+                {"inspectlib": FORMAT_VERSION, "kind": data["kind"], **_without(body, problems)},
+                kind,
+                catalogue=catalogue,
+                subject=subject,
+            )
+        raise ValidationError(subject, problems) from None
+    broken = check(record) if cls in _CHECKED else ()
+    if broken:
+        raise ValidationError(subject, broken)
+    return record
+
+
+_CHECKED: Final = frozenset({Inspection})
+
+
+def _detailed_problems(catalogue: Catalogue, body: dict[str, Any], cls: type[Any]) -> list[Problem]:
+    try:
+        _converter(catalogue, detailed=True).structure(body, cls)
+    except Exception as error:
+        return problems_of(error) or [Problem("$", str(error))]
+    # The fast pass failed where the detailed one did not: say so rather than hide it.
+    return [Problem("$", "the document could not be read, though no problem could be located")]
+
+
+def _without(body: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """*body* without the keys the problems name; their paths are of the form $.a[0].b."""
+    import copy
+
+    pruned = copy.deepcopy(body)
+    for problem in problems:
+        *parents, last = _steps(problem.path)
+        node: Any = pruned
+        for step in parents:
+            node = node[step]
+        del node[last]
+    return pruned
+
+
+def _steps(path: str) -> list[str | int]:
+    steps: list[str | int] = []
+    for part in path[2:].replace("[", ".[").split("."):
+        if part.startswith("["):
+            steps.append(int(part[1:-1]))
+        elif part:
+            steps.append(part)
+    return steps
+
+
+def _open_envelope(
+    data: dict[str, Any], kind: type[Any] | None, subject: str
+) -> tuple[type[Any], dict[str, Any], bool]:
+    """Check the envelope; return the record type, the record's own fields, and whether the
+    document is of a newer minor version than this inspectlib's."""
+    problems: list[Problem] = []
+    newer = False
+    version = data.get("inspectlib")
+    if version is None:
+        problems.append(
+            Problem(
+                "$.inspectlib",
+                f'missing format version: a document starts {{"inspectlib": "{FORMAT_VERSION}", '
+                '"kind": ...}',
+            )
+        )
+    elif type(version) is not str:
+        problems.append(Problem("$.inspectlib", f"expected a string, got {json_type(version)}"))
+    else:
+        major, _, minor = version.partition(".")
+        if not (major.isdigit() and minor.isdigit()):
+            problems.append(
+                Problem("$.inspectlib", f"{version!r} is not a format version (MAJOR.MINOR)")
+            )
+        elif int(major) != _MAJOR:
+            raise UnsupportedFormatVersion(
+                subject,
+                [
+                    Problem(
+                        "$.inspectlib",
+                        f"format version {version} is not supported: this inspectlib reads "
+                        f"{_MAJOR}.x documents",
+                    )
+                ],
+            )
+        elif int(minor) > _MINOR:
+            newer = True
+            warnings.warn(
+                FormatVersionWarning(
+                    f"{subject} is of format version {version}, newer than this inspectlib's "
+                    f"{FORMAT_VERSION}: fields it does not know will be dropped"
+                ),
+                stacklevel=4,
+            )
+    name = data.get("kind")
+    cls = KINDS.get(name) if type(name) is str else None
+    if name is None:
+        problems.append(Problem("$.kind", "missing document kind; one of: " + ", ".join(KINDS)))
+    elif cls is None:
+        shown = repr(name) if type(name) is str else json_type(name)
+        problems.append(Problem("$.kind", f"{shown} is not one of: " + ", ".join(KINDS)))
+    elif kind is not None and cls is not kind:
+        problems.append(
+            Problem("$.kind", f"expected a document of kind {_KIND_OF[kind]!r}, got {name!r}")
+        )
+    if problems or cls is None:
+        raise ValidationError(subject, problems)
+    body = {key: value for key, value in data.items() if key != "inspectlib" and key != "kind"}
+    return cls, body, newer
+
+
+def _parse(text: str | bytes, subject: str, line: int | None = None) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        where = (
+            f"line {error.lineno}, column {error.colno}"
+            if line is None
+            else (f"column {error.colno}")
+        )
+        raise ValidationError(
+            subject, [Problem("$", f"invalid JSON at {where}: {error.msg}", line=line)]
+        ) from None
+
+
+@overload
+def loads(text: str | bytes, kind: type[R], *, catalogue: Catalogue | None = None) -> R: ...
+@overload
+def loads(
+    text: str | bytes, kind: None = None, *, catalogue: Catalogue | None = None
+) -> Record: ...
+def loads(
+    text: str | bytes, kind: type[R] | None = None, *, catalogue: Catalogue | None = None
+) -> Record:
+    """The record in a JSON document.
+
+    Args:
+        text: The document.
+        kind: The record type expected (``Inspection``); a document of another kind is refused.
+        catalogue: Where grading scale ids are looked up; the built-in catalogue by default.
+
+    Raises:
+        ValidationError: The text is not JSON (the message gives line and column), or the
+            document breaks the format or a record's rules: every problem, with its path.
+        UnsupportedFormatVersion: The document's major format version is unknown.
+
+    .. versionadded:: 0.1.0
+    """
+    return from_dict(_parse(text, "document"), kind, catalogue=catalogue)  # type: ignore[no-any-return]
+
+
+@overload
+def load(source: PathOrFile, kind: type[R], *, catalogue: Catalogue | None = None) -> R: ...
+@overload
+def load(
+    source: PathOrFile, kind: None = None, *, catalogue: Catalogue | None = None
+) -> Record: ...
+def load(
+    source: PathOrFile, kind: type[R] | None = None, *, catalogue: Catalogue | None = None
+) -> Record:
+    """The record in a JSON document read from a path or an open file. See :func:`loads`.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(source, str | os.PathLike):
+        subject = os.fspath(source)
+        data = Path(source).read_bytes()
+    else:
+        subject = getattr(source, "name", "document")
+        data = source.read()  # type: ignore[assignment]
+    return from_dict(_parse(data, str(subject)), kind, catalogue=catalogue, subject=str(subject))  # type: ignore[no-any-return]
+
+
+@overload
+def load_lines(
+    source: PathOrFile,
+    kind: type[R],
+    *,
+    catalogue: Catalogue | None = None,
+    errors: list[ValidationError] | None = None,
+) -> Iterator[R]: ...
+@overload
+def load_lines(
+    source: PathOrFile,
+    kind: None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    errors: list[ValidationError] | None = None,
+) -> Iterator[Record]: ...
+def load_lines(
+    source: PathOrFile,
+    kind: type[R] | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    errors: list[ValidationError] | None = None,
+) -> Iterator[Record]:
+    """Read JSON Lines one document a line, yielding each record as it is read.
+
+    Memory stays flat: one line is held at a time. Blank lines are skipped.
+
+    Args:
+        source: A path or an open file.
+        kind: The record type every line must hold.
+        catalogue: Where grading scale ids are looked up.
+        errors: Without it, the first bad line raises. With a list, each bad line's
+            :class:`ValidationError` is appended to it and reading goes on, so every good
+            record is yielded and no bad one is silently skipped.
+
+    Raises:
+        ValidationError: A line is not a valid document; its problems carry the line number.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(source, str | os.PathLike):
+        with Path(source).open("rb") as stream:
+            yield from _read_lines(stream, os.fspath(source), kind, catalogue, errors)
+    else:
+        name = str(getattr(source, "name", "JSON Lines"))
+        yield from _read_lines(source, name, kind, catalogue, errors)
+
+
+def _read_lines(
+    stream: IO[str] | IO[bytes],
+    name: str,
+    kind: type[Any] | None,
+    catalogue: Catalogue | None,
+    errors: list[ValidationError] | None,
+) -> Iterator[Any]:
+    lines = cast(Iterable[str | bytes], stream)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield from_dict(_parse(line, name, number), kind, catalogue=catalogue, subject=name)
+        except ValidationError as error:
+            located = _at_line(error, number)
+            if errors is None:
+                raise located from None
+            errors.append(located)
+
+
+def _at_line(error: ValidationError, line: int) -> ValidationError:
+    problems = [Problem(problem.path, problem.message, line=line) for problem in error.problems]
+    return type(error)(error.subject, problems)
