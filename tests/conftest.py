@@ -170,7 +170,6 @@ def build_rich_inspection() -> il.Inspection:
             il.Organisation(name="Somewhere Council", kind=il.OrganisationKind.LOCAL_AUTHORITY),
         ],
         published=datetime.date(2025, 7, 3),
-        framework="example/peel/2025",
         scales=[scale],
         fieldwork=il.Period(
             start=il.PartialDate.parse("spring 2025"), end=il.PartialDate.parse("early May 2025")

@@ -249,10 +249,10 @@ def test_an_unknown_major_version_raises_its_own_error(seed: il.Inspection) -> N
 def test_own_scales_load_through_a_catalogue_of_their_own(seed: il.Inspection) -> None:
     audit = il.GradingScale(id="council/audit", name="Audit", labels=("Substantial", "Limited"))
     area = attrs.evolve(seed.graded_areas[0], judgment=audit.parse("limited"))
-    inspection = attrs.evolve(seed, scales=[audit], graded_areas=[area])
+    inspection = attrs.evolve(seed, framework=None, scales=[audit], graded_areas=[area])
     text = il.dumps(inspection)
 
-    with pytest.raises(il.ValidationError, match="unknown grading scale 'council/audit'"):
+    with pytest.raises(il.ValidationError, match="no grading scale 'council/audit'"):
         il.loads(text)
     assert inspection == il.loads(text, catalogue=il.BUILTIN.with_scales(audit))
 

@@ -18,7 +18,6 @@ import inspectlib as il
 
 INVALID = pathlib.Path(__file__).parent / "corpus" / "invalid"
 GRADES = "outstanding, good, adequate, requires_improvement, inadequate"
-SCALES = "hmicfrs/five-point, hmicfrs/four-point"
 FINDING_KINDS = (
     "strength, area_for_improvement, cause_of_concern, recommendation, innovative_practice, "
     "promising_practice"
@@ -66,7 +65,8 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "grade-on-unknown-scale": [
         (
             "$.graded_areas[0].judgment.scale",
-            f"unknown grading scale 'hmicfrs/six-point'; known scales: {SCALES}",
+            "no grading scale 'hmicfrs/six-point' in the catalogue; did you mean "
+            "'hmicfrs/five-point'?",
         )
     ],
     "judgment-type-missing": [("$.graded_areas[0].judgment.type", "missing required field")],
@@ -77,7 +77,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
             "insufficient_evidence, carried_forward",
         )
     ],
-    "kind-unknown": [("$.kind", "'report' is not one of: inspection, grading_scale")],
+    "kind-unknown": [("$.kind", "'report' is not one of: inspection, framework, grading_scale")],
     "many-problems": [
         ("$.title", "expected a string, got number 1"),
         ("$.published", "missing required field"),
@@ -115,9 +115,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "truncated": [("$", "invalid JSON at line 16, column 8: unexpected end of data")],
     "unknown-key-in-area": [("$.graded_areas[0].grade", "unknown field")],
     "unknown-key-in-judgment": [("$.graded_areas[0].judgment.note", "unknown field")],
-    "unknown-scale-reference": [
-        ("$.scales[1]", f"unknown grading scale 'nope'; known scales: {SCALES}")
-    ],
+    "unknown-scale-reference": [("$.scales[1]", "no grading scale 'nope' in the catalogue")],
     "unknown-top-level-key": [("$.colour", "unknown field")],
     "version-2": [
         (

@@ -11,6 +11,15 @@ import inspectlib as il
 from inspectlib.scales import HMICFRS_FOUR_POINT
 
 
+@pytest.fixture
+def seed(seed: il.Inspection) -> il.Inspection:
+    """The seed without its framework: these tests are of the rules every inspection keeps.
+
+    The framework's own rules are tested in test_frameworks.py.
+    """
+    return attrs.evolve(seed, framework=None)
+
+
 def problems_of(inspection: il.Inspection) -> list[tuple[str, str]]:
     return [(problem.path, problem.message) for problem in il.check(inspection)]
 

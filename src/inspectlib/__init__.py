@@ -21,6 +21,7 @@ from ._errors import (
     InspectlibError,
     InvalidGrade,
     InvalidPartialDate,
+    NotFoundError,
     Problem,
     UncertainOrderError,
     UnsupportedFormatVersion,
@@ -29,6 +30,14 @@ from ._errors import (
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
 from ._extensions import Extensions, JSONValue
 from ._findings import Finding, FindingKind
+from ._frameworks import (
+    Change,
+    Comparability,
+    Framework,
+    FrameworkArea,
+    GradeMapping,
+    compare_grades,
+)
 from ._frozen import FrozenDict
 from ._inspections import GradedArea, Inspection, Period, RelatedDocument, Relation
 from ._judgments import (
@@ -82,6 +91,13 @@ __all__ = [
     "EXEMPT",
     "AWAITING_INSPECTION",
     "INSUFFICIENT_EVIDENCE",
+    # Frameworks
+    "Framework",
+    "FrameworkArea",
+    "Comparability",
+    "GradeMapping",
+    "Change",
+    "compare_grades",
     # Dates
     "PartialDate",
     "Precision",
@@ -112,6 +128,7 @@ __all__ = [
     "Problem",
     "InvalidPartialDate",
     "InvalidGrade",
+    "NotFoundError",
     "IncomparableGradesError",
     "UncertainOrderError",
     "UnsupportedFormatVersion",

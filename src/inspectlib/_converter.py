@@ -33,6 +33,7 @@ from ._inspections import Inspection
 from ._judgments import CarriedForward, Judgment, NonGrade, NonGradeKind
 from ._partial_dates import PartialDate
 from ._scales import Grade, GradingScale
+from ._suggestions import did_you_mean
 
 __all__ = ["WireError", "json_type", "make_converter", "problems_of"]
 
@@ -224,7 +225,6 @@ def _scale_reference_hooks(
     scales: Mapping[str, GradingScale],
 ) -> tuple[Hook, Callable[[tuple[GradingScale, ...]], list[str]]]:
     """A record's scales are written as ids, to be looked up in the catalogue when read."""
-    known = ", ".join(sorted(scales)) or "none"
 
     def structure(value: Any, _: Any) -> tuple[GradingScale, ...]:
         if type(value) is not list:
@@ -237,8 +237,7 @@ def _scale_reference_hooks(
             elif type(scale_id) is not str:
                 errors.append(WireError(_expected("a string", scale_id).message, f"[{index}]"))
             else:
-                message = f"unknown grading scale {scale_id!r}; known scales: {known}"
-                errors.append(WireError(message, f"[{index}]"))
+                errors.append(WireError(_unknown_scale(scale_id, scales), f"[{index}]"))
         if errors:
             raise ExceptionGroup("unknown scales", errors)
         return tuple(found)
@@ -268,16 +267,18 @@ def _required(value: dict[str, Any], key: str) -> Any:
         raise WireError("missing required field", f".{key}") from None
 
 
-def _grade_hooks(scales: Mapping[str, GradingScale]) -> tuple[Hook, Callable[[Grade], Any]]:
-    known = ", ".join(sorted(scales)) or "none"
+def _unknown_scale(scale_id: str, scales: Mapping[str, GradingScale]) -> str:
+    return f"no grading scale {scale_id!r} in the catalogue{did_you_mean(scale_id, scales)}"
 
+
+def _grade_hooks(scales: Mapping[str, GradingScale]) -> tuple[Hook, Callable[[Grade], Any]]:
     def structure(value: Any, _: Any) -> Grade:
         value = _object_with(value, ("type", "scale", "grade"))
         scale_id = _strict_str(_required(value, "scale"), str)
         label = _strict_str(_required(value, "grade"), str)
         scale = scales.get(scale_id)
         if scale is None:
-            raise WireError(f"unknown grading scale {scale_id!r}; known scales: {known}", ".scale")
+            raise WireError(_unknown_scale(scale_id, scales), ".scale")
         grade = scale.grade_of_key(label)
         if grade is None:
             raise WireError(

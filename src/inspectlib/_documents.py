@@ -29,6 +29,7 @@ from ._errors import (
     UnsupportedFormatVersion,
     ValidationError,
 )
+from ._frameworks import Framework
 from ._inspections import Inspection
 from ._scales import GradingScale
 from ._validation import check
@@ -51,17 +52,18 @@ FORMAT_VERSION: Final = "1.0"
 """The version of the document format this inspectlib writes, ``MAJOR.MINOR``."""
 _MAJOR, _MINOR = (int(part) for part in FORMAT_VERSION.split("."))
 
-Record: TypeAlias = Inspection | GradingScale
+Record: TypeAlias = Inspection | Framework | GradingScale
 """Any record that can be a document of its own."""
 
 KINDS: Final[dict[str, type[Any]]] = {
     "inspection": Inspection,
+    "framework": Framework,
     "grading_scale": GradingScale,
 }
 """Each document kind, by its stable name, and the record type it holds."""
 _KIND_OF: Final = {cls: kind for kind, cls in KINDS.items()}
 
-R = TypeVar("R", Inspection, GradingScale)
+R = TypeVar("R", Inspection, Framework, GradingScale)
 PathOrFile: TypeAlias = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 
@@ -227,7 +229,7 @@ def from_dict(
                 subject=subject,
             )
         raise ValidationError(subject, problems) from None
-    broken = check(record) if cls in _CHECKED else ()
+    broken = check(record, catalogue=catalogue) if cls in _CHECKED else ()
     if broken:
         raise ValidationError(subject, broken)
     return record

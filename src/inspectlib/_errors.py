@@ -19,6 +19,7 @@ __all__ = [
     "InspectlibError",
     "InvalidGrade",
     "InvalidPartialDate",
+    "NotFoundError",
     "Problem",
     "UncertainOrderError",
     "ValidationError",
@@ -91,6 +92,15 @@ class FormatVersionWarning(UserWarning):
 
     It is read all the same; fields this inspectlib does not know are dropped, and a second
     warning names them.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class NotFoundError(InspectlibError, LookupError):
+    """A look-up by id or name found nothing: a framework, a scale, an area.
+
+    The message suggests the closest matches where there are any.
 
     .. versionadded:: 0.1.0
     """

@@ -8,7 +8,6 @@ string form (``str()``, read back by :meth:`PartialDate.parse_canonical`), one h
 
 from __future__ import annotations
 
-import calendar
 import enum
 import re
 from datetime import date, datetime
@@ -94,13 +93,26 @@ class Order(enum.Enum):
     UNCERTAIN = "uncertain"
 
 
-_MONTH_NAMES = tuple(calendar.month_name)  # index 0 is "", which suits 1-based months
-_MONTH_NUMBERS: dict[str, int] = {}
-for _number in range(1, 13):
-    _MONTH_NUMBERS[calendar.month_name[_number].lower()] = _number
-    _MONTH_NUMBERS[calendar.month_abbr[_number].lower()] = _number
+# Spelt out rather than taken from calendar.month_name, which follows the process's locale.
+_MONTH_NAMES = (
+    "",  # months count from 1
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(_MONTH_NAMES) if name}
+_MONTH_NUMBERS.update({name[:3].lower(): number for name, number in _MONTH_NUMBERS.items()})
 _MONTH_NUMBERS["sept"] = 9
-del _number
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # (first month, last month, does it end in the next year)
 _SEASON_MONTHS: dict[Season, tuple[int, int, bool]] = {
@@ -153,8 +165,16 @@ _QUARTER_FIRST = re.compile(
     r"(?:(?: of|,)? ?-? ?([0-9]{4}))?"
 )
 _QUARTER_LAST = re.compile(r"([0-9]{4}) ?-? ?q ?([0-9])")
-_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2}
-_QUARTER_WORDS.update({"3rd": 3, "4th": 4})
+_QUARTER_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 _SEASON_FIRST = re.compile(
     _SEASON_WORD + r"(?:(?: of|,)? ([0-9]{4})(?: ?[/-] ?([0-9]{2}|[0-9]{4}))?)?"
 )
@@ -952,6 +972,6 @@ def _parse_with_dateutil(lowered: str, text: str) -> PartialDate:
         if weekdays != {stated.weekday()}:
             raise InvalidPartialDate(
                 f"cannot read {text!r}: {result.describe()} was a "
-                f"{calendar.day_name[stated.weekday()]}"
+                f"{_WEEKDAY_NAMES[stated.weekday()]}"
             )
     return result

@@ -9,8 +9,10 @@ from typing import Any, Literal
 import attrs
 
 from ._errors import IncomparableGradesError, InvalidGrade
-from ._fields import to_frozen_dict
+from ._fields import to_frozen_dict, to_tuple
 from ._frozen import FrozenDict
+from ._partial_dates import PartialDate
+from ._sources import Source
 
 __all__ = ["Grade", "GradingScale", "grade_key"]
 
@@ -60,6 +62,9 @@ class GradingScale:
         labels: The labels as the inspectorate writes them, from best to worst.
         aliases: Other spellings of a label (``{"1": "Outstanding"}``), matched like labels.
         description: What the scale is for, if worth saying.
+        valid_from: When the inspectorate started using it, where known.
+        valid_until: When it stopped, if it has.
+        sources: Where it is published.
 
     Grades of one scale are totally ordered; grades of different scales refuse to compare.
 
@@ -75,6 +80,9 @@ class GradingScale:
     labels: tuple[str, ...] = attrs.field(converter=_labels)
     aliases: FrozenDict[str, str] = attrs.field(factory=FrozenDict, converter=to_frozen_dict)
     description: str | None = None
+    valid_from: PartialDate | None = None
+    valid_until: PartialDate | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
     # Look-up tables built once: parsing and loading use them for every grade they meet.
     _keys: tuple[str, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)

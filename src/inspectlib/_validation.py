@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from ._errors import Problem, ValidationError
+from ._builtin import BUILTIN
+from ._catalogue import Catalogue
+from ._errors import NotFoundError, Problem, ValidationError
 from ._evidence import Evidence, QuantitativeEvidence
 from ._findings import FindingKind
+from ._framework_rules import framework_problems
 from ._inspections import Inspection
 from ._judgments import CarriedForward, Judgment
 from ._partial_dates import Order, PartialDate
@@ -22,32 +25,39 @@ __all__ = ["check", "register_rules", "validate"]
 
 T = TypeVar("T")
 
-_Rules = Callable[[Any], Iterator[Problem]]
+_Rules = Callable[[Any, Catalogue], Iterator[Problem]]
 _RULES: dict[type[Any], _Rules] = {}
 
 
-def register_rules(record_type: type[T]) -> Callable[[Callable[[T], Iterator[Problem]]], Any]:
+def register_rules(
+    record_type: type[T],
+) -> Callable[[Callable[[T, Catalogue], Iterator[Problem]]], Any]:
     """Register the function that yields the problems of *record_type* (used internally)."""
 
-    def decorate(rules: Callable[[T], Iterator[Problem]]) -> Callable[[T], Iterator[Problem]]:
+    def decorate(
+        rules: Callable[[T, Catalogue], Iterator[Problem]],
+    ) -> Callable[[T, Catalogue], Iterator[Problem]]:
         _RULES[record_type] = rules
         return rules
 
     return decorate
 
 
-def check(record: object) -> tuple[Problem, ...]:
+def check(record: object, *, catalogue: Catalogue | None = None) -> tuple[Problem, ...]:
     """Every cross-field problem of *record*, in document order; empty when it is valid.
+
+    An inspection that names a framework is also checked against it: the framework is looked
+    up in *catalogue* (the built-in one by default).
 
     .. versionadded:: 0.1.0
     """
     rules = _RULES.get(type(record))
     if rules is None:
         raise TypeError(f"inspectlib has no validation rules for {type(record).__name__}")
-    return tuple(rules(record))
+    return tuple(rules(record, catalogue or BUILTIN))
 
 
-def validate(record: T) -> T:
+def validate(record: T, *, catalogue: Catalogue | None = None) -> T:
     """Return *record* if it keeps every cross-field rule, else raise with all its problems.
 
     Raises:
@@ -55,7 +65,7 @@ def validate(record: T) -> T:
 
     .. versionadded:: 0.1.0
     """
-    problems = check(record)
+    problems = check(record, catalogue=catalogue)
     if problems:
         identifier = getattr(record, "id", None)
         subject = type(record).__name__ + (f" {identifier!r}" if identifier else "")
@@ -104,7 +114,7 @@ def _evidence_problems(evidence: Iterable[Evidence], path: str) -> Iterator[Prob
 
 
 @register_rules(Inspection)
-def _inspection_problems(inspection: Inspection) -> Iterator[Problem]:
+def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterator[Problem]:
     fieldwork = inspection.fieldwork
     if fieldwork is not None:
         if is_certainly_before(fieldwork.end, fieldwork.start):
@@ -148,6 +158,13 @@ def _inspection_problems(inspection: Inspection) -> Iterator[Problem]:
 
     yield from _finding_problems(inspection, first_at)
     yield from _evidence_problems(inspection.evidence, "$.evidence")
+    if inspection.framework is not None:
+        try:
+            framework = catalogue.framework(inspection.framework)
+        except NotFoundError as error:
+            yield Problem("$.framework", str(error))
+        else:
+            yield from framework_problems(inspection, framework)
 
 
 def _a(kind: FindingKind) -> str:

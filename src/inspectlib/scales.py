@@ -1,5 +1,8 @@
 """The grading scales of real inspectorates, ready to use.
 
+Labels are listed best first, as the inspectorates write them. Each scale cites where it is
+published and when it was in use, as far as the sources say.
+
 >>> from inspectlib.scales import HMICFRS_FIVE_POINT
 >>> HMICFRS_FIVE_POINT.parse("good") > HMICFRS_FIVE_POINT.parse("Adequate")
 True
@@ -7,15 +10,56 @@ True
 
 from __future__ import annotations
 
+from ._partial_dates import PartialDate
 from ._scales import GradingScale
+from ._sources import Source
 
-__all__ = ["HMICFRS_FIVE_POINT", "HMICFRS_FOUR_POINT"]
+__all__ = [
+    "ALL",
+    "CQC_FOUR_POINT",
+    "FHIS_PASS_IMPROVEMENT",
+    "FHRS_CONFIDENCE_IN_MANAGEMENT",
+    "FHRS_HYGIENE",
+    "FHRS_RATING",
+    "FHRS_STRUCTURAL",
+    "HMICFRS_FIVE_POINT",
+    "HMICFRS_FOUR_POINT",
+    "HMI_PROBATION_FOUR_POINT",
+    "OFSTED_FOUR_POINT",
+    "OFSTED_REPORT_CARD",
+    "OFSTED_SAFEGUARDING",
+]
+
+_PEEL_2018 = Source(
+    url="https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2018/",
+    publisher="HMICFRS",
+    title="PEEL 2018",
+)
+_HOW_WE_INSPECT_PEEL = Source(
+    url="https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/what-is-peel/"
+    "how-we-inspect-peel/",
+    publisher="HMICFRS",
+    title="How we inspect PEEL",
+)
+_OFSTED = Source(title="Ofsted: school inspection handbooks and report cards", publisher="Ofsted")
+_CQC = Source(
+    title="CQC ratings (the public API's currentRatings.overall and keyQuestionRatings)",
+    publisher="Care Quality Commission",
+)
+_HMI_PROBATION = Source(title="HMI Probation: inspection ratings", publisher="HMI Probation")
+_FHRS = Source(title="Food hygiene rating scheme", publisher="Food Standards Agency")
+_FHIS = Source(title="Food hygiene information scheme", publisher="Food Standards Scotland")
+
+_FOUR = ("Outstanding", "Good", "Requires improvement", "Inadequate")
 
 HMICFRS_FOUR_POINT = GradingScale(
     id="hmicfrs/four-point",
     name="HMICFRS four-point scale",
-    labels=("Outstanding", "Good", "Requires improvement", "Inadequate"),
-    description="PEEL 2014 to 2019/20 and fire and rescue round 1.",
+    labels=_FOUR,
+    description="PEEL 2014 to 2019/20, and fire and rescue inspections' first round.",
+    valid_from=PartialDate.of_year(2014),
+    valid_until=PartialDate.of_year(2020),
+    sources=(_PEEL_2018,),
 )
 """HMICFRS's four-point scale: PEEL 2014 to 2019/20, fire and rescue round 1."""
 
@@ -25,5 +69,132 @@ HMICFRS_FIVE_POINT = GradingScale(
     labels=("Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"),
     description="PEEL 2021/22 onward, national child protection inspections (2024 criteria), "
     "fire and rescue round 3.",
+    valid_from=PartialDate.of_year(2021),
+    sources=(_HOW_WE_INSPECT_PEEL,),
 )
 """HMICFRS's five-point scale: PEEL 2021/22 on, child protection inspections, fire round 3."""
+
+OFSTED_FOUR_POINT = GradingScale(
+    id="ofsted/four-point",
+    name="Ofsted grades 1 to 4",
+    labels=_FOUR,
+    aliases={
+        "1": "Outstanding",
+        "2": "Good",
+        "3": "Requires improvement",
+        "4": "Inadequate",
+        # The wording of Ofsted's children's services judgements.
+        "Requires improvement to be good": "Requires improvement",
+    },
+    description="Ofsted's numbered grades (1 Outstanding to 4 Inadequate), used for schools "
+    "under the education inspection framework and for children's services.",
+    valid_until=PartialDate.of_day(2025, 11, 9),
+    sources=(_OFSTED,),
+)
+"""Ofsted's grades 1 (Outstanding) to 4 (Inadequate); "2" parses as Good."""
+
+OFSTED_REPORT_CARD = GradingScale(
+    id="ofsted/report-card",
+    name="Ofsted report card scale",
+    labels=(
+        "Exceptional",
+        "Strong standard",
+        "Expected standard",
+        "Needs attention",
+        "Urgent improvement",
+    ),
+    description="Ofsted's report cards, per evaluation area; not comparable with the old grades.",
+    valid_from=PartialDate.of_day(2025, 11, 10),
+    sources=(_OFSTED,),
+)
+"""Ofsted's report card scale, from 10 November 2025."""
+
+OFSTED_SAFEGUARDING = GradingScale(
+    id="ofsted/safeguarding",
+    name="Ofsted safeguarding: met or not met",
+    labels=("Met", "Not met"),
+    valid_from=PartialDate.of_day(2025, 11, 10),
+    sources=(_OFSTED,),
+)
+"""Ofsted report cards' safeguarding judgement."""
+
+CQC_FOUR_POINT = GradingScale(
+    id="cqc/four-point",
+    name="CQC ratings",
+    labels=_FOUR,
+    description='Per key question and overall; "Not rated" is a non-grade, not a label.',
+    sources=(_CQC,),
+)
+"""The Care Quality Commission's four ratings."""
+
+HMI_PROBATION_FOUR_POINT = GradingScale(
+    id="hmi-probation/four-point",
+    name="HMI Probation ratings",
+    labels=_FOUR,
+    description="Per standard and overall.",
+    sources=(_HMI_PROBATION,),
+)
+"""HMI Probation's four-point ratings."""
+
+FHRS_RATING = GradingScale(
+    id="fhrs/rating",
+    name="Food hygiene rating (England, Wales, Northern Ireland)",
+    labels=("5", "4", "3", "2", "1", "0"),
+    aliases={"Very good": "5"},
+    description='0 to 5, 5 being "very good". Exempt and awaiting inspection are non-grades.',
+    sources=(_FHRS,),
+)
+"""The food hygiene rating, 0 to 5; "very good" parses as 5."""
+
+FHIS_PASS_IMPROVEMENT = GradingScale(
+    id="fhis/pass",
+    name="Food hygiene information scheme (Scotland)",
+    labels=("Pass", "Improvement required"),
+    sources=(_FHIS,),
+)
+"""Scotland's food hygiene result: Pass or Improvement required."""
+
+_LOWER_IS_BETTER = "A sub-score where lower is better, so the labels run from 0 up."
+
+FHRS_HYGIENE = GradingScale(
+    id="fhrs/hygiene",
+    name="Food hygiene sub-score: hygiene (0 to 25)",
+    labels=("0", "5", "10", "15", "20", "25"),
+    description=_LOWER_IS_BETTER,
+    sources=(_FHRS,),
+)
+"""The food hygiene sub-score for hygiene, 0 (best) to 25."""
+
+FHRS_STRUCTURAL = GradingScale(
+    id="fhrs/structural",
+    name="Food hygiene sub-score: structural (0 to 25)",
+    labels=("0", "5", "10", "15", "20", "25"),
+    description=_LOWER_IS_BETTER,
+    sources=(_FHRS,),
+)
+"""The food hygiene sub-score for the structure of the premises, 0 (best) to 25."""
+
+FHRS_CONFIDENCE_IN_MANAGEMENT = GradingScale(
+    id="fhrs/confidence-in-management",
+    name="Food hygiene sub-score: confidence in management (0 to 30)",
+    labels=("0", "5", "10", "20", "30"),
+    description=_LOWER_IS_BETTER,
+    sources=(_FHRS,),
+)
+"""The food hygiene sub-score for confidence in management, 0 (best) to 30."""
+
+ALL: tuple[GradingScale, ...] = (
+    HMICFRS_FOUR_POINT,
+    HMICFRS_FIVE_POINT,
+    OFSTED_FOUR_POINT,
+    OFSTED_REPORT_CARD,
+    OFSTED_SAFEGUARDING,
+    CQC_FOUR_POINT,
+    HMI_PROBATION_FOUR_POINT,
+    FHRS_RATING,
+    FHRS_HYGIENE,
+    FHRS_STRUCTURAL,
+    FHRS_CONFIDENCE_IN_MANAGEMENT,
+    FHIS_PASS_IMPROVEMENT,
+)
+"""Every built-in scale."""

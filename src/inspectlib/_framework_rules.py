@@ -1,0 +1,99 @@
+"""The rules an inspection keeps because of the framework it was made under.
+
+Every message names the framework, so that a reader knows which rulebook was applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ._errors import NotFoundError, Problem
+from ._frameworks import Framework, FrameworkArea
+from ._inspections import Inspection
+from ._judgments import CarriedForward, Judgment, NonGrade
+from ._scales import Grade
+
+__all__ = ["framework_problems"]
+
+
+def framework_problems(inspection: Inspection, framework: Framework) -> Iterator[Problem]:
+    """Every way *inspection* departs from *framework*, in document order."""
+    name = f"framework {framework.id!r}"
+    seen: set[str] = set()
+    for index, area in enumerate(inspection.graded_areas):
+        here = f"$.graded_areas[{index}]"
+        seen.add(area.key)
+        try:
+            expected = framework.area(area.key)
+        except NotFoundError as error:
+            if framework.closed:
+                yield Problem(f"{here}.key", str(error))
+            continue
+        if area.topic != expected.topic:
+            yield Problem(
+                f"{here}.topic",
+                f"{name} calls area {area.key!r} {expected.topic!r}, not {area.topic!r} "
+                "(a report's own wording belongs in label)",
+            )
+        if area.parent != expected.parent:
+            yield Problem(
+                f"{here}.parent",
+                f"{name} nests area {area.key!r} under {expected.parent!r}, not {area.parent!r}",
+            )
+        yield from _judgment_problems(area.judgment, f"{here}.judgment", framework, expected)
+
+    for expected in framework.areas:
+        if expected.required and expected.key not in seen:
+            yield Problem(
+                "$.graded_areas",
+                f"{name} requires area {expected.key!r} ({expected.topic}), which is missing",
+            )
+
+    if inspection.overall is not None:
+        if not framework.overall:
+            yield Problem("$.overall", f"{name} gives no overall judgment")
+        else:
+            yield from _judgment_problems(inspection.overall, "$.overall", framework, None)
+
+    if framework.finding_kinds:
+        for index, finding in enumerate(inspection.findings):
+            if finding.kind not in framework.finding_kinds:
+                yield Problem(
+                    f"$.findings[{index}].kind",
+                    f"{name} makes no findings of kind {finding.kind.value!r}; its kinds: "
+                    + ", ".join(kind.value for kind in framework.finding_kinds),
+                )
+
+
+def _judgment_problems(
+    judgment: Judgment, path: str, framework: Framework, area: FrameworkArea | None
+) -> Iterator[Problem]:
+    name = f"framework {framework.id!r}"
+    what = "the overall judgment" if area is None else f"area {area.key!r}"
+    allowed = framework.overall_non_grades if area is None else area.non_grades
+    if isinstance(judgment, NonGrade):
+        if judgment.kind not in allowed:
+            permitted = ", ".join(kind.value for kind in allowed) or "none"
+            yield Problem(
+                path,
+                f"{name} does not allow {what} to be {judgment.kind.value} "
+                f"(non-grades it allows there: {permitted})",
+            )
+        return
+    grade: Grade | None
+    if isinstance(judgment, CarriedForward):
+        if not framework.carried_forward:
+            yield Problem(path, f"{name} does not carry judgments forward")
+            return
+        grade, path = judgment.grade, f"{path}.grade"
+    else:
+        grade = judgment
+    if grade is None:
+        return
+    scale = framework.scales[0] if area is None else framework.scale_of(area)
+    if grade.scale != scale:
+        yield Problem(
+            path,
+            f"grade {grade.label!r} is on scale {grade.scale.id!r}, but {name} grades "
+            f"{what} on {scale.id!r}",
+        )

@@ -1,0 +1,305 @@
+"""Frameworks: an inspection programme in a given version, and what it fixes."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import enum
+
+import attrs
+
+from ._errors import IncomparableGradesError, NotFoundError
+from ._fields import not_blank, not_empty, to_frozen_dict, to_tuple
+from ._findings import FindingKind
+from ._frozen import FrozenDict
+from ._judgments import NonGradeKind
+from ._partial_dates import PartialDate
+from ._scales import Grade, GradingScale, grade_key
+from ._sources import Source
+
+__all__ = [
+    "Change",
+    "Comparability",
+    "Framework",
+    "FrameworkArea",
+    "GradeMapping",
+    "compare_grades",
+]
+
+
+@attrs.frozen(kw_only=True)
+class FrameworkArea:
+    """One area a framework judges: a topic, question, pillar, key question or key judgement.
+
+    Args:
+        key: Its stable key, unique within the framework (``"partnership_working"``, ``"2.1"``).
+        topic: Its name in the framework (``"Partnership working"``).
+        parent: The key of the area it is nested in.
+        scale: The id of the scale it is graded on, where that is not the framework's first
+            scale (Ofsted's safeguarding: "Met" or "Not met").
+        non_grades: The non-grades it may have instead of a grade (``UNGRADED`` for an area
+            inspected but deliberately not graded).
+        required: Whether every inspection under the framework judges it.
+        aliases: Other names reports and datasets give it (``"Working with safeguarding
+            partners"``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str = attrs.field(validator=not_blank)
+    topic: str = attrs.field(validator=not_blank)
+    parent: str | None = attrs.field(default=None, validator=not_blank)
+    scale: str | None = attrs.field(default=None, validator=not_blank)
+    non_grades: tuple[NonGradeKind, ...] = attrs.field(default=(), converter=to_tuple)
+    required: bool = True
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+
+
+def _no_duplicate_keys(instance: Framework, _: object, areas: tuple[FrameworkArea, ...]) -> None:
+    keys = [area.key for area in areas]
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        raise ValueError(f"framework {instance.id!r} repeats area keys: {', '.join(repeated)}")
+
+
+@attrs.frozen(kw_only=True)
+class Framework:
+    """An inspection programme in one version: its scales, its areas, and its rules.
+
+    Args:
+        id: The stable id, ``<inspectorate>/<programme>/<version>``: ``"hmicfrs/ncpi/2024"``.
+        programme: The id of the programme the versions belong to: ``"hmicfrs/ncpi"``.
+        name: A human name.
+        inspectorate: The short name of the inspectorate (``"HMICFRS"``).
+        scales: The grading scales it uses; the first grades every area that names no other.
+        areas: The areas it judges, parents before their sub-areas.
+        closed: Whether *areas* is the complete list. When it is not (the catalogue knows
+            only some of a framework's areas), an inspection may name other areas.
+        overall: Whether it gives an overall judgment.
+        overall_non_grades: The non-grades the overall judgment may be instead of a grade.
+        carried_forward: Whether judgments may be carried forward from an earlier inspection.
+        finding_kinds: The kinds of finding its reports make.
+        valid_from: When it came into use, where known.
+        valid_until: When it stopped being used, if it has.
+        comparable_with: Ids of other frameworks whose grades the inspectorate says compare
+            with this one's.
+        notes: What a user should know, such as why grades do not compare with an earlier
+            version.
+        sources: Where it is published.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=not_blank)
+    programme: str = attrs.field(validator=not_blank)
+    name: str = attrs.field(validator=not_blank)
+    inspectorate: str = attrs.field(validator=not_blank)
+    scales: tuple[GradingScale, ...] = attrs.field(converter=to_tuple, validator=not_empty)
+    valid_from: PartialDate | None
+    areas: tuple[FrameworkArea, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_no_duplicate_keys
+    )
+    closed: bool = True
+    overall: bool = False
+    overall_non_grades: tuple[NonGradeKind, ...] = attrs.field(default=(), converter=to_tuple)
+    carried_forward: bool = False
+    finding_kinds: tuple[FindingKind, ...] = attrs.field(default=(), converter=to_tuple)
+    valid_until: PartialDate | None = None
+    comparable_with: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    notes: str | None = attrs.field(default=None, validator=not_blank)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        scale_ids = {scale.id for scale in self.scales}
+        keys = {area.key for area in self.areas}
+        for area in self.areas:
+            if area.scale is not None and area.scale not in scale_ids:
+                raise ValueError(
+                    f"area {area.key!r} of framework {self.id!r} is graded on {area.scale!r}, "
+                    "which is not one of the framework's scales"
+                )
+            if area.parent is not None and area.parent not in keys:
+                raise ValueError(
+                    f"area {area.key!r} of framework {self.id!r} names parent {area.parent!r}, "
+                    "which is not one of its areas"
+                )
+
+    def area(self, key: str) -> FrameworkArea:
+        """The area with exactly *key*.
+
+        Raises:
+            NotFoundError: No area has that key; the message suggests the closest.
+        """
+        for area in self.areas:
+            if area.key == key:
+                return area
+        raise NotFoundError(self._not_an_area(key))
+
+    def resolve_area(self, name: str) -> FrameworkArea:
+        """The area a report or dataset means by *name*: its key, its topic or a known alias.
+
+        Matching ignores case, spacing, hyphens and underscores, so "Working with
+        safeguarding partners" finds the child protection framework's ``partnership_working``.
+
+        Raises:
+            NotFoundError: Nothing matches; the message suggests the closest names.
+        """
+        wanted = grade_key(name)
+        for area in self.areas:
+            names = (area.key, area.topic, *area.aliases)
+            if any(grade_key(candidate) == wanted for candidate in names):
+                return area
+        raise NotFoundError(self._not_an_area(name))
+
+    def _not_an_area(self, name: str) -> str:
+        names = {grade_key(n): area.key for area in self.areas for n in (area.key, area.topic)}
+        for area in self.areas:
+            names.update({grade_key(alias): area.key for alias in area.aliases})
+        # Match on normalised names (topics and aliases too), but suggest the key.
+        close = difflib.get_close_matches(grade_key(name), list(names), n=1, cutoff=0.6)
+        hint = f"; did you mean {names[close[0]]!r}?" if close else ""
+        return f"{name!r} is not an area of framework {self.id!r}{hint}"
+
+    def scale_of(self, area: FrameworkArea) -> GradingScale:
+        """The scale *area* is graded on."""
+        if area.scale is None:
+            return self.scales[0]
+        return next(scale for scale in self.scales if scale.id == area.scale)
+
+    @property
+    def aliases(self) -> FrozenDict[str, str]:
+        """Every known alias of every area, mapped to the area's key."""
+        return FrozenDict({alias: area.key for area in self.areas for alias in area.aliases})
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        """Whether the framework was in use on *day*, as far as its dates say for certain."""
+        start = None if self.valid_from is None else self.valid_from.earliest
+        if start is not None and day < start:
+            return False
+        return self.valid_until is None or day <= self.valid_until.latest
+
+    def comparability(self, other: Framework) -> Comparability:
+        """Whether grades given under this framework compare with grades under *other*, and why.
+
+        .. versionadded:: 0.1.0
+        """
+        if other.id == self.id:
+            return Comparability(comparable=True, reason=f"both are {self.id!r}")
+        if other.id in self.comparable_with or self.id in other.comparable_with:
+            return Comparability(
+                comparable=True,
+                reason=f"the inspectorate says {self.id!r} and {other.id!r} grades compare",
+            )
+        mine, theirs = self.scales[0], other.scales[0]
+        reasons = []
+        if mine != theirs:
+            reasons.append(
+                f"{self.id!r} grades on {mine.id!r} ({len(mine)} points), "
+                f"{other.id!r} on {theirs.id!r} ({len(theirs)} points)"
+            )
+        for framework in (self, other):
+            if framework.notes:
+                reasons.append(f"{framework.id}: {framework.notes}")
+        if not reasons:
+            reasons.append(f"nothing says {self.id!r} and {other.id!r} grades compare")
+        return Comparability(comparable=False, reason="; ".join(reasons))
+
+
+@attrs.frozen
+class Comparability:
+    """The answer to "do these grades compare?", with the reason either way.
+
+    ``bool()`` of it is the answer.
+
+    .. versionadded:: 0.1.0
+    """
+
+    comparable: bool
+    reason: str
+
+    def __bool__(self) -> bool:
+        return self.comparable
+
+
+@attrs.frozen(kw_only=True)
+class GradeMapping:
+    """A user's mapping of grades on one scale onto another, to compare across frameworks.
+
+    No inspectorate publishes one between PEEL 2014-2019 and PEEL 2021: a mapping is a
+    choice whoever compares must make, and say they made.
+
+    Args:
+        source: The scale grades are mapped from.
+        target: The scale they are mapped to.
+        pairs: Each source grade's key (or label), to a target grade's key (or label).
+        rationale: Why the mapping is fair, in the user's words; shown with every comparison.
+
+    .. versionadded:: 0.1.0
+    """
+
+    source: GradingScale
+    target: GradingScale
+    pairs: FrozenDict[str, str] = attrs.field(converter=to_frozen_dict)
+    rationale: str = attrs.field(validator=not_blank)
+
+    def __attrs_post_init__(self) -> None:
+        mapped = {self.source.parse(key).key for key in self.pairs}
+        for label in self.pairs.values():
+            self.target.parse(label)
+        missing = [key for key in self.source.keys if key not in mapped]
+        if missing:
+            raise ValueError(f"the mapping leaves out {', '.join(missing)} of {self.source.id!r}")
+
+    def map(self, grade: Grade) -> Grade:
+        """*grade*, a grade of :attr:`source`, as a grade of :attr:`target`."""
+        if grade.scale != self.source:
+            raise IncomparableGradesError(
+                f"this mapping is from {self.source.id!r}, not {grade.scale.id!r}"
+            )
+        for key, label in self.pairs.items():
+            if self.source.parse(key) == grade:
+                return self.target.parse(label)
+        raise IncomparableGradesError(f"{grade.label!r} is not mapped")  # pragma: no cover
+
+
+class Change(enum.Enum):
+    """How a later grade stands against an earlier one.
+
+    .. versionadded:: 0.1.0
+    """
+
+    IMPROVED = "improved"
+    UNCHANGED = "unchanged"
+    DECLINED = "declined"
+
+
+def compare_grades(earlier: Grade, later: Grade, *, mapping: GradeMapping | None = None) -> Change:
+    """Whether *later* is better, worse or the same as *earlier*.
+
+    Grades on different scales do not compare: pass a :class:`GradeMapping` from the earlier
+    scale to the later one to compare them all the same, on your own stated terms.
+
+    Raises:
+        IncomparableGradesError: The grades are on different scales and no mapping was given,
+            or the mapping does not go from *earlier*'s scale to *later*'s.
+
+    .. versionadded:: 0.1.0
+    """
+    if mapping is not None:
+        if mapping.target != later.scale:
+            raise IncomparableGradesError(
+                f"the mapping is to {mapping.target.id!r}, but the later grade is on "
+                f"{later.scale.id!r}"
+            )
+        earlier = mapping.map(earlier)
+    if earlier.scale != later.scale:
+        raise IncomparableGradesError(
+            f"{earlier.label!r} on {earlier.scale.id!r} and {later.label!r} on "
+            f"{later.scale.id!r} do not compare: grades of different scales say different things. "
+            "Pass a GradeMapping to compare them on terms you state."
+        )
+    if later > earlier:
+        return Change.IMPROVED
+    if later < earlier:
+        return Change.DECLINED
+    return Change.UNCHANGED

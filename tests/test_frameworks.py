@@ -1,0 +1,402 @@
+"""Built-in frameworks and scales, framework rules, comparability, user-defined frameworks."""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+import pytest
+
+import inspectlib as il
+from inspectlib import frameworks, scales
+from inspectlib.frameworks import HMICFRS_NCPI_2024, HMICFRS_PEEL_2014, HMICFRS_PEEL_2021
+
+NCPI = "framework 'hmicfrs/ncpi/2024'"
+
+
+def problems_of(
+    inspection: il.Inspection, catalogue: il.Catalogue | None = None
+) -> list[tuple[str, str]]:
+    return [(p.path, p.message) for p in il.check(inspection, catalogue=catalogue)]
+
+
+def with_area(inspection: il.Inspection, index: int, **changes: object) -> il.Inspection:
+    areas = list(inspection.graded_areas)
+    areas[index] = attrs.evolve(areas[index], **changes)  # type: ignore[arg-type]
+    return attrs.evolve(inspection, graded_areas=areas)
+
+
+# The catalogue ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "framework_id",
+    [
+        "hmicfrs/peel/2014",
+        "hmicfrs/peel/2021",
+        "hmicfrs/ncpi/2024",
+        "hmicfrs/fire/2018",
+        "hmicfrs/fire/2023",
+        "ofsted/schools/2019",
+        "ofsted/schools/2024",
+        "ofsted/schools/2025",
+        "ofsted/childrens-services/2013",
+        "cqc/ratings/2014",
+        "hmi-probation/ratings",
+        "fsa/fhrs/2010",
+        "fss/fhis",
+    ],
+)
+def test_every_framework_is_in_the_catalogue_with_its_source(framework_id: str) -> None:
+    framework = il.BUILTIN.framework(framework_id)
+
+    assert framework.sources
+    assert all(source.url or source.title for source in framework.sources)
+    assert all(scale.sources for scale in framework.scales)
+    assert framework in frameworks.ALL
+    assert framework == il.loads(il.dumps(framework), il.Framework)
+
+
+def test_every_scale_is_in_the_catalogue_with_its_source() -> None:
+    assert set(scales.ALL) == set(il.BUILTIN.scales.values())
+    assert all(scale.sources for scale in scales.ALL)
+
+
+def test_framework_periods_of_validity() -> None:
+    ofsted = il.BUILTIN.versions("ofsted/schools")
+
+    assert ["ofsted/schools/2019", "ofsted/schools/2024", "ofsted/schools/2025"] == [
+        framework.id for framework in ofsted
+    ]
+    assert ofsted[1].is_valid_on(datetime.date(2024, 9, 2))
+    assert not ofsted[0].is_valid_on(datetime.date(2024, 9, 2))
+    assert "2025-11-10" == str(ofsted[2].valid_from)
+
+
+def test_versions_of_a_programme_in_order() -> None:
+    assert [HMICFRS_PEEL_2014, HMICFRS_PEEL_2021] == list(il.BUILTIN.versions("hmicfrs/peel"))
+
+
+def test_finding_frameworks_by_inspectorate_and_date() -> None:
+    found = il.BUILTIN.find(inspectorate="hmicfrs", valid_on=datetime.date(2024, 12, 13))
+
+    assert ["hmicfrs/fire/2023", "hmicfrs/ncpi/2024", "hmicfrs/peel/2021"] == [
+        framework.id for framework in found
+    ]
+    assert ["cqc/ratings/2014"] == [f.id for f in il.BUILTIN.find(scale="cqc/four-point")]
+
+
+def test_unknown_framework_suggests_the_closest() -> None:
+    with pytest.raises(il.NotFoundError) as caught:
+        il.BUILTIN.framework("hmicfrs/ncpi/2025")
+
+    assert (
+        "no framework 'hmicfrs/ncpi/2025' in the catalogue; did you mean 'hmicfrs/ncpi/2024'?"
+        == str(caught.value)
+    )
+    assert isinstance(caught.value, LookupError)
+
+
+def test_unknown_programme_and_scale_are_refused() -> None:
+    with pytest.raises(il.NotFoundError, match="no programme 'hmicfrs/pel'"):
+        il.BUILTIN.versions("hmicfrs/pel")
+    with pytest.raises(il.NotFoundError, match="no grading scale 'cqc/five-point'"):
+        il.BUILTIN.scale("cqc/five-point")
+
+
+def test_ofsted_numbered_grades_and_food_hygiene_ratings_parse() -> None:
+    assert "Good" == scales.OFSTED_FOUR_POINT.parse("2").label
+    assert "5" == scales.FHRS_RATING.parse("Very good").label
+    # Sub-scores: lower is better, so 0 is the best grade.
+    assert scales.FHRS_HYGIENE.parse("0") > scales.FHRS_HYGIENE.parse("25")
+
+
+# Aliases --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Working with safeguarding partners", "partnership_working"),
+        ("partnership working", "partnership_working"),
+        ("risk_assessment_and_referral", "risk_assessment_and_referral"),
+        ("Investigating reports of abuse, neglect and exploitation", "investigation"),
+    ],
+)
+def test_report_headings_resolve_to_framework_keys(name: str, key: str) -> None:
+    assert key == HMICFRS_NCPI_2024.resolve_area(name).key
+
+
+def test_an_unknown_area_name_suggests_the_closest() -> None:
+    with pytest.raises(il.NotFoundError) as caught:
+        HMICFRS_NCPI_2024.resolve_area("partnership work")
+
+    assert (
+        "'partnership work' is not an area of framework 'hmicfrs/ncpi/2024'; did you mean "
+        "'partnership_working'?"
+    ) == str(caught.value)
+
+
+# Validation against the framework -----------------------------------------------------------
+
+
+def test_the_seed_validates_against_the_2024_child_protection_framework(
+    seed: il.Inspection,
+) -> None:
+    assert "hmicfrs/ncpi/2024" == seed.framework
+    assert [] == problems_of(seed)
+
+
+def test_a_wrong_area_is_refused_naming_the_framework(seed: il.Inspection) -> None:
+    broken = with_area(seed, 0, key="governance", topic="Governance")
+
+    assert [
+        ("$.graded_areas[0].key", f"'governance' is not an area of {NCPI}"),
+        ("$.graded_areas", f"{NCPI} requires area 'leadership' (Leadership), which is missing"),
+    ] == problems_of(broken)
+
+
+def test_a_grade_of_another_scale_is_refused(seed: il.Inspection) -> None:
+    four_point = scales.HMICFRS_FOUR_POINT
+    broken = attrs.evolve(
+        with_area(seed, 2, judgment=four_point.parse("Good")),
+        scales=[scales.HMICFRS_FIVE_POINT, four_point],
+    )
+
+    assert [
+        (
+            "$.graded_areas[2].judgment",
+            f"grade 'Good' is on scale 'hmicfrs/four-point', but {NCPI} grades area "
+            "'initial_response' on 'hmicfrs/five-point'",
+        )
+    ] == problems_of(broken)
+
+
+def test_a_forbidden_ungraded_area_is_refused(seed: il.Inspection) -> None:
+    broken = with_area(seed, 4, judgment=il.UNGRADED)
+
+    assert [
+        (
+            "$.graded_areas[4].judgment",
+            f"{NCPI} does not allow area 'investigation' to be ungraded (non-grades it allows "
+            "there: none)",
+        )
+    ] == problems_of(broken)
+
+
+def test_a_missing_required_area_is_refused(seed: il.Inspection) -> None:
+    broken = attrs.evolve(seed, graded_areas=seed.graded_areas[:4])
+
+    assert [
+        (
+            "$.graded_areas",
+            f"{NCPI} requires area 'investigation' (Investigation), which is missing",
+        )
+    ] == problems_of(broken)
+
+
+def test_an_overall_judgment_is_refused_where_the_framework_has_none(
+    seed: il.Inspection,
+) -> None:
+    broken = attrs.evolve(seed, overall=scales.HMICFRS_FIVE_POINT.parse("good"))
+
+    assert [("$.overall", f"{NCPI} gives no overall judgment")] == problems_of(broken)
+
+
+def test_the_framework_topic_is_kept_apart_from_the_report_heading(seed: il.Inspection) -> None:
+    broken = with_area(seed, 1, topic="Working with safeguarding partners")
+
+    assert [
+        (
+            "$.graded_areas[1].topic",
+            f"{NCPI} calls area 'partnership_working' 'Partnership working', not 'Working with "
+            "safeguarding partners' (a report's own wording belongs in label)",
+        )
+    ] == problems_of(broken)
+
+
+def test_nesting_must_follow_the_framework(seed: il.Inspection) -> None:
+    broken = with_area(seed, 4, parent="leadership")
+
+    assert [
+        (
+            "$.graded_areas[4].parent",
+            f"{NCPI} nests area 'investigation' under None, not 'leadership'",
+        )
+    ] == problems_of(broken)
+
+
+def test_carrying_forward_is_refused_where_the_framework_does_not(seed: il.Inspection) -> None:
+    broken = with_area(seed, 0, judgment=il.CarriedForward(from_inspection="x"))
+
+    assert [("$.graded_areas[0].judgment", f"{NCPI} does not carry judgments forward")] == (
+        problems_of(broken)
+    )
+
+
+def test_an_unknown_framework_is_a_problem(seed: il.Inspection) -> None:
+    assert [
+        (
+            "$.framework",
+            "no framework 'hmicfrs/ncpi/2023' in the catalogue; did you mean 'hmicfrs/ncpi/2024'?",
+        )
+    ] == problems_of(attrs.evolve(seed, framework="hmicfrs/ncpi/2023"))
+
+
+def test_an_open_framework_accepts_areas_it_does_not_list(seed: il.Inspection) -> None:
+    peel = attrs.evolve(seed, framework="hmicfrs/peel/2021")
+
+    assert [] == problems_of(peel)
+
+
+def test_cqc_allows_not_rated_and_food_hygiene_allows_exempt() -> None:
+    home = il.Organisation(name="A care home", kind=il.OrganisationKind.CARE_LOCATION)
+    cqc = il.Organisation(name="Care Quality Commission", kind=il.OrganisationKind.INSPECTORATE)
+    good = scales.CQC_FOUR_POINT.parse("Good")
+    inspection = il.Inspection(
+        id="cqc/example",
+        title="A CQC inspection",
+        inspectorate=cqc,
+        subjects=[home],
+        published=datetime.date(2025, 1, 1),
+        framework="cqc/ratings/2014",
+        scales=[scales.CQC_FOUR_POINT],
+        graded_areas=[
+            il.GradedArea(key=area.key, topic=area.topic, judgment=good)
+            for area in frameworks.CQC_RATINGS.areas
+        ],
+        overall=il.NOT_RATED,
+    )
+    cafe = il.Organisation(name="A cafe", kind=il.OrganisationKind.FOOD_BUSINESS)
+    hygiene = il.Inspection(
+        id="fhrs/example",
+        title="Food hygiene rating",
+        inspectorate=cqc,
+        subjects=[cafe],
+        published=datetime.date(2025, 1, 1),
+        framework="fsa/fhrs/2010",
+        scales=frameworks.FHRS.scales,
+        overall=il.EXEMPT,
+    )
+
+    assert [] == problems_of(inspection)
+    assert [] == problems_of(hygiene)
+    assert [
+        (
+            "$.overall",
+            "framework 'fsa/fhrs/2010' does not allow the overall judgment to be not_rated "
+            "(non-grades it allows there: exempt, awaiting_inspection)",
+        )
+    ] == problems_of(attrs.evolve(hygiene, overall=il.NOT_RATED))
+
+
+# Comparability --------------------------------------------------------------------------------
+
+
+def test_peel_2014_and_2021_grades_do_not_compare_and_say_why() -> None:
+    answer = HMICFRS_PEEL_2014.comparability(HMICFRS_PEEL_2021)
+
+    assert not answer
+    assert answer.reason.startswith(
+        "'hmicfrs/peel/2014' grades on 'hmicfrs/four-point' (4 points), 'hmicfrs/peel/2021' "
+        "on 'hmicfrs/five-point' (5 points)"
+    )
+    assert "HMICFRS says its grades are not comparable with earlier cycles" in answer.reason
+
+
+def test_frameworks_the_inspectorate_calls_comparable_compare() -> None:
+    before, after = frameworks.OFSTED_SCHOOLS_2019, frameworks.OFSTED_SCHOOLS_2024
+
+    assert after.comparability(before)
+    assert before.comparability(after).comparable
+    assert HMICFRS_NCPI_2024.comparability(HMICFRS_NCPI_2024)
+
+
+def test_grades_across_scales_compare_only_through_a_stated_mapping() -> None:
+    old = scales.HMICFRS_FOUR_POINT.parse("Requires improvement")
+    new = scales.HMICFRS_FIVE_POINT.parse("Adequate")
+
+    with pytest.raises(il.IncomparableGradesError) as caught:
+        il.compare_grades(old, new)
+    assert (
+        "'Requires improvement' on 'hmicfrs/four-point' and 'Adequate' on 'hmicfrs/five-point' "
+        "do not compare: grades of different scales say different things. Pass a GradeMapping "
+        "to compare them on terms you state."
+    ) == str(caught.value)
+
+    mapping = il.GradeMapping(
+        source=scales.HMICFRS_FOUR_POINT,
+        target=scales.HMICFRS_FIVE_POINT,
+        pairs={
+            "outstanding": "outstanding",
+            "good": "good",
+            "requires_improvement": "requires_improvement",
+            "inadequate": "inadequate",
+        },
+        rationale="Same labels kept; Adequate has no counterpart.",
+    )
+    assert il.Change.IMPROVED == il.compare_grades(old, new, mapping=mapping)
+    assert il.Change.UNCHANGED == il.compare_grades(new, new)
+    assert il.Change.DECLINED == il.compare_grades(
+        new, scales.HMICFRS_FIVE_POINT.parse("inadequate")
+    )
+
+
+def test_a_mapping_must_cover_its_source_scale() -> None:
+    with pytest.raises(ValueError, match="the mapping leaves out requires_improvement, inadequate"):
+        il.GradeMapping(
+            source=scales.HMICFRS_FOUR_POINT,
+            target=scales.HMICFRS_FIVE_POINT,
+            pairs={"outstanding": "outstanding", "good": "good"},
+            rationale="incomplete",
+        )
+
+
+# User-defined frameworks ----------------------------------------------------------------------
+
+
+def test_users_define_serialize_and_validate_their_own_framework(seed: il.Inspection) -> None:
+    audit = il.GradingScale(
+        id="council/assurance",
+        name="Internal audit assurance",
+        labels=("Substantial", "Reasonable", "Limited", "No assurance"),
+    )
+    scheme = il.Framework(
+        id="council/audit/2025",
+        programme="council/audit",
+        name="Council internal audit",
+        inspectorate="Internal Audit",
+        scales=[audit],
+        valid_from=il.PartialDate.parse("April 2025"),
+        areas=[il.FrameworkArea(key="controls", topic="Controls")],
+        overall=True,
+    )
+    loaded = il.loads(il.dumps(scheme), il.Framework)
+    catalogue = il.BUILTIN.with_frameworks(loaded)
+    report = attrs.evolve(
+        seed,
+        framework="council/audit/2025",
+        scales=[audit],
+        graded_areas=[
+            il.GradedArea(key="controls", topic="Controls", judgment=audit.parse("limited"))
+        ],
+        overall=audit.parse("reasonable"),
+    )
+
+    assert scheme == loaded
+    assert [] == problems_of(report, catalogue)
+    assert report == il.loads(il.dumps(report), il.Inspection, catalogue=catalogue)
+    with pytest.raises(il.ValidationError, match="no framework 'council/audit/2025'"):
+        il.validate(report)
+
+
+def test_a_framework_refuses_inconsistent_areas() -> None:
+    with pytest.raises(ValueError, match="names parent '9', which is not one of its areas"):
+        attrs.evolve(
+            HMICFRS_NCPI_2024,
+            areas=[*HMICFRS_NCPI_2024.areas, il.FrameworkArea(key="9.1", topic="X", parent="9")],
+        )
+    with pytest.raises(ValueError, match="repeats area keys: leadership"):
+        attrs.evolve(
+            HMICFRS_NCPI_2024, areas=[*HMICFRS_NCPI_2024.areas, HMICFRS_NCPI_2024.areas[0]]
+        )
