@@ -252,3 +252,177 @@ def build_rich_inspection() -> il.Inspection:
 def rich() -> il.Inspection:
     """An inspection using every kind of field, valid."""
     return build_rich_inspection()
+
+
+UPDATE_LETTER = il.Source(
+    url="https://hmicfrs.justiceinspectorates.gov.uk/publication-html/update-on-inspection-of-"
+    "greater-manchester-police-safeguarding-partners-approach-to-child-criminal-and-sexual-"
+    "exploitation/",
+    publisher="HMICFRS",
+    published=datetime.date(2024, 12, 13),
+)
+TERMS_OF_REFERENCE = il.Source(
+    url="https://hmicfrs.justiceinspectorates.gov.uk/publication-html/terms-of-reference-"
+    "inspection-of-greater-manchester-police-child-criminal-sexual-exploitation/",
+    publisher="HMICFRS",
+)
+FINAL_REPORT = il.Source(
+    url="https://hmicfrs.justiceinspectorates.gov.uk/publication-html/greater-manchester-police-"
+    "and-safeguarding-partners-approach-to-investigating-child-criminal-and-sexual-exploitation/",
+    publisher="HMICFRS",
+)
+FINAL_REPORT_NEWS = il.Source(
+    url="https://policeprofessional.com/?p=142413", publisher="Police Professional"
+)
+OFSTED = il.Organisation(name="Ofsted", kind=il.OrganisationKind.INSPECTORATE)
+CQC = il.Organisation(
+    name="Care Quality Commission", short_name="CQC", kind=il.OrganisationKind.INSPECTORATE
+)
+FINAL_REPORT_ID = "hmicfrs/commissioned/2024/greater-manchester-cse/final-report"
+
+
+def build_seed_commission() -> il.CommissionedInspection:
+    """The Mayor's 2024 commission, fact by fact from ../shared/DOMAIN.md and the news story."""
+    return il.CommissionedInspection(
+        id="hmicfrs/commissioned/2024/greater-manchester-cse",
+        title="Inspection of Greater Manchester Police and its safeguarding partners' approach "
+        "to investigating allegations of child criminal and sexual exploitation",
+        commissioner=il.Commissioner(
+            organisation=il.Organisation(
+                name="Mayor of Greater Manchester",
+                kind=il.OrganisationKind.MAYORAL_COMBINED_AUTHORITY,
+            ),
+            capacity="local policing body",
+            person="Andy Burnham",
+        ),
+        legal_basis=il.LegalBasis(
+            text="A local policing body may ask HMICFRS to inspect its force.",
+            citation="Police Act 1996 s.54(2BA)",
+        ),
+        commissioned=il.PartialDate.parse("10 July 2024"),
+        lead=HMICFRS,
+        supporting=[OFSTED, CQC],
+        subjects=[GMP],
+        terms_of_reference=[
+            il.Question(
+                number=1,
+                text="How effective the Greater Manchester complex safeguarding peer review "
+                "programme is at improving the partnership response to child criminal and sexual "
+                "exploitation.",
+            ),
+            il.Question(
+                number=2,
+                text="How effective the force is in carrying out its investigative strategies.",
+                points=[
+                    "Operation Bernese",
+                    "Operation Green Jacket",
+                    "Operation Sherwood",
+                    "Operation Exmoor",
+                ],
+            ),
+            il.Question(number=3, text="Support for victims and survivors."),
+        ],
+        parts=[
+            il.Part(
+                number=1,
+                title="Inspection and final report",
+                status=il.PartStatus.PUBLISHED,
+                scope=[1, 2, 3],
+                expectations=[
+                    il.Expectation(
+                        expected=il.PartialDate.parse("June 2025"),
+                        announced=il.PartialDate.parse("13 December 2024"),
+                        sources=[UPDATE_LETTER, NEWS],
+                    )
+                ],
+                published=il.PublicationDate(
+                    date=datetime.date(2025, 7, 3), sources=[FINAL_REPORT_NEWS]
+                ),
+                disputed=[
+                    il.PublicationDate(
+                        date=datetime.date(2025, 7, 4),
+                        sources=[il.Source(title="One other news outlet's report")],
+                    )
+                ],
+                deliverables=[
+                    il.Deliverable(
+                        kind=il.DeliverableKind.TERMS_OF_REFERENCE,
+                        document=il.Document(
+                            id="hmicfrs/commissioned/2024/greater-manchester-cse/terms",
+                            title="Terms of reference",
+                            sources=[TERMS_OF_REFERENCE],
+                        ),
+                    ),
+                    il.Deliverable(
+                        kind=il.DeliverableKind.UPDATE_LETTER,
+                        document=il.Document(
+                            id="hmicfrs/commissioned/2024/greater-manchester-cse/update-2024-12",
+                            title="Update on the inspection of Greater Manchester Police and its "
+                            "safeguarding partners' approach to child criminal and sexual "
+                            "exploitation",
+                            published=datetime.date(2024, 12, 13),
+                            author="Michelle Skeer, HM Inspector of Constabulary",
+                            addressed_to="Andy Burnham, Mayor of Greater Manchester",
+                            summary="The inspection is ongoing; a stakeholder meeting was held in "
+                            "October 2024; the final report is expected in June 2025.",
+                            sources=[UPDATE_LETTER],
+                        ),
+                    ),
+                    il.Deliverable(
+                        kind=il.DeliverableKind.FINAL_REPORT, inspection=FINAL_REPORT_ID
+                    ),
+                ],
+            )
+        ],
+        sources=[TERMS_OF_REFERENCE, UPDATE_LETTER, NEWS],
+        related=[
+            il.RelatedDocument(
+                relation=il.Relation.PART_OF,
+                target="greater-manchester/cse-assurance-review",
+                title="The Mayor of Greater Manchester's child sexual exploitation assurance "
+                "review, commissioned in 2017",
+            )
+        ],
+    )
+
+
+def build_seed_final_report() -> il.Inspection:
+    """The commission's final report: published 3 July 2025, with the evidence DOMAIN.md gives."""
+    return il.Inspection(
+        id=FINAL_REPORT_ID,
+        title="Greater Manchester Police and safeguarding partners' approach to investigating "
+        "child criminal and sexual exploitation",
+        inspectorate=HMICFRS,
+        supporting_inspectorates=[OFSTED, CQC],
+        subjects=[GMP],
+        published=datetime.date(2025, 7, 3),
+        evidence=[
+            il.QuantitativeEvidence(
+                description="investigators in the force's child sexual exploitation major "
+                "incident team not trained to the level required",
+                count=13,
+                total=98,
+                unit="investigators",
+                sources=[FINAL_REPORT],
+            ),
+            il.QuantitativeEvidence(
+                description="vacancies in the child sexual exploitation major incident team",
+                count=10,
+                unit="vacancies",
+                sources=[FINAL_REPORT],
+            ),
+        ],
+        sources=[FINAL_REPORT, FINAL_REPORT_NEWS],
+        related=[
+            il.RelatedDocument(
+                relation=il.Relation.PART_OF,
+                target="hmicfrs/commissioned/2024/greater-manchester-cse",
+            )
+        ],
+    )
+
+
+@pytest.fixture
+def commission() -> il.CommissionedInspection:
+    """The seed's commissioned inspection, valid."""
+    return build_seed_commission()

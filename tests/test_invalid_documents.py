@@ -77,7 +77,12 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
             "insufficient_evidence, carried_forward",
         )
     ],
-    "kind-unknown": [("$.kind", "'report' is not one of: inspection, framework, grading_scale")],
+    "kind-unknown": [
+        (
+            "$.kind",
+            "'report' is not one of: inspection, commissioned_inspection, framework, grading_scale",
+        )
+    ],
     "many-problems": [
         ("$.title", "expected a string, got number 1"),
         ("$.published", "missing required field"),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import subprocess
 import sys
+
+import pytest
 
 import inspectlib as il
 from inspectlib.scales import HMICFRS_FIVE_POINT
@@ -52,10 +55,36 @@ def test_seed_grades_compare_on_their_scale(seed: il.Inspection) -> None:
     assert HMICFRS_FIVE_POINT.parse("Good") == leadership.judgment
 
 
-def test_bundled_sample_is_the_seed(seed: il.Inspection) -> None:
-    from inspectlib._samples import gmp_child_protection_2024
+def test_bundled_samples_are_the_seed_facts(
+    seed: il.Inspection, commission: il.CommissionedInspection
+) -> None:
+    assert seed == il.sample("gmp-child-protection-2024")
+    assert commission == il.sample("gmp-cse-commission-2024")
+    final = il.sample("gmp-cse-final-report-2025")
+    assert isinstance(final, il.Inspection)
+    assert datetime.date(2025, 7, 3) == final.published
+    assert [
+        "gmp-child-protection-2024",
+        "gmp-cse-commission-2024",
+        "gmp-cse-final-report-2025",
+    ] == (sorted(il.SAMPLES))
 
-    assert seed == gmp_child_protection_2024()
+
+def test_the_commission_links_its_final_report_by_id() -> None:
+    commission = il.sample("gmp-cse-commission-2024")
+    final = il.sample("gmp-cse-final-report-2025")
+
+    assert isinstance(commission, il.CommissionedInspection)
+    assert final.id in [d.inspection for d in commission.part(1).deliverables]
+
+
+def test_an_unknown_sample_suggests_the_closest() -> None:
+    with pytest.raises(il.NotFoundError) as caught:
+        il.sample("gmp-child-protection")
+
+    assert "no sample 'gmp-child-protection'; did you mean 'gmp-child-protection-2024'?" == str(
+        caught.value
+    )
 
 
 def test_main_job_prints_the_seed_inspection() -> None:

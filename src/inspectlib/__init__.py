@@ -2,6 +2,24 @@
 
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
+from ._commissions import (
+    CommissionedInspection,
+    Commissioner,
+    CommissionStatus,
+    Deliverable,
+    DeliverableKind,
+    Document,
+    Expectation,
+    Lateness,
+    LegalBasis,
+    Milestone,
+    Part,
+    PartStatus,
+    PublicationDate,
+    Question,
+    Slip,
+)
+from ._deadlines import Counting, Deadline, Response, ResponseRule
 from ._documents import (
     FORMAT_VERSION,
     KINDS,
@@ -51,11 +69,14 @@ from ._judgments import (
     NonGrade,
     NonGradeKind,
 )
+from ._lifecycle import FindingStatus, FindingUpdate
 from ._organisations import Identifier, Organisation, OrganisationKind
 from ._partial_dates import MonthPart, Order, PartialDate, Precision, Season
+from ._samples import SAMPLES, sample
 from ._scales import Grade, GradingScale, grade_key
 from ._schema import json_schema
 from ._sources import Quote, Source
+from ._timeline import Event, EventKind, timeline
 from ._validation import check, validate
 
 __all__ = [
@@ -78,6 +99,32 @@ __all__ = [
     "FrozenDict",
     "Extensions",
     "JSONValue",
+    # Commissions
+    "CommissionedInspection",
+    "Commissioner",
+    "LegalBasis",
+    "Question",
+    "Part",
+    "PartStatus",
+    "Expectation",
+    "PublicationDate",
+    "Document",
+    "Deliverable",
+    "DeliverableKind",
+    "CommissionStatus",
+    "Lateness",
+    "Slip",
+    "Milestone",
+    # Deadlines, the life of a finding, timelines
+    "ResponseRule",
+    "Counting",
+    "Response",
+    "Deadline",
+    "FindingStatus",
+    "FindingUpdate",
+    "Event",
+    "EventKind",
+    "timeline",
     # Grades and judgments
     "GradingScale",
     "Grade",
@@ -120,6 +167,8 @@ __all__ = [
     "to_dict",
     "from_dict",
     "json_schema",
+    "SAMPLES",
+    "sample",
     "Catalogue",
     "BUILTIN",
     # Errors

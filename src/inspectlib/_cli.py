@@ -11,10 +11,10 @@ import json
 import sys
 from collections.abc import Sequence
 
+from ._inspections import Inspection
 from ._render import render_inspection
-from ._samples import gmp_child_protection_2024
+from ._samples import sample
 from ._schema import json_schema
-from ._validation import validate
 
 __all__ = ["main"]
 
@@ -27,7 +27,8 @@ EXIT_USAGE = 2
 
 
 def _show_sample(_: argparse.Namespace) -> int:
-    inspection = validate(gmp_child_protection_2024())
+    inspection = sample("gmp-child-protection-2024")
+    assert isinstance(inspection, Inspection)  # the bundled sample is an inspection
     sys.stdout.write(render_inspection(inspection) + "\n")
     return EXIT_OK
 

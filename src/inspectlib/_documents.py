@@ -22,6 +22,7 @@ import orjson
 
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
+from ._commissions import CommissionedInspection
 from ._converter import json_type, make_converter, problems_of
 from ._errors import (
     FormatVersionWarning,
@@ -52,18 +53,19 @@ FORMAT_VERSION: Final = "1.0"
 """The version of the document format this inspectlib writes, ``MAJOR.MINOR``."""
 _MAJOR, _MINOR = (int(part) for part in FORMAT_VERSION.split("."))
 
-Record: TypeAlias = Inspection | Framework | GradingScale
+Record: TypeAlias = Inspection | CommissionedInspection | Framework | GradingScale
 """Any record that can be a document of its own."""
 
 KINDS: Final[dict[str, type[Any]]] = {
     "inspection": Inspection,
+    "commissioned_inspection": CommissionedInspection,
     "framework": Framework,
     "grading_scale": GradingScale,
 }
 """Each document kind, by its stable name, and the record type it holds."""
 _KIND_OF: Final = {cls: kind for kind, cls in KINDS.items()}
 
-R = TypeVar("R", Inspection, Framework, GradingScale)
+R = TypeVar("R", Inspection, CommissionedInspection, Framework, GradingScale)
 PathOrFile: TypeAlias = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 
@@ -235,7 +237,7 @@ def from_dict(
     return record
 
 
-_CHECKED: Final = frozenset({Inspection})
+_CHECKED: Final = frozenset({Inspection, CommissionedInspection})
 
 
 def _detailed_problems(catalogue: Catalogue, body: dict[str, Any], cls: type[Any]) -> list[Problem]:

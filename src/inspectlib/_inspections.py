@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Iterable
 
 import attrs
 
+from ._deadlines import Deadline, Response, ResponseRule
 from ._evidence import Evidence
 from ._extensions import Extensions, freeze_extensions
 from ._fields import not_blank, not_empty, to_tuple
 from ._findings import Finding, FindingKind
 from ._frozen import FrozenDict
 from ._judgments import Judgment
+from ._lifecycle import FindingStatus, FindingUpdate, finding_status, open_findings
 from ._organisations import Organisation
 from ._partial_dates import PartialDate
 from ._scales import GradingScale
@@ -129,6 +132,9 @@ class Inspection:
         quotes: What people were quoted as saying about it.
         sources: Where the report and the facts about it are published.
         related: Links to related documents.
+        responses: Published responses to the report, each under a :class:`ResponseRule`.
+        finding_updates: What this report says became of the findings of the inspections it
+            follows up (a post-inspection review's verdicts).
         extensions: Other tools' own data, under namespaced keys (``"yourtool:note"``).
 
     .. versionadded:: 0.1.0
@@ -150,6 +156,8 @@ class Inspection:
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=to_tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
     related: tuple[RelatedDocument, ...] = attrs.field(default=(), converter=to_tuple)
+    responses: tuple[Response, ...] = attrs.field(default=(), converter=to_tuple)
+    finding_updates: tuple[FindingUpdate, ...] = attrs.field(default=(), converter=to_tuple)
     extensions: Extensions = attrs.field(factory=FrozenDict, converter=freeze_extensions)
 
     def area(self, key: str) -> GradedArea:
@@ -166,3 +174,49 @@ class Inspection:
     def findings_of(self, kind: FindingKind) -> tuple[Finding, ...]:
         """The findings of one kind, in the report's order."""
         return tuple(finding for finding in self.findings if finding.kind is kind)
+
+    def deadlines(self, rules: Iterable[ResponseRule] | None = None) -> tuple[Deadline, ...]:
+        """The response deadlines that apply to this report, with responses where recorded.
+
+        Args:
+            rules: The rules to apply; by default those of :mod:`inspectlib.deadlines`.
+
+        .. versionadded:: 0.1.0
+        """
+        from .deadlines import ALL
+
+        found = []
+        for rule in ALL if rules is None else rules:
+            if rule.applies(
+                inspectorate=self.inspectorate, subjects=self.subjects, framework=self.framework
+            ):
+                response = next((r for r in self.responses if r.rule == rule.id), None)
+                found.append(Deadline(rule=rule, due=rule.due(self.published), response=response))
+        return tuple(found)
+
+    def finding_status(
+        self, finding_id: str, on: datetime.date, updates: Iterable[FindingUpdate] = ()
+    ) -> FindingStatus | None:
+        """What had become of one of this report's findings on *on*, as *updates* tell it.
+
+        Pass the ``finding_updates`` of the reports that follow this one up, and any others.
+
+        Raises:
+            KeyError: The report has no finding with that id.
+
+        .. versionadded:: 0.1.0
+        """
+        finding = next((f for f in self.findings if f.id == finding_id), None)
+        if finding is None:
+            raise KeyError(finding_id)
+        return finding_status(self.id, finding, self.published, on, updates)
+
+    def open_findings(
+        self, on: datetime.date, updates: Iterable[FindingUpdate] = ()
+    ) -> tuple[Finding, ...]:
+        """The areas for improvement, causes of concern and recommendations of this report
+        still open on *on*, as *updates* tell it.
+
+        .. versionadded:: 0.1.0
+        """
+        return open_findings(self.id, self.findings, self.published, on, updates)

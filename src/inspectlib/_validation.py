@@ -7,16 +7,18 @@ each with a JSON-style path rooted at the record checked (``$.graded_areas[2].ju
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
+from ._commissions import CommissionedInspection, PartStatus
 from ._errors import NotFoundError, Problem, ValidationError
 from ._evidence import Evidence, QuantitativeEvidence
 from ._findings import FindingKind
 from ._framework_rules import framework_problems
-from ._inspections import Inspection
+from ._inspections import Inspection, Relation
 from ._judgments import CarriedForward, Judgment
 from ._partial_dates import Order, PartialDate
 from ._scales import Grade, GradingScale
@@ -158,6 +160,7 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
 
     yield from _finding_problems(inspection, first_at)
     yield from _evidence_problems(inspection.evidence, "$.evidence")
+    yield from _follow_up_problems(inspection)
     if inspection.framework is not None:
         try:
             framework = catalogue.framework(inspection.framework)
@@ -165,6 +168,30 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
             yield Problem("$.framework", str(error))
         else:
             yield from framework_problems(inspection, framework)
+
+
+def _follow_up_problems(inspection: Inspection) -> Iterator[Problem]:
+    for index, response in enumerate(inspection.responses):
+        if response.published < inspection.published:
+            yield Problem(
+                f"$.responses[{index}].published",
+                f"a response ({response.published.isoformat()}) cannot come before the report "
+                f"({inspection.published.isoformat()})",
+            )
+    followed = {link.target for link in inspection.related if link.relation is Relation.FOLLOWS_UP}
+    for index, update in enumerate(inspection.finding_updates):
+        if update.inspection == inspection.id:
+            yield Problem(
+                f"$.finding_updates[{index}].inspection",
+                "an inspection records updates on the findings of the inspections it follows "
+                "up, not on its own",
+            )
+        elif update.inspection not in followed:
+            yield Problem(
+                f"$.finding_updates[{index}].inspection",
+                f"{update.inspection!r} is not an inspection this one follows up (add it to "
+                "related as follows_up)",
+            )
 
 
 def _a(kind: FindingKind) -> str:
@@ -210,3 +237,83 @@ def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iter
                     f"{parent!r} is {_a(findings[first_at[parent]].kind)}, not a cause of concern",
                 )
         yield from _evidence_problems(finding.evidence, f"{here}.evidence")
+
+
+def _certainly_before(a: PartialDate | datetime.date, b: PartialDate) -> bool:
+    first = a if isinstance(a, PartialDate) else PartialDate.from_date(a)
+    return first.compare(b) is Order.BEFORE
+
+
+@register_rules(CommissionedInspection)
+def _commission_problems(
+    commission: CommissionedInspection, catalogue: Catalogue
+) -> Iterator[Problem]:
+    commissioned = commission.commissioned
+    numbers = [question.number for question in commission.terms_of_reference]
+    for index, number in enumerate(numbers):
+        if index and number <= numbers[index - 1]:
+            yield Problem(
+                f"$.terms_of_reference[{index}].number",
+                f"question {number} comes after question {numbers[index - 1]}: numbers must "
+                "be unique and in order",
+            )
+    previous: int | None = None
+    for index, part in enumerate(commission.parts):
+        here = f"$.parts[{index}]"
+        if previous is not None and part.number <= previous:
+            yield Problem(
+                f"{here}.number",
+                f"part {part.number} comes after part {previous}: numbers must be unique and "
+                "in order",
+            )
+        previous = part.number
+        for position, question in enumerate(part.scope):
+            if question not in numbers:
+                yield Problem(
+                    f"{here}.scope[{position}]",
+                    f"question {question} is not in the terms of reference",
+                )
+        published = part.published
+        if part.status is PartStatus.PUBLISHED and published is None:
+            yield Problem(f"{here}.published", "a published part needs its publication date")
+        if part.status in (PartStatus.PLANNED, PartStatus.IN_PROGRESS) and published is not None:
+            yield Problem(
+                f"{here}.status",
+                f"a part with a publication date cannot be {part.status.value.replace('_', ' ')}",
+            )
+        for claim_path, claim in [(f"{here}.published", published)] + [
+            (f"{here}.disputed[{i}]", c) for i, c in enumerate(part.disputed)
+        ]:
+            if claim is not None and _certainly_before(claim.date, commissioned):
+                yield Problem(
+                    f"{claim_path}.date",
+                    f"published ({claim.date.isoformat()}) before it was commissioned "
+                    f"({commissioned.describe()})",
+                )
+        announced_before: PartialDate | None = None
+        for position, expectation in enumerate(part.expectations):
+            where = f"{here}.expectations[{position}].announced"
+            if _certainly_before(expectation.announced, commissioned):
+                yield Problem(
+                    where,
+                    f"stated ({expectation.announced.describe()}) before the inspection was "
+                    f"commissioned ({commissioned.describe()})",
+                )
+            if announced_before is not None and _certainly_before(
+                expectation.announced, announced_before
+            ):
+                yield Problem(
+                    where,
+                    "expectations are listed in the order they were stated, but this one "
+                    f"({expectation.announced.describe()}) came before the one above "
+                    f"({announced_before.describe()})",
+                )
+            announced_before = expectation.announced
+        for position, deliverable in enumerate(part.deliverables):
+            day = deliverable.published
+            if day is not None and _certainly_before(day, commissioned):
+                yield Problem(
+                    f"{here}.deliverables[{position}].document.published",
+                    f"published ({day.isoformat()}) before the inspection was commissioned "
+                    f"({commissioned.describe()})",
+                )

@@ -1,0 +1,133 @@
+"""Statutory response deadlines, as replaceable rules rather than constants in code."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from ._fields import not_blank, to_tuple
+from ._organisations import Organisation, OrganisationKind
+from ._sources import Source
+
+__all__ = ["Counting", "Deadline", "Response", "ResponseRule"]
+
+
+class Counting(enum.Enum):
+    """How a period of days is counted from the day of publication.
+
+    .. versionadded:: 0.1.0
+    """
+
+    BEGINNING_WITH_PUBLICATION = "beginning_with_publication"
+    """The day of publication is day 1 ("the period of 56 days beginning with the day on which
+    the report is published"): the last day is publication + days - 1."""
+    AFTER_PUBLICATION = "after_publication"
+    """Day 1 is the day after publication ("within six weeks of publication"): the last day is
+    publication + days."""
+
+
+@attrs.frozen(kw_only=True)
+class ResponseRule:
+    """A rule that someone must respond to a report within a period after it is published.
+
+    Rules are data: use the built-in ones in :mod:`inspectlib.deadlines`, or make your own for
+    another regime and pass them to :meth:`Inspection.deadlines
+    <inspectlib.Inspection.deadlines>`.
+
+    Args:
+        id: A stable identifier (``"police-act-1996/s55"``); responses name their rule by it.
+        name: What the rule requires, in words.
+        days: The length of the period.
+        counting: How the period is counted.
+        responder: Who must respond, in words (``"the local policing body"``).
+        citation: The provision that makes the rule.
+        inspectorates: The inspectorates whose reports it applies to, by short name; empty for
+            any.
+        subject_kinds: The kinds of inspected body it applies to; empty for any.
+        programmes: The framework programmes it applies to (``"hmicfrs/ncpi"``); empty for any.
+        sources: Where the rule is published.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=not_blank)
+    name: str = attrs.field(validator=not_blank)
+    days: int
+    counting: Counting
+    responder: str = attrs.field(validator=not_blank)
+    citation: str | None = attrs.field(default=None, validator=not_blank)
+    inspectorates: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    subject_kinds: tuple[OrganisationKind, ...] = attrs.field(default=(), converter=to_tuple)
+    programmes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if self.days < 1:
+            raise ValueError(f"a response period needs at least one day, got {self.days}")
+
+    def due(self, published: datetime.date) -> datetime.date:
+        """The last day to respond to a report published on *published*."""
+        offset = (
+            self.days - 1 if self.counting is Counting.BEGINNING_WITH_PUBLICATION else self.days
+        )
+        return published + datetime.timedelta(days=offset)
+
+    def applies(
+        self,
+        *,
+        inspectorate: Organisation,
+        subjects: Iterable[Organisation],
+        framework: str | None,
+    ) -> bool:
+        """Whether the rule applies to a report by *inspectorate* on *subjects*."""
+        if self.inspectorates and inspectorate.short_name not in self.inspectorates:
+            return False
+        if self.subject_kinds and not any(s.kind in self.subject_kinds for s in subjects):
+            return False
+        if self.programmes:
+            programme = (framework or "").rpartition("/")[0]
+            return programme in self.programmes
+        return True
+
+
+@attrs.frozen(kw_only=True)
+class Response:
+    """A published response to a report, made under a rule.
+
+    Args:
+        rule: The id of the :class:`ResponseRule` it answers.
+        responder: Who responded.
+        published: The day it was published.
+        sources: Where it is published.
+
+    .. versionadded:: 0.1.0
+    """
+
+    rule: str = attrs.field(validator=not_blank)
+    responder: Organisation
+    published: datetime.date
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """A rule applied to one report: the last day, and the response if one was recorded.
+
+    .. versionadded:: 0.1.0
+    """
+
+    rule: ResponseRule
+    due: datetime.date
+    response: Response | None = None
+
+    @property
+    def met(self) -> bool | None:
+        """Whether a response was published by the last day; ``None`` while none is recorded."""
+        return None if self.response is None else self.response.published <= self.due
+
+    def overdue(self, on: datetime.date) -> bool:
+        """Whether, on *on*, the last day has passed with no response on time."""
+        return on > self.due and not self.met
