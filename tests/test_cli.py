@@ -1,8 +1,10 @@
-"""The command line: each command's output and exit code."""
+"""The command line: each command's output, its errors and its exit codes."""
 
 from __future__ import annotations
 
+import csv
 import json
+import pathlib
 import subprocess
 import sys
 
@@ -11,14 +13,181 @@ import pytest
 import inspectlib as il
 from inspectlib._cli import main
 
+CORPUS = pathlib.Path(__file__).parent / "corpus"
+
 
 def run(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """The installed command line, as a user runs it."""
     return subprocess.run(
         [sys.executable, "-m", "inspectlib", *arguments],
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def call(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    code = main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+# --help and usage ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command", ["validate", "show", "schema", "frameworks", "convert", "sample"]
+)
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--help"])
+
+    assert 0 == caught.value.code
+    assert f"usage: inspectlib {command}" in capsys.readouterr().out
+
+
+def test_help_names_the_commands_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--help"])
+
+    output = capsys.readouterr().out
+    assert 0 == caught.value.code
+    assert "Exit codes: 0 success, 1 invalid input, 2 wrong usage." in output
+    for command in ("validate", "show", "schema", "frameworks", "convert", "sample"):
+        assert command in output
+
+
+def test_an_unknown_command_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["frobnicate"])
+
+    assert 2 == caught.value.code
+    assert "invalid choice: 'frobnicate'" in capsys.readouterr().err
+
+
+# validate --------------------------------------------------------------------------------------
+
+
+def test_validate_accepts_valid_documents(capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(path) for path in sorted((CORPUS / "valid").glob("*.json"))]
+
+    code, out, err = call(capsys, "validate", *paths)
+
+    assert (0, "") == (code, out)
+    assert f"{len(paths)} documents checked, 0 invalid\n" == err
+
+
+def test_validate_prints_every_problem_with_file_and_path(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = str(CORPUS / "invalid" / "many-problems.json")
+
+    code, out, err = call(capsys, "validate", path)
+
+    assert 1 == code
+    assert [
+        f"{path}: $.title: expected a string, got number 1",
+        f"{path}: $.published: missing required field",
+    ] == out.splitlines()[:2]
+    assert 5 == len(out.splitlines())
+    assert "1 document checked, 1 invalid\n" == err
+
+
+def test_validate_json_lines_gives_line_numbers(
+    seed: il.Inspection, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "many.jsonl"
+    good = il.dumps(seed)
+    bad = good.replace('"kind":"inspection"', '"kind":"report"')
+    path.write_text(f"{good}\n{bad}\n{good}\n{{\n")
+
+    code, out, err = call(capsys, "validate", str(path))
+
+    assert 1 == code
+    assert [
+        f"{path}:2: $.kind: 'report' is not one of: inspection, commissioned_inspection, "
+        "framework, grading_scale",
+        f"{path}:4: $: invalid JSON at column 2: unexpected end of data",
+    ] == out.splitlines()
+    assert "4 documents checked, 2 invalid\n" == err
+
+
+def test_validate_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = call(capsys, "validate", "nowhere.json")
+
+    assert 1 == code
+    assert "nowhere.json: no such file\n" in err
+
+
+def test_validate_a_large_json_lines_file_streams(
+    seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    path = tmp_path / "large.jsonl"
+    il.dump_lines([seed] * 2_000, path)
+
+    result = run("validate", str(path))
+
+    assert 0 == result.returncode, result.stderr
+    assert "2,000 documents checked, 0 invalid\n" == result.stderr
+
+
+# show ------------------------------------------------------------------------------------------
+
+
+def test_show_the_bundled_sample_is_the_main_job() -> None:
+    result = run()
+
+    assert 0 == result.returncode, result.stderr
+    assert result.stdout.startswith("National child protection inspection of Greater Manchester")
+    assert "  - 6 February 2025: the local policing body" in result.stdout
+
+
+def test_show_a_commission_reports_the_late_final_report(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = call(capsys, "show", "sample:gmp-cse-commission-2024")
+
+    assert 0 == code
+    assert "     late by 3 days against June 2025\n" in out
+    assert "  June 2025: part 1 (Inspection and final report) expected\n" in out
+
+
+def test_show_judges_deadlines_on_a_given_day(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = call(capsys, "show", "sample:gmp-child-protection-2024", "--today", "2025-03-01")
+
+    assert "no response recorded, overdue" in out
+
+
+def test_show_as_json_round_trips(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = call(capsys, "show", "sample:gmp-child-protection-2024", "--format", "json")
+
+    assert 0 == code
+    assert il.sample("gmp-child-protection-2024") == il.from_dict(json.loads(out))
+
+
+def test_show_refuses_an_invalid_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = call(capsys, "show", str(CORPUS / "invalid" / "title-is-blank.json"))
+
+    assert (1, "") == (code, out)
+    assert err.endswith("is invalid: 1 problem\n  $.title: must not be blank\n")
+
+
+def test_show_an_unknown_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = call(capsys, "show", "sample:gmp")
+
+    assert 1 == code
+    assert err.startswith("inspectlib: no sample 'gmp'")
+
+
+def test_show_a_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["show", "sample:gmp-child-protection-2024", "--today", "March"])
+
+    assert 2 == caught.value.code
+    assert "'March' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
+
+
+# schema, frameworks, sample --------------------------------------------------------------------
 
 
 def test_schema_prints_the_json_schema() -> None:
@@ -28,19 +197,86 @@ def test_schema_prints_the_json_schema() -> None:
     assert il.json_schema() == json.loads(result.stdout)
 
 
-def test_help_names_the_commands_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as caught:
-        main(["--help"])
+def test_frameworks_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = call(capsys, "frameworks")
 
-    assert 0 == caught.value.code
-    output = capsys.readouterr().out
-    assert "schema" in output
-    assert "Exit codes: 0 success, 1 invalid input, 2 wrong usage." in output
+    assert 0 == code
+    assert sorted(il.BUILTIN.frameworks) == [line.split()[0] for line in out.splitlines()]
 
 
-def test_an_unknown_command_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as caught:
-        main(["frobnicate"])
+def test_frameworks_shows_one_with_its_scale_and_areas(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = call(capsys, "frameworks", "hmicfrs/ncpi/2024")
 
-    assert 2 == caught.value.code
-    assert "invalid choice: 'frobnicate'" in capsys.readouterr().err
+    assert 0 == code
+    assert (
+        "Scale:        hmicfrs/five-point: Outstanding, Good, Adequate, Requires improvement, "
+        "Inadequate (best first)"
+    ) in out
+    assert "  partnership_working: Partnership working\n    also: Working with safeguarding" in out
+
+
+def test_frameworks_an_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = call(capsys, "frameworks", "hmicfrs/ncpi/2025")
+
+    assert 1 == code
+    assert "inspectlib: no framework 'hmicfrs/ncpi/2025' in the catalogue; did you mean " in err
+
+
+def test_sample_lists_and_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = call(capsys, "sample")
+    assert 0 == code
+    assert sorted(il.SAMPLES) == sorted(line.split()[0] for line in out.splitlines())
+
+    code, out, _ = call(capsys, "sample", "gmp-cse-final-report-2025")
+    assert 0 == code
+    assert il.sample("gmp-cse-final-report-2025") == il.from_dict(json.loads(out))
+
+
+# convert ---------------------------------------------------------------------------------------
+
+
+def test_convert_json_to_json_lines_and_back(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines, back = tmp_path / "one.jsonl", tmp_path / "one.json"
+
+    assert 0 == main(["convert", "sample:gmp-cse-commission-2024", str(lines)])
+    assert 0 == main(["convert", str(lines), str(back)])
+
+    assert [il.sample("gmp-cse-commission-2024")] == list(il.load_lines(lines))
+    assert il.sample("gmp-cse-commission-2024") == il.load(back)
+    assert "1 records written to" in capsys.readouterr().err
+
+
+def test_convert_many_records_to_one_json_document_is_refused(
+    seed: il.Inspection, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = tmp_path / "two.jsonl"
+    il.dump_lines([seed, seed], lines)
+
+    code, _, err = call(capsys, "convert", str(lines), str(tmp_path / "two.json"))
+
+    assert 1 == code
+    assert "a JSON document holds one record, and this holds 2" in err
+
+
+def test_convert_to_tidy_csv_tables(tmp_path: pathlib.Path) -> None:
+    result = run(
+        "convert", "sample:gmp-child-protection-2024", str(tmp_path / "tables"), "--to", "csv"
+    )
+
+    assert 0 == result.returncode, result.stderr
+    with (tmp_path / "tables" / "graded_areas.csv").open() as stream:
+        rows = list(csv.DictReader(stream))
+    assert ("leadership", "Good", "1", "2024-12-13") == (
+        rows[0]["key"],
+        rows[0]["judgment"],
+        rows[0]["grade_rank"],
+        rows[0]["published"],
+    )
+    assert ["inspections", "graded_areas", "findings", "evidence"] == [
+        line.removeprefix("wrote ").rsplit("/", 1)[1].removesuffix(".csv")
+        for line in result.stderr.splitlines()
+    ]

@@ -1,5 +1,6 @@
 """Typed, validated, immutable records of inspectorate reports."""
 
+from ._analysis import AreaChange, GradePoint, InspectionDiff, diff, grade_history, select
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
 from ._commissions import (
@@ -76,6 +77,7 @@ from ._samples import SAMPLES, sample
 from ._scales import Grade, GradingScale, grade_key
 from ._schema import json_schema
 from ._sources import Quote, Source
+from ._tables import Tables, tables
 from ._timeline import Event, EventKind, timeline
 from ._validation import check, validate
 
@@ -125,6 +127,15 @@ __all__ = [
     "Event",
     "EventKind",
     "timeline",
+    # Analysis
+    "tables",
+    "Tables",
+    "grade_history",
+    "GradePoint",
+    "diff",
+    "InspectionDiff",
+    "AreaChange",
+    "select",
     # Grades and judgments
     "GradingScale",
     "Grade",

@@ -451,17 +451,34 @@ def _read_lines(
     catalogue: Catalogue | None,
     errors: list[ValidationError] | None,
 ) -> Iterator[Any]:
+    for _, result in line_results(stream, name, kind, catalogue):
+        if isinstance(result, ValidationError):
+            if errors is None:
+                raise result
+            errors.append(result)
+        else:
+            yield result
+
+
+def line_results(
+    stream: IO[str] | IO[bytes],
+    name: str,
+    kind: type[Any] | None = None,
+    catalogue: Catalogue | None = None,
+) -> Iterator[tuple[int, Any]]:
+    """Each non-blank line's number with its record, or the ValidationError it raised."""
     lines = cast(Iterable[str | bytes], stream)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        # Without its line ending, a syntax error's column is on the line it reports.
+        text = line.rstrip(b"\r\n") if isinstance(line, bytes) else line.rstrip("\r\n")
         try:
-            yield from_dict(_parse(line, name, number), kind, catalogue=catalogue, subject=name)
+            record = from_dict(_parse(text, name, number), kind, catalogue=catalogue, subject=name)
         except ValidationError as error:
-            located = _at_line(error, number)
-            if errors is None:
-                raise located from None
-            errors.append(located)
+            yield number, _at_line(error, number)
+        else:
+            yield number, record
 
 
 def _at_line(error: ValidationError, line: int) -> ValidationError:

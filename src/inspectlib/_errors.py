@@ -44,7 +44,9 @@ class Problem:
     """
 
     path: str
+    """Where the problem is: ``$`` is the record or document checked."""
     message: str
+    """What is wrong, in words: ``"duplicate area key 'leadership'"``."""
     line: int | None = None
     """The line of a JSON Lines file the problem is on, where there is one."""
 
@@ -63,7 +65,10 @@ class ValidationError(InspectlibError, ValueError):
     """
 
     problems: tuple[Problem, ...]
+    """Every problem found, in document order; never empty."""
     subject: str
+    """What was checked: ``"Inspection 'hmicfrs/ncpi/2024/greater-manchester'"``, a file's
+    name, or ``"document"``."""
 
     def __init__(self, subject: str, problems: Iterable[Problem]) -> None:
         self.subject = subject

@@ -61,10 +61,30 @@ class NonGrade:
 
 
 UNGRADED = NonGrade(NonGradeKind.UNGRADED)
+"""Inspected, and deliberately not graded.
+
+.. versionadded:: 0.1.0
+"""
 NOT_RATED = NonGrade(NonGradeKind.NOT_RATED)
+"""CQC's "Not rated".
+
+.. versionadded:: 0.1.0
+"""
 EXEMPT = NonGrade(NonGradeKind.EXEMPT)
+"""Exempt from the scheme (food hygiene).
+
+.. versionadded:: 0.1.0
+"""
 AWAITING_INSPECTION = NonGrade(NonGradeKind.AWAITING_INSPECTION)
+"""Registered but not yet inspected (food hygiene).
+
+.. versionadded:: 0.1.0
+"""
 INSUFFICIENT_EVIDENCE = NonGrade(NonGradeKind.INSUFFICIENT_EVIDENCE)
+"""The inspectorate found too little evidence to judge.
+
+.. versionadded:: 0.1.0
+"""
 
 
 @attrs.frozen(kw_only=True)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime
 
+from ._commissions import CommissionedInspection
+from ._frameworks import Framework
 from ._inspections import Inspection
+from ._scales import GradingScale
+from ._timeline import timeline
 
-__all__ = ["render_inspection"]
+__all__ = ["render", "render_commission", "render_framework", "render_inspection"]
 
 
 def _table(rows: list[tuple[str, str]], headings: tuple[str, str]) -> list[str]:
@@ -24,15 +28,18 @@ def _day(value: datetime.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def render_inspection(inspection: Inspection) -> str:
-    """A readable summary of an inspection: who, when, grades, findings, evidence.
+def _title(text: str) -> list[str]:
+    return [text, "=" * len(text)]
+
+
+def render_inspection(inspection: Inspection, *, today: datetime.date | None = None) -> str:
+    """A readable summary of an inspection: who, when, grades, findings, evidence, deadlines.
 
     .. versionadded:: 0.1.0
     """
     subjects = ", ".join(subject.name for subject in inspection.subjects)
     lines = [
-        inspection.title,
-        "=" * len(inspection.title),
+        *_title(inspection.title),
         f"Inspectorate: {inspection.inspectorate.short_name or inspection.inspectorate.name}",
         f"Inspected:    {subjects}",
         f"Published:    {_day(inspection.published)}",
@@ -58,4 +65,123 @@ def render_inspection(inspection: Inspection) -> str:
     for quote in inspection.quotes:
         role = f", {quote.role}" if quote.role else ""
         lines += ["", f"  \u201c{quote.text}\u201d", f"    - {quote.speaker}{role}"]
+    deadlines = inspection.deadlines()
+    if deadlines:
+        lines += ["", "Response deadlines"]
+        for deadline in deadlines:
+            if deadline.response is not None:
+                state = "met" if deadline.met else "missed"
+                state += f": responded {_day(deadline.response.published)}"
+            elif today is not None and deadline.overdue(today):
+                state = "no response recorded, overdue"
+            else:
+                state = "no response recorded"
+            lines.append(
+                f"  - {_day(deadline.due)}: {deadline.rule.responder} "
+                f"({deadline.rule.citation or deadline.rule.name}); {state}"
+            )
     return "\n".join(lines)
+
+
+def render_commission(
+    commission: CommissionedInspection, *, today: datetime.date | None = None
+) -> str:
+    """A readable summary of a commissioned inspection: who asked, what, its parts, timeline.
+
+    .. versionadded:: 0.1.0
+    """
+    commissioner = commission.commissioner
+    who = commissioner.organisation.name + (
+        f" ({commissioner.person})" if commissioner.person else ""
+    )
+    lines = [
+        *_title(commission.title),
+        f"Commissioned: {commission.commissioned.describe()} by {who}, as {commissioner.capacity}",
+    ]
+    if commission.legal_basis is not None:
+        citation = commission.legal_basis.citation
+        lines.append(f"Legal basis:  {citation or commission.legal_basis.text}")
+    supporting = ", ".join(o.short_name or o.name for o in commission.supporting)
+    lead = commission.lead.short_name or commission.lead.name
+    lines.append(f"Led by:       {lead}" + (f", supported by {supporting}" if supporting else ""))
+    lines.append(f"Status:       {commission.status.value.replace('_', ' ')}")
+    if commission.terms_of_reference:
+        lines += ["", "Terms of reference"]
+        for question in commission.terms_of_reference:
+            lines.append(f"  {question.number}. {question.text}")
+            lines.extend(f"     - {point}" for point in question.points)
+    if commission.parts:
+        lines += ["", "Parts"]
+        for part in commission.parts:
+            lines.append(f"  {part.number}. {part.title}: {part.status.value.replace('_', ' ')}")
+            if part.expected is not None:
+                lines.append(f"     expected {part.expected.expected.describe()}")
+            if part.published is not None:
+                lines.append(f"     published {_day(part.published.date)}")
+            lateness = part.lateness(today)
+            if lateness is not None and lateness.late:
+                against = lateness.expected.describe()
+                lines.append(f"     late by {lateness.days} days against {against}")
+    lines += ["", "Timeline"]
+    lines.extend(f"  {event}" for event in timeline(commission))
+    return "\n".join(lines)
+
+
+def render_framework(framework: Framework) -> str:
+    """A readable summary of a framework: its scales, areas and rules.
+
+    .. versionadded:: 0.1.0
+    """
+    start = framework.valid_from.describe() if framework.valid_from else "an unknown date"
+    end = framework.valid_until.describe() if framework.valid_until else "now"
+    lines = [
+        *_title(f"{framework.id}: {framework.name}"),
+        f"Inspectorate: {framework.inspectorate}",
+        f"In use:       from {start} to {end}",
+        f"Overall:      {'yes' if framework.overall else 'no overall judgment'}",
+    ]
+    for scale in framework.scales:
+        lines.append(f"Scale:        {scale.id}: {', '.join(scale.labels)} (best first)")
+    if framework.areas:
+        heading = "Areas" if framework.closed else "Areas (known so far; others may exist)"
+        lines += ["", heading]
+        for area in framework.areas:
+            indent = "    " if area.parent else "  "
+            extra = [] if area.required else ["optional"]
+            extra += [kind.value.replace("_", " ") for kind in area.non_grades]
+            if area.scale:
+                extra.append(f"on {area.scale}")
+            suffix = f" ({'; '.join(extra)})" if extra else ""
+            lines.append(f"{indent}{area.key}: {area.topic}{suffix}")
+            lines.extend(f"{indent}  also: {alias}" for alias in area.aliases)
+    if framework.notes:
+        lines += ["", framework.notes]
+    if framework.sources:
+        lines += ["", "Sources"]
+        lines.extend(f"  - {source.url or source.title}" for source in framework.sources)
+    return "\n".join(lines)
+
+
+def render_scale(scale: GradingScale) -> str:
+    """A readable summary of a grading scale."""
+    return "\n".join(
+        [*_title(f"{scale.id}: {scale.name}"), *(f"  {label}" for label in scale.labels)]
+    )
+
+
+def render(
+    record: Inspection | CommissionedInspection | Framework | GradingScale,
+    *,
+    today: datetime.date | None = None,
+) -> str:
+    """A readable summary of any record that can be a document.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(record, Inspection):
+        return render_inspection(record, today=today)
+    if isinstance(record, CommissionedInspection):
+        return render_commission(record, today=today)
+    if isinstance(record, Framework):
+        return render_framework(record)
+    return render_scale(record)

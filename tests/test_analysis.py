@@ -1,0 +1,230 @@
+"""Tidy tables, grade histories, differences between inspections, filtering."""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+
+import attrs
+import pytest
+
+import inspectlib as il
+from inspectlib.scales import HMICFRS_FIVE_POINT, HMICFRS_FOUR_POINT
+
+
+def peel(year: int, overall: il.Judgment, framework: str, scale: il.GradingScale) -> il.Inspection:
+    """A made-up PEEL-like inspection of one force, for the history helpers."""
+    force = il.Organisation(
+        name="Somewhere Police",
+        kind=il.OrganisationKind.POLICE_FORCE,
+        identifiers=[il.Identifier(scheme="ons", value="E23000099")],
+    )
+    return il.Inspection(
+        id=f"example/peel/{year}",
+        title=f"PEEL {year}",
+        inspectorate=il.Organisation(
+            name="HMICFRS", short_name="HMICFRS", kind=il.OrganisationKind.INSPECTORATE
+        ),
+        subjects=[force],
+        published=datetime.date(year, 6, 1),
+        framework=framework,
+        scales=[scale],
+        graded_areas=[il.GradedArea(key="effectiveness", topic="Effectiveness", judgment=overall)],
+        overall=overall,
+    )
+
+
+# Tidy tables -----------------------------------------------------------------------------------
+
+
+def test_tables_have_one_row_per_fact(seed: il.Inspection, rich: il.Inspection) -> None:
+    tables = il.tables([seed, rich])
+
+    assert 2 == len(tables.inspections)
+    assert len(seed.graded_areas) + len(rich.graded_areas) == len(tables.graded_areas)
+    assert len(seed.findings) + len(rich.findings) == len(tables.findings)
+    assert 3 + 3 + 2 == len(tables.evidence)
+    assert {
+        "inspection_id": "example/peel/2025/somewhere",
+        "finding_id": "rec-1",
+        "type": "quantitative",
+        "description": "investigators not trained to the level required",
+        "count": 13,
+        "total": 98,
+        "unit": "investigators",
+    } == tables.evidence[3]
+
+
+def test_table_rows_of_judgments(rich: il.Inspection) -> None:
+    rows = il.tables([rich]).graded_areas
+
+    assert [
+        ("Good", "grade", "hmicfrs/five-point", 1, None),
+        (
+            "Adequate (carried forward)",
+            "carried_forward",
+            "hmicfrs/five-point",
+            2,
+            "example/peel/2023/somewhere",
+        ),
+        ("Ungraded", "ungraded", None, None, None),
+    ] == [
+        (
+            row["judgment"],
+            row["judgment_type"],
+            row["scale"],
+            row["grade_rank"],
+            row["carried_from"],
+        )
+        for row in rows[:3]
+    ]
+
+
+def test_tables_write_csv(seed: il.Inspection, tmp_path: pathlib.Path) -> None:
+    paths = il.tables([seed]).to_csv(tmp_path)
+
+    assert ["inspections", "graded_areas", "findings", "evidence"] == [p.stem for p in paths]
+    first = (tmp_path / "inspections.csv").read_text().splitlines()
+    assert first[0].startswith("inspection_id,title,inspectorate,subjects,framework,published,")
+    assert ",2024-12-13," in first[1]
+
+
+def test_an_unknown_table_is_refused(seed: il.Inspection) -> None:
+    with pytest.raises(KeyError, match="no table 'grades'"):
+        il.tables([seed]).rows("grades")
+
+
+def test_pandas_frames_have_dates_and_ordered_grades(seed: il.Inspection) -> None:
+    pandas = pytest.importorskip("pandas")
+    frames = il.tables([seed]).to_pandas()
+    areas = frames["graded_areas"]
+
+    assert pandas.api.types.is_datetime64_any_dtype(areas["published"])
+    assert areas["judgment"].cat.ordered
+    assert ["Inadequate", "Requires improvement", "Adequate", "Good", "Outstanding"] == list(
+        areas["judgment"].cat.categories
+    )
+    assert "Good" == areas["judgment"].max()
+    assert "Int64" == str(frames["evidence"]["total"].dtype)
+
+
+def test_polars_frames_have_dates_and_ordered_grades(seed: il.Inspection) -> None:
+    polars = pytest.importorskip("polars")
+    areas = il.tables([seed]).to_polars()["graded_areas"]
+
+    assert polars.Date == areas.schema["published"]
+    assert isinstance(areas.schema["judgment"], polars.Enum)
+    best_first = areas.sort("judgment", descending=True)["key"].to_list()
+    assert ["leadership", "partnership_working"] == sorted(best_first[:2])
+
+
+def test_arrow_tables_have_dates(seed: il.Inspection) -> None:
+    pyarrow = pytest.importorskip("pyarrow")
+    inspections = il.tables([seed]).to_arrow()["inspections"]
+
+    assert pyarrow.date32() == inspections.schema.field("published").type
+    assert [datetime.date(2024, 12, 13)] == inspections.column("published").to_pylist()
+
+
+def test_grades_of_several_scales_are_not_forced_into_one_order(seed: il.Inspection) -> None:
+    pytest.importorskip("pandas")
+    old = peel(2016, HMICFRS_FOUR_POINT.parse("good"), "hmicfrs/peel/2014", HMICFRS_FOUR_POINT)
+
+    areas = il.tables([seed, old]).to_pandas()["graded_areas"]
+
+    assert "category" != str(areas["judgment"].dtype)
+
+
+# Grade history ---------------------------------------------------------------------------------
+
+
+def test_grade_history_flags_grades_that_do_not_compare() -> None:
+    history = il.grade_history(
+        [
+            peel(
+                2022, HMICFRS_FIVE_POINT.parse("adequate"), "hmicfrs/peel/2021", HMICFRS_FIVE_POINT
+            ),
+            peel(2016, HMICFRS_FOUR_POINT.parse("good"), "hmicfrs/peel/2014", HMICFRS_FOUR_POINT),
+            peel(
+                2018,
+                HMICFRS_FOUR_POINT.parse("requires improvement"),
+                "hmicfrs/peel/2014",
+                HMICFRS_FOUR_POINT,
+            ),
+        ],
+        "E23000099",
+    )
+
+    assert [2016, 2018, 2022] == [point.published.year for point in history]
+    assert [None, True, False] == [point.comparable_with_previous for point in history]
+    assert "'hmicfrs/four-point' and 'hmicfrs/five-point' are different scales" in str(
+        history[2].reason
+    )
+
+
+def test_grade_history_of_one_area_and_of_nobody(seed: il.Inspection) -> None:
+    history = il.grade_history([seed], "Greater Manchester Police", area="investigation")
+
+    assert ["Adequate"] == [str(point.judgment) for point in history]
+    assert () == il.grade_history([seed], "Nowhere Police")
+
+
+# Differences -----------------------------------------------------------------------------------
+
+
+def test_diff_of_two_inspections(seed: il.Inspection) -> None:
+    scale = HMICFRS_FIVE_POINT
+    areas = list(seed.graded_areas)
+    areas[0] = attrs.evolve(areas[0], judgment=scale.parse("outstanding"))
+    areas[2] = attrs.evolve(areas[2], judgment=scale.parse("inadequate"))
+    areas[3] = attrs.evolve(areas[3], judgment=il.UNGRADED)
+    del areas[4]
+    later = attrs.evolve(
+        seed,
+        id="example/later",
+        framework=None,
+        published=datetime.date(2026, 1, 1),
+        graded_areas=[
+            *areas,
+            il.GradedArea(key="new_area", topic="New", judgment=scale.parse("good")),
+        ],
+        related=[il.RelatedDocument(relation=il.Relation.FOLLOWS_UP, target=seed.id)],
+        finding_updates=[
+            il.FindingUpdate(
+                inspection=seed.id,
+                finding="afi-2",
+                status=il.FindingStatus.ADDRESSED,
+                date=il.PartialDate.parse("2025"),
+            )
+        ],
+    )
+
+    change = il.diff(seed, later)
+
+    assert ("leadership",) == change.areas(il.Change.IMPROVED)
+    assert ("initial_response",) == change.areas(il.Change.DECLINED)
+    assert ("partnership_working",) == change.areas(il.Change.UNCHANGED)
+    incomparable = [area for area in change.changed if area.change is None]
+    assert ["risk_assessment_and_referral"] == [area.key for area in incomparable]
+    assert "a non-grade does not compare with a grade" == incomparable[0].reason
+    assert ["new_area"] == [area.key for area in change.new]
+    assert ["investigation"] == [area.key for area in change.dropped]
+    assert ("afi-2",) == change.findings_closed
+    assert 5 == len(change.findings_added)
+
+
+# Filtering -------------------------------------------------------------------------------------
+
+
+def test_select_by_each_criterion(seed: il.Inspection) -> None:
+    old = peel(2016, HMICFRS_FOUR_POINT.parse("good"), "hmicfrs/peel/2014", HMICFRS_FOUR_POINT)
+    everything = [seed, old]
+
+    assert [seed] == list(il.select(everything, framework="hmicfrs/ncpi"))
+    assert [old] == list(il.select(everything, framework="hmicfrs/peel/2014"))
+    assert [seed] == list(il.select(everything, organisation="GMP"))
+    assert [seed, old] == list(il.select(everything, inspectorate="hmicfrs"))
+    assert [old] == list(il.select(everything, published_to=datetime.date(2020, 1, 1)))
+    assert [seed] == list(il.select(everything, published_from=datetime.date(2020, 1, 1)))
+    assert [seed] == list(il.select(everything, grade=HMICFRS_FIVE_POINT.parse("adequate")))
+    assert [] == list(il.select(everything, inspectorate="Ofsted"))
