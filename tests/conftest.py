@@ -244,6 +244,25 @@ def build_rich_inspection() -> il.Inspection:
             il.RelatedDocument(relation=il.Relation.SUPERSEDES, target="example/peel/2024/x"),
             il.RelatedDocument(relation=il.Relation.PART_OF, target="example/commission"),
         ],
+        responses=[
+            il.Response(
+                rule="police-act-1996/s55",
+                responder=il.Organisation(
+                    name="Somewhere Police and Crime Commissioner",
+                    kind=il.OrganisationKind.POLICE_AND_CRIME_COMMISSIONER,
+                ),
+                published=datetime.date(2025, 8, 1),
+            )
+        ],
+        finding_updates=[
+            il.FindingUpdate(
+                inspection="example/peel/2023/somewhere",
+                finding="afi-4",
+                status=il.FindingStatus.NOT_ADDRESSED,
+                date=il.PartialDate.parse("May 2025"),
+                note="Still not done.",
+            )
+        ],
         extensions={"civic:imported": "2025-07-05", "civic:row": 42},
     )
 

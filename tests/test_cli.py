@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import pathlib
 import subprocess
@@ -280,3 +281,30 @@ def test_convert_to_tidy_csv_tables(tmp_path: pathlib.Path) -> None:
         line.removeprefix("wrote ").rsplit("/", 1)[1].removesuffix(".csv")
         for line in result.stderr.splitlines()
     ]
+
+
+class Terminal(io.StringIO):
+    """Standard error as a terminal: progress is only shown there."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_validate_shows_progress_on_a_terminal(
+    seed: il.Inspection, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "large.jsonl"
+    il.dump_lines([seed] * 5, path)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr("inspectlib._cli._PROGRESS_EVERY", 2)
+
+    assert 0 == main(["validate", str(path)])
+    assert (
+        f"\r{path}: 2 documents checked, 0 invalid\r{path}: 4 documents checked, 0 invalid\n"
+        "5 documents checked, 0 invalid\n"
+    ) == terminal.getvalue()
+    terminal.truncate(0)
+    terminal.seek(0)
+    assert 0 == main(["validate", "--quiet", str(path)])
+    assert "5 documents checked, 0 invalid\n" == terminal.getvalue()

@@ -267,3 +267,19 @@ def test_catalogue_refuses_two_scales_with_one_id() -> None:
 def test_to_dict_refuses_what_is_not_a_document(seed: il.Inspection) -> None:
     with pytest.raises(TypeError, match="GradedArea is not a kind of document"):
         il.to_dict(seed.graded_areas[0])  # type: ignore[arg-type]
+
+
+def test_a_renamed_field_stays_readable_under_its_old_name(seed: il.Inspection) -> None:
+    from inspectlib._converter import make_converter, problems_of
+
+    converter = make_converter(il.BUILTIN.scales, renamed={il.GradedArea: {"heading": "label"}})
+    area = il.to_dict(seed)["graded_areas"][1]
+    old = {("heading" if key == "label" else key): value for key, value in area.items()}
+
+    assert seed.graded_areas[1] == converter.structure(old, il.GradedArea)
+    assert "label" in converter.unstructure(seed.graded_areas[1])
+    with pytest.raises(Exception) as caught:
+        converter.structure({**old, "label": "x"}, il.GradedArea)
+    assert [("$.heading", "'heading' is the old name of 'label': give one of them")] == [
+        (problem.path, problem.message) for problem in problems_of(caught.value)
+    ]

@@ -182,16 +182,42 @@ def _tuple_structure_hook(converter: cattrs.Converter, detailed: bool, cls: Any)
 Overrides: TypeAlias = Mapping[type[Any], Mapping[str, Any]]
 
 
-def _record_hook(converter: cattrs.Converter, overrides: Overrides, cls: type[Any]) -> Hook:
+RENAMED: Final[Mapping[type[Any], Mapping[str, str]]] = {}
+"""Fields renamed since format 1.0, by record type: old name to new. A document written under
+an old name still loads; it is written back under the new one. None yet."""
+
+
+def _record_hook(
+    converter: cattrs.Converter,
+    overrides: Overrides,
+    renamed: Mapping[type[Any], Mapping[str, str]],
+    cls: type[Any],
+) -> Hook:
     # cattrs' generated function indexes into the value; say plainly when it is no object.
     generated = make_dict_structure_fn(cls, converter, **overrides.get(cls, {}))
+    old_names = renamed.get(cls)
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
             raise _expected("an object", value)
         return generated(value, cls)
 
-    return structure
+    if not old_names:
+        return structure
+
+    def structure_renamed(value: Any, _: Any) -> Any:
+        if type(value) is dict and not old_names.keys().isdisjoint(value):
+            value = dict(value)
+            for old, new in old_names.items():
+                if old in value:
+                    if new in value:
+                        raise WireError(
+                            f"{old!r} is the old name of {new!r}: give one of them", f".{old}"
+                        )
+                    value[new] = value.pop(old)
+        return structure(value, cls)
+
+    return structure_renamed
 
 
 def _structure_extensions(value: Any, _: Any) -> Extensions:
@@ -407,7 +433,10 @@ def _none_or(hook: Hook) -> Hook:
 
 
 def make_converter(
-    scales: Mapping[str, GradingScale], *, detailed_validation: bool = True
+    scales: Mapping[str, GradingScale],
+    *,
+    detailed_validation: bool = True,
+    renamed: Mapping[type[Any], Mapping[str, str]] = RENAMED,
 ) -> cattrs.Converter:
     """A cattrs converter that reads and writes records in inspectlib's wire format.
 
@@ -433,6 +462,9 @@ def make_converter(
       ``insufficient_evidence``), or ``{"type": "carried_forward", "from_inspection": ...,
       "grade": {...}}``.
     - Evidence is tagged ``{"type": "quantitative", ...}`` or ``{"type": "qualitative", ...}``.
+    - A field renamed in a later version stays readable under its old name (*renamed*, by
+      default :data:`RENAMED`); giving both names is an error. Records are written under the
+      current names.
     - ``extensions`` is an object whose keys carry a namespace (``"yourtool:note"``) and whose
       values are any JSON; it is kept as it was given.
 
@@ -468,7 +500,7 @@ def make_converter(
     references = override(struct_hook=structure_scales, unstruct_hook=unstructure_scales)
     overrides: Overrides = {Inspection: {"scales": references}}
     converter.register_structure_hook_factory(
-        attrs.has, partial(_record_hook, converter, overrides)
+        attrs.has, partial(_record_hook, converter, overrides, renamed)
     )
     converter.register_unstructure_hook_factory(
         attrs.has,
