@@ -7,9 +7,8 @@ import enum
 
 import attrs
 
-from ._extensions import Extensions, freeze_extensions
+from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
 from ._fields import not_blank, not_empty, to_tuple
-from ._frozen import FrozenDict
 from ._inspections import RelatedDocument
 from ._organisations import Organisation
 from ._partial_dates import PartialDate
@@ -355,7 +354,7 @@ class CommissionedInspection:
     parts: tuple[Part, ...] = attrs.field(default=(), converter=to_tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
     related: tuple[RelatedDocument, ...] = attrs.field(default=(), converter=to_tuple)
-    extensions: Extensions = attrs.field(factory=FrozenDict, converter=freeze_extensions)
+    extensions: Extensions = attrs.field(default=NO_EXTENSIONS, converter=freeze_extensions)
 
     @property
     def status(self) -> CommissionStatus:

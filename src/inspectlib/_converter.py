@@ -11,7 +11,7 @@ import json
 import types
 from collections.abc import Callable, Mapping
 from functools import partial
-from typing import Any, Final, TypeAlias, get_args, get_origin
+from typing import Any, Final, TypeAlias, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -22,6 +22,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._errors import Problem
@@ -185,6 +186,60 @@ Overrides: TypeAlias = Mapping[type[Any], Mapping[str, Any]]
 RENAMED: Final[Mapping[type[Any], Mapping[str, str]]] = {}
 """Fields renamed since format 1.0, by record type: old name to new. A document written under
 an old name still loads; it is written back under the new one. None yet."""
+
+
+def _optional_member(cls: Any) -> Any:
+    """The T of ``T | None``, or None if *cls* is not such an optional."""
+    if isinstance(cls, types.UnionType) or get_origin(cls) is Union:
+        members = [member for member in get_args(cls) if member is not type(None)]
+        if len(members) == 1 and len(get_args(cls)) == 2:
+            return members[0]
+    return None
+
+
+def _optional_member_present(cls: Any) -> bool:
+    return _optional_member(cls) is not None
+
+
+def _optional_structure_hook(converter: cattrs.Converter, cls: Any) -> Hook:
+    # cattrs' own optional hook looks the inner hook up on every call; resolve it once.
+    member = _optional_member(cls)
+    if member is str:
+
+        def text_or_none(value: Any, _: Any) -> Any:
+            if value is None or type(value) is str:
+                return value
+            raise _expected("a string", value)
+
+        return text_or_none
+    inner = converter.get_structure_hook(member)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, member)
+
+    return structure
+
+
+def _optional_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callable[[Any], Any]:
+    inner = converter.get_unstructure_hook(_optional_member(cls))
+    if inner is identity:
+        return identity
+
+    def unstructure(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return unstructure
+
+
+def _tuple_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callable[[Any], Any]:
+    inner = converter.get_unstructure_hook(get_args(cls)[0])
+    if inner is identity:
+        return list
+
+    def unstructure(value: tuple[Any, ...]) -> list[Any]:
+        return [inner(item) for item in value]
+
+    return unstructure
 
 
 def _record_hook(
@@ -475,6 +530,17 @@ def make_converter(
         omit_if_default=True,
         forbid_extra_keys=True,
         detailed_validation=detailed_validation,
+    )
+    # Generic shapes first: the specific unions registered below take precedence over them.
+    is_optional = _optional_member_present
+    converter.register_structure_hook_factory(
+        is_optional, partial(_optional_structure_hook, converter)
+    )
+    converter.register_unstructure_hook_factory(
+        is_optional, partial(_optional_unstructure_hook, converter)
+    )
+    converter.register_unstructure_hook_factory(
+        _is_homogeneous_tuple, partial(_tuple_unstructure_hook, converter)
     )
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)

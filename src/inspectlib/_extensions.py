@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Any, ForwardRef, TypeAlias, Union
 
 from ._frozen import FrozenDict
 
-__all__ = ["Extensions", "InvalidExtension", "JSONValue", "freeze_extensions", "thaw"]
+__all__ = [
+    "NO_EXTENSIONS",
+    "Extensions",
+    "InvalidExtension",
+    "JSONValue",
+    "freeze_extensions",
+    "thaw",
+]
 
 if TYPE_CHECKING:
     JSONValue: TypeAlias = Union[  # noqa: UP007 - a recursive alias needs the Union spelling
@@ -52,12 +59,19 @@ def _freeze(value: Any, at: str) -> JSONValue:
     raise InvalidExtension(f"{type(value).__name__} is not a JSON value", at)
 
 
+NO_EXTENSIONS: Extensions = FrozenDict()
+"""The default: no extensions. One shared empty mapping, so records without extensions cost
+nothing to build, compare or write."""
+
+
 def freeze_extensions(value: Mapping[str, Any]) -> Extensions:
     """Check an ``extensions`` mapping and make it deeply immutable.
 
     Every key needs a namespace before a colon (``"yourtool:note"``), so that tools sharing a
     record cannot clash; values must be JSON (no NaN or infinity, string object keys).
     """
+    if value is NO_EXTENSIONS or (type(value) is dict and not value):
+        return NO_EXTENSIONS
     if not isinstance(value, Mapping):
         raise InvalidExtension(f"expected a mapping, got {type(value).__name__}", "")
     for key in value:

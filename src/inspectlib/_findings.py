@@ -7,9 +7,8 @@ import enum
 import attrs
 
 from ._evidence import Evidence
-from ._extensions import Extensions, freeze_extensions
+from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
 from ._fields import not_blank, to_tuple
-from ._frozen import FrozenDict
 from ._organisations import Organisation
 from ._partial_dates import PartialDate
 from ._sources import Source
@@ -67,4 +66,4 @@ class Finding:
     cause_of_concern: str | None = attrs.field(default=None, validator=not_blank)
     evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=to_tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
-    extensions: Extensions = attrs.field(factory=FrozenDict, converter=freeze_extensions)
+    extensions: Extensions = attrs.field(default=NO_EXTENSIONS, converter=freeze_extensions)

@@ -10,10 +10,9 @@ import attrs
 
 from ._deadlines import Deadline, Response, ResponseRule
 from ._evidence import Evidence
-from ._extensions import Extensions, freeze_extensions
+from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
 from ._fields import not_blank, not_empty, to_tuple
 from ._findings import Finding, FindingKind
-from ._frozen import FrozenDict
 from ._judgments import Judgment
 from ._lifecycle import FindingStatus, FindingUpdate, finding_status, open_findings
 from ._organisations import Organisation
@@ -67,7 +66,7 @@ class GradedArea:
     summary: str | None = attrs.field(default=None, validator=not_blank)
     parent: str | None = attrs.field(default=None, validator=not_blank)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
-    extensions: Extensions = attrs.field(factory=FrozenDict, converter=freeze_extensions)
+    extensions: Extensions = attrs.field(default=NO_EXTENSIONS, converter=freeze_extensions)
 
     @property
     def heading(self) -> str:
@@ -158,7 +157,7 @@ class Inspection:
     related: tuple[RelatedDocument, ...] = attrs.field(default=(), converter=to_tuple)
     responses: tuple[Response, ...] = attrs.field(default=(), converter=to_tuple)
     finding_updates: tuple[FindingUpdate, ...] = attrs.field(default=(), converter=to_tuple)
-    extensions: Extensions = attrs.field(factory=FrozenDict, converter=freeze_extensions)
+    extensions: Extensions = attrs.field(default=NO_EXTENSIONS, converter=freeze_extensions)
 
     def area(self, key: str) -> GradedArea:
         """The graded area with *key*.

@@ -6,9 +6,8 @@ import enum
 
 import attrs
 
-from ._extensions import Extensions, freeze_extensions
+from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
 from ._fields import not_blank, to_tuple
-from ._frozen import FrozenDict
 
 __all__ = ["Identifier", "Organisation", "OrganisationKind"]
 
@@ -77,7 +76,7 @@ class Organisation:
     identifiers: tuple[Identifier, ...] = attrs.field(default=(), converter=to_tuple)
     predecessors: tuple[Identifier, ...] = attrs.field(default=(), converter=to_tuple)
     successors: tuple[Identifier, ...] = attrs.field(default=(), converter=to_tuple)
-    extensions: Extensions = attrs.field(factory=FrozenDict, converter=freeze_extensions)
+    extensions: Extensions = attrs.field(default=NO_EXTENSIONS, converter=freeze_extensions)
 
     def identifier(self, scheme: str) -> str | None:
         """The organisation's identifier in *scheme*, or ``None`` if it has none there."""
