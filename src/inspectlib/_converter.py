@@ -9,6 +9,7 @@ import datetime
 import enum
 import json
 import types
+import typing
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any, Final, TypeAlias, Union, get_args, get_origin
@@ -28,6 +29,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from ._errors import Problem
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
 from ._extensions import Extensions, InvalidExtension, freeze_extensions, thaw
+from ._fast_records import fast_record_hook, is_eligible
 from ._fields import FieldValueError
 from ._frozen import FrozenDict
 from ._inspections import Inspection
@@ -248,14 +250,26 @@ def _record_hook(
     renamed: Mapping[type[Any], Mapping[str, str]],
     cls: type[Any],
 ) -> Hook:
-    # cattrs' generated function indexes into the value; say plainly when it is no object.
-    generated = make_dict_structure_fn(cls, converter, **overrides.get(cls, {}))
     old_names = renamed.get(cls)
+    if not converter.detailed_validation and is_eligible(cls):
+        # Valid documents take this path; any failure sends them to the detailed pass.
+        hints = typing.get_type_hints(cls)
+        field_overrides = overrides.get(cls, {})
+        field_hooks = {
+            field.name: field_overrides[field.name].struct_hook
+            if field.name in field_overrides
+            else converter.get_structure_hook(hints[field.name])
+            for field in attrs.fields(cls)
+        }
+        structure = fast_record_hook(cls, field_hooks)
+    else:
+        # cattrs' generated function indexes into the value; say plainly when it is no object.
+        generated = make_dict_structure_fn(cls, converter, **overrides.get(cls, {}))
 
-    def structure(value: Any, _: Any) -> Any:
-        if type(value) is not dict:
-            raise _expected("an object", value)
-        return generated(value, cls)
+        def structure(value: Any, _: Any) -> Any:
+            if type(value) is not dict:
+                raise _expected("an object", value)
+            return generated(value, cls)
 
     if not old_names:
         return structure

@@ -50,11 +50,18 @@ __all__ = [
 ]
 
 FORMAT_VERSION: Final = "1.0"
-"""The version of the document format this inspectlib writes, ``MAJOR.MINOR``."""
+"""The version of the document format this inspectlib writes, ``MAJOR.MINOR``.
+
+.. versionadded:: 0.1.0
+"""
 _MAJOR, _MINOR = (int(part) for part in FORMAT_VERSION.split("."))
 
 Record: TypeAlias = Inspection | CommissionedInspection | Framework | GradingScale
-"""Any record that can be a document of its own."""
+"""Any record that can be a document of its own: an :class:`Inspection`, a
+:class:`CommissionedInspection`, a :class:`Framework` or a :class:`GradingScale`.
+
+.. versionadded:: 0.1.0
+"""
 
 KINDS: Final[dict[str, type[Any]]] = {
     "inspection": Inspection,
@@ -62,7 +69,10 @@ KINDS: Final[dict[str, type[Any]]] = {
     "framework": Framework,
     "grading_scale": GradingScale,
 }
-"""Each document kind, by its stable name, and the record type it holds."""
+"""Each document kind, by its stable name, and the record type it holds.
+
+.. versionadded:: 0.1.0
+"""
 _KIND_OF: Final = {cls: kind for kind, cls in KINDS.items()}
 
 R = TypeVar("R", Inspection, CommissionedInspection, Framework, GradingScale)
@@ -104,8 +114,9 @@ def to_dict(record: Record) -> dict[str, Any]:
 def dumps(record: Record, *, indent: bool = False) -> str:
     """The document of *record* as JSON text.
 
-    The default is the canonical form: compact, keys in field order, defaults left out, no
-    trailing newline. ``loads(dumps(x)) == x``, and ``dumps(loads(s)) == s`` for canonical *s*.
+    The default is the canonical form: compact, the fields without a default first and then
+    the others, each in field order, defaults left out, no trailing newline.
+    ``loads(dumps(x)) == x``, and ``dumps(loads(s)) == s`` for canonical *s*.
 
     .. versionadded:: 0.1.0
     """

@@ -22,6 +22,13 @@ class QuantitativeEvidence:
 
     Validation reports negative figures and a count above its total.
 
+    Args:
+        description: What was counted (``"ethnicity not recorded"``).
+        count: How many.
+        total: Out of how many, where the report says.
+        unit: What the figures count (``"case files reviewed"``).
+        sources: Where the figures are published.
+
     .. versionadded:: 0.1.0
     """
 
@@ -41,6 +48,10 @@ class QuantitativeEvidence:
 class QualitativeEvidence:
     """An observation that is not a count.
 
+    Args:
+        description: The observation, in the report's words or close to them.
+        sources: Where it is published.
+
     .. versionadded:: 0.1.0
     """
 
@@ -52,4 +63,7 @@ class QualitativeEvidence:
 
 
 Evidence: TypeAlias = QuantitativeEvidence | QualitativeEvidence
-"""Either kind of evidence."""
+"""Either kind of evidence: :class:`QuantitativeEvidence` or :class:`QualitativeEvidence`.
+
+.. versionadded:: 0.1.0
+"""

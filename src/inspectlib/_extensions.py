@@ -26,10 +26,16 @@ else:
     # of a record that holds extensions; a ForwardRef bound to this module does that.
     _JSON = ForwardRef("JSONValue", module=__name__)
     JSONValue = Union[bool, int, float, str, tuple[_JSON, ...], FrozenDict[str, _JSON], None]  # noqa: UP007
-"""A JSON value as records hold it: arrays as tuples, objects as :class:`FrozenDict`."""
+"""A JSON value as records hold it: arrays as tuples, objects as :class:`FrozenDict`.
+
+.. versionadded:: 0.1.0
+"""
 
 Extensions: TypeAlias = FrozenDict[str, JSONValue]
-"""A record's ``extensions``: namespaced keys (``"yourtool:note"``) to JSON values."""
+"""A record's ``extensions``: namespaced keys (``"yourtool:note"``) to JSON values.
+
+.. versionadded:: 0.1.0
+"""
 
 
 class InvalidExtension(ValueError):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._errors import NotFoundError, Problem
+from ._errors import Problem
 from ._frameworks import Framework, FrameworkArea
 from ._inspections import Inspection
 from ._judgments import CarriedForward, Judgment, NonGrade
@@ -23,11 +23,10 @@ def framework_problems(inspection: Inspection, framework: Framework) -> Iterator
     for index, area in enumerate(inspection.graded_areas):
         here = f"$.graded_areas[{index}]"
         seen.add(area.key)
-        try:
-            expected = framework.area(area.key)
-        except NotFoundError as error:
+        expected = framework.find_area(area.key)
+        if expected is None:
             if framework.closed:
-                yield Problem(f"{here}.key", str(error))
+                yield Problem(f"{here}.key", framework._not_an_area(area.key))
             continue
         if area.topic != expected.topic:
             yield Problem(
@@ -91,7 +90,7 @@ def _judgment_problems(
     if grade is None:
         return
     scale = framework.scales[0] if area is None else framework.scale_of(area)
-    if grade.scale != scale:
+    if grade.scale is not scale and grade.scale != scale:
         yield Problem(
             path,
             f"grade {grade.label!r} is on scale {grade.scale.id!r}, but {name} grades "

@@ -109,7 +109,11 @@ class Framework:
     notes: str | None = attrs.field(default=None, validator=not_blank)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
+    # Validation looks areas up by key for every area of every inspection: index them once.
+    _by_key: dict[str, FrameworkArea] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {area.key: area for area in self.areas})
         scale_ids = {scale.id for scale in self.scales}
         keys = {area.key for area in self.areas}
         for area in self.areas:
@@ -130,10 +134,14 @@ class Framework:
         Raises:
             NotFoundError: No area has that key; the message suggests the closest.
         """
-        for area in self.areas:
-            if area.key == key:
-                return area
-        raise NotFoundError(self._not_an_area(key))
+        area = self._by_key.get(key)
+        if area is None:
+            raise NotFoundError(self._not_an_area(key))
+        return area
+
+    def find_area(self, key: str) -> FrameworkArea | None:
+        """The area with exactly *key*, or ``None``."""
+        return self._by_key.get(key)
 
     def resolve_area(self, name: str) -> FrameworkArea:
         """The area a report or dataset means by *name*: its key, its topic or a known alias.
@@ -152,6 +160,7 @@ class Framework:
         raise NotFoundError(self._not_an_area(name))
 
     def _not_an_area(self, name: str) -> str:
+        """The message for a name that is not an area, with the closest key suggested."""
         names = {grade_key(n): area.key for area in self.areas for n in (area.key, area.topic)}
         for area in self.areas:
             names.update({grade_key(alias): area.key for alias in area.aliases})

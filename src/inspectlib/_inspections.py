@@ -110,8 +110,8 @@ class Inspection:
     """An inspection report: who inspected whom, under which framework, and what they found.
 
     Build one with keyword arguments, check its cross-field rules with
-    :func:`inspectlib.validate`, and change it with :func:`attrs.evolve`, which returns a checked
-    copy.
+    :func:`inspectlib.validate`, and change it with :func:`attrs.evolve`, which returns a copy
+    whose fields are checked one by one; validate the copy again for the cross-field rules.
 
     Args:
         id: A stable identifier (``"hmicfrs/ncpi/2024/greater-manchester"``).

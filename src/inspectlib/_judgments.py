@@ -114,4 +114,8 @@ class CarriedForward:
 
 
 Judgment: TypeAlias = Grade | NonGrade | CarriedForward
-"""What an area, or an inspection overall, was judged: a grade or a typed non-grade."""
+"""What an area, or an inspection overall, was judged: a :class:`Grade`, a typed
+:class:`NonGrade`, or a judgment :class:`CarriedForward` from an earlier inspection.
+
+.. versionadded:: 0.1.0
+"""

@@ -1,0 +1,111 @@
+"""The fast path for building records from decoded JSON.
+
+Loading a document runs twice only when it is invalid: first this fast path, which stops at the
+first problem, then cattrs' detailed pass, which finds and locates every problem. Valid
+documents, nearly all of them, pay only for the fast path.
+
+Here a record is built without its ``__init__``: the generated function sets each slot
+directly, applying the same checks ``__init__`` would, in the same order of meaning:
+
+- the field invariants the records declare with :func:`~inspectlib._fields.not_blank` and
+  :func:`~inspectlib._fields.not_empty` are checked inline;
+- :func:`~inspectlib._fields.to_tuple` and :func:`~inspectlib._extensions.freeze_extensions`
+  converters are skipped, because the wire hooks already produce tuples and frozen extensions;
+- ``__attrs_post_init__`` runs last, as attrs runs it.
+
+A record with any other validator or converter is not eligible and is built through its
+``__init__``. A differential test holds both paths to the same answers on the same documents.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from ._extensions import freeze_extensions
+from ._fields import not_blank, not_empty, to_tuple
+
+__all__ = ["fast_record_hook", "is_eligible"]
+
+_SKIPPED_CONVERTERS = (to_tuple, freeze_extensions)
+_INLINE_VALIDATORS = (not_blank, not_empty)
+
+
+def _validators(field: attrs.Attribute[Any]) -> tuple[Any, ...]:
+    validator = field.validator
+    if validator is None:
+        return ()
+    return tuple(getattr(validator, "_validators", (validator,)))
+
+
+def is_eligible(cls: type[Any]) -> bool:
+    """Whether *cls* can be built by the fast path with exactly its ``__init__``'s checks."""
+    if not attrs.has(cls) or "__slots__" not in cls.__dict__:
+        return False
+    for field in attrs.fields(cls):
+        if not field.init or field.alias != field.name:
+            return False
+        if field.converter is not None and field.converter not in _SKIPPED_CONVERTERS:
+            return False
+        if any(v not in _INLINE_VALIDATORS for v in _validators(field)):
+            return False
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            return False
+    return True
+
+
+class FastPathError(ValueError):
+    """Raised by the fast path on any problem; the detailed pass then says what and where."""
+
+
+def fast_record_hook(
+    cls: type[Any],
+    field_hooks: Mapping[str, Callable[[Any, Any], Any]],
+) -> Callable[[Any, Any], Any]:
+    """A structure function for *cls* that builds it without ``__init__``.
+
+    *field_hooks* gives the structure hook of every field, by name.
+    """
+    hints = typing.get_type_hints(cls)
+    fields = attrs.fields(cls)
+    names: dict[str, Any] = {
+        "_new": object.__new__,
+        "_cls": cls,
+        "_allowed": frozenset(field.name for field in fields),
+        "_Error": FastPathError,
+        "_dict": dict,
+    }
+    lines = [
+        "def structure(o, _):",
+        "    if type(o) is not _dict or not _allowed.issuperset(o):",
+        "        raise _Error(o)",
+        "    self = _new(_cls)",
+    ]
+    for index, field in enumerate(fields):
+        hook, kind, setter = f"_h{index}", f"_t{index}", f"_s{index}"
+        names[hook] = field_hooks[field.name]
+        names[kind] = hints[field.name]
+        names[setter] = getattr(cls, field.name).__set__
+        value = f"{hook}(o[{field.name!r}], {kind})"
+        if field.default is attrs.NOTHING:
+            lines.append(f"    v = {value}")
+        else:
+            names[f"_d{index}"] = field.default
+            lines.append(f"    v = {value} if {field.name!r} in o else _d{index}")
+        validators = _validators(field)
+        if not_blank in validators:
+            lines.append("    if v.__class__ is str and not v.strip():")
+            lines.append("        raise _Error(v)")
+        if not_empty in validators:
+            lines.append("    if not v:")
+            lines.append("        raise _Error(v)")
+        lines.append(f"    {setter}(self, v)")
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("    self.__attrs_post_init__()")
+    lines.append("    return self")
+    exec(compile("\n".join(lines), f"<inspectlib fast structure {cls.__name__}>", "exec"), names)
+    structure: Callable[[Any, Any], Any] = names["structure"]
+    return structure
