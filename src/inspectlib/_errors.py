@@ -27,7 +27,7 @@ __all__ = [
 
 
 class InspectlibError(Exception):
-    """The base class of every exception inspectlib raises.
+    """The base class of every exception inspectlib defines.
 
     .. versionadded:: 0.1.0
     """
