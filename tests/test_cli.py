@@ -248,7 +248,7 @@ def test_convert_json_to_json_lines_and_back(
 
     assert [il.sample("gmp-cse-commission-2024")] == list(il.load_lines(lines))
     assert il.sample("gmp-cse-commission-2024") == il.load(back)
-    assert "1 records written to" in capsys.readouterr().err
+    assert "1 record written to" in capsys.readouterr().err
 
 
 def test_convert_many_records_to_one_json_document_is_refused(

@@ -283,3 +283,26 @@ def test_a_renamed_field_stays_readable_under_its_old_name(seed: il.Inspection) 
     assert [("$.heading", "'heading' is the old name of 'label': give one of them")] == [
         (problem.path, problem.message) for problem in problems_of(caught.value)
     ]
+
+
+def test_writing_refuses_an_invalid_record_unless_told_not_to_check(
+    seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    broken = attrs.evolve(seed, graded_areas=[*seed.graded_areas, seed.graded_areas[0]])
+    path = tmp_path / "out.jsonl"
+
+    with pytest.raises(il.ValidationError) as caught:
+        il.dumps(broken)
+    assert (
+        "Inspection 'hmicfrs/ncpi/2024/greater-manchester' is invalid: 1 problem\n"
+        "  $.graded_areas[5].key: duplicate area key 'leadership' (first at $.graded_areas[0])"
+    ) == str(caught.value)
+    with pytest.raises(il.ValidationError):
+        il.dump_lines([seed, broken], path)
+    assert not path.exists()
+    assert il.dumps(broken, validate=False).startswith('{"inspectlib":"1.0"')
+
+
+def test_scales_and_frameworks_have_no_cross_field_problems() -> None:
+    assert () == il.check(HMICFRS_FIVE_POINT)
+    assert () == il.check(il.BUILTIN.framework("hmicfrs/ncpi/2024"))

@@ -385,7 +385,9 @@ def test_users_define_serialize_and_validate_their_own_framework(seed: il.Inspec
 
     assert scheme == loaded
     assert [] == problems_of(report, catalogue)
-    assert report == il.loads(il.dumps(report), il.Inspection, catalogue=catalogue)
+    assert report == il.loads(
+        il.dumps(report, catalogue=catalogue), il.Inspection, catalogue=catalogue
+    )
     with pytest.raises(il.ValidationError, match="no framework 'council/audit/2025'"):
         il.validate(report)
 

@@ -28,7 +28,7 @@ def test_collections_are_tuples_even_when_given_lists(seed: il.Inspection) -> No
 
 
 def test_a_string_is_not_taken_for_a_sequence() -> None:
-    with pytest.raises(TypeError, match="expected a sequence of items, got str 'afi-1'"):
+    with pytest.raises(il.InvalidRecord, match="expected a sequence of items, got str 'afi-1'"):
         il.Finding(
             id="x",
             kind=il.FindingKind.STRENGTH,
@@ -117,3 +117,13 @@ def test_organisation_identifiers_by_scheme() -> None:
     assert "0123456" == school.identifier("ofsted_urn")
     assert school.identifier("ons") is None
     assert "ofsted_urn:0100001" == str(school.predecessors[0])
+
+
+def test_construction_errors_are_the_librarys_own(seed: il.Inspection) -> None:
+    with pytest.raises(il.InvalidRecord) as caught:
+        attrs.evolve(seed, title="")
+
+    assert isinstance(caught.value, il.InspectlibError)
+    assert isinstance(caught.value, ValueError)
+    with pytest.raises(il.InvalidRecord, match="a grading scale needs at least two labels"):
+        il.GradingScale(id="x", name="X", labels=["Only"])

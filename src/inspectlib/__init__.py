@@ -40,6 +40,7 @@ from ._errors import (
     InspectlibError,
     InvalidGrade,
     InvalidPartialDate,
+    InvalidRecord,
     NotFoundError,
     Problem,
     UncertainOrderError,
@@ -185,6 +186,7 @@ __all__ = [
     # Errors
     "InspectlibError",
     "ValidationError",
+    "InvalidRecord",
     "Problem",
     "InvalidPartialDate",
     "InvalidGrade",

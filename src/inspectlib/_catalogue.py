@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ._errors import NotFoundError
+from ._errors import InvalidRecord, NotFoundError
 from ._frameworks import Framework
 from ._frozen import FrozenDict
 from ._scales import GradingScale
@@ -22,7 +22,7 @@ def _scales_by_id(scales: Iterable[GradingScale]) -> FrozenDict[str, GradingScal
     for scale in scales:
         known = table.setdefault(scale.id, scale)
         if known != scale:
-            raise ValueError(f"two different grading scales share the id {scale.id!r}")
+            raise InvalidRecord(f"two different grading scales share the id {scale.id!r}")
     return FrozenDict(table)
 
 
@@ -31,7 +31,7 @@ def _frameworks_by_id(frameworks: Iterable[Framework]) -> FrozenDict[str, Framew
     for framework in frameworks:
         known = table.setdefault(framework.id, framework)
         if known != framework:
-            raise ValueError(f"two different frameworks share the id {framework.id!r}")
+            raise InvalidRecord(f"two different frameworks share the id {framework.id!r}")
     return FrozenDict(table)
 
 
@@ -73,7 +73,7 @@ class Catalogue:
         ]
         if missing:
             framework_id, scale_id = missing[0]
-            raise ValueError(
+            raise InvalidRecord(
                 f"framework {framework_id!r} uses scale {scale_id!r}, which the catalogue "
                 "does not hold (or holds a different scale under that id)"
             )

@@ -1,7 +1,7 @@
 """The ``inspectlib`` command line, thin over the library.
 
 It is built on :mod:`argparse`: the commands are few and flat, and the standard library keeps
-the install to the runtime dependencies the records need.
+the install to the runtime dependencies the library itself needs.
 """
 
 from __future__ import annotations
@@ -154,7 +154,8 @@ def _convert(arguments: argparse.Namespace) -> int:
     form = arguments.to or ("jsonl" if _is_lines(target) else "json")
     if form == "jsonl":
         count = dump_lines(_records(arguments.source), target)
-        sys.stderr.write(f"{count:,} records written to {target}\n")
+        noun = "record" if count == 1 else "records"
+        sys.stderr.write(f"{count:,} {noun} written to {target}\n")
     elif form == "json":
         records = list(_records(arguments.source))
         if len(records) != 1:

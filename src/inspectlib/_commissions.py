@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from ._errors import InvalidRecord
 from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
 from ._fields import not_blank, not_empty, to_tuple
 from ._inspections import RelatedDocument
@@ -170,7 +171,7 @@ class Deliverable:
 
     def __attrs_post_init__(self) -> None:
         if (self.inspection is None) == (self.document is None):
-            raise ValueError(
+            raise InvalidRecord(
                 "a deliverable links to an inspection or holds a document: exactly one of the two"
             )
 

@@ -30,7 +30,7 @@ from ._errors import Problem
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
 from ._extensions import Extensions, InvalidExtension, freeze_extensions, thaw
 from ._fast_records import fast_record_hook, is_eligible
-from ._fields import FieldValueError
+from ._fields import FieldValueError, not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
 from ._judgments import CarriedForward, Judgment, NonGrade, NonGradeKind
@@ -244,6 +244,36 @@ def _tuple_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callable[[
     return unstructure
 
 
+def _invariant_overrides(converter: cattrs.Converter, cls: type[Any]) -> dict[str, Any]:
+    """Hooks that check a field's invariants as they read it.
+
+    ``__init__`` checks blank text and empty sequences too, but the detailed pass only calls it
+    once every field has been read: checked here, such problems are reported together with
+    every other problem of the document, not in a second round.
+    """
+    hints = typing.get_type_hints(cls)
+    found = {}
+    for field in attrs.fields(cls):
+        validators = validators_of(field)
+        blank, empty = not_blank in validators, not_empty in validators
+        if field.init and (blank or empty):
+            inner = converter.get_structure_hook(hints[field.name])
+            found[field.name] = override(struct_hook=_checked(inner, blank=blank, empty=empty))
+    return found
+
+
+def _checked(inner: Hook, *, blank: bool, empty: bool) -> Hook:
+    def structure(value: Any, cls: Any) -> Any:
+        result = inner(value, cls)
+        if blank and type(result) is str and not result.strip():
+            raise WireError("must not be blank")
+        if empty and not result:
+            raise WireError("needs at least one item")
+        return result
+
+    return structure
+
+
 def _record_hook(
     converter: cattrs.Converter,
     overrides: Overrides,
@@ -264,7 +294,8 @@ def _record_hook(
         structure = fast_record_hook(cls, field_hooks)
     else:
         # cattrs' generated function indexes into the value; say plainly when it is no object.
-        generated = make_dict_structure_fn(cls, converter, **overrides.get(cls, {}))
+        field_overrides = {**_invariant_overrides(converter, cls), **overrides.get(cls, {})}
+        generated = make_dict_structure_fn(cls, converter, **field_overrides)
 
         def structure(value: Any, _: Any) -> Any:
             if type(value) is not dict:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._errors import InvalidRecord
 from ._fields import not_blank, to_tuple
 from ._organisations import Organisation, OrganisationKind
 from ._sources import Source
@@ -66,7 +67,7 @@ class ResponseRule:
 
     def __attrs_post_init__(self) -> None:
         if self.days < 1:
-            raise ValueError(f"a response period needs at least one day, got {self.days}")
+            raise InvalidRecord(f"a response period needs at least one day, got {self.days}")
 
     def due(self, published: datetime.date) -> datetime.date:
         """The last day to respond to a report published on *published*."""

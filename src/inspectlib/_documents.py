@@ -99,56 +99,102 @@ def _default_catalogue() -> Catalogue:
 # Writing -----------------------------------------------------------------------------------
 
 
-def to_dict(record: Record) -> dict[str, Any]:
+def to_dict(
+    record: Record, *, validate: bool = True, catalogue: Catalogue | None = None
+) -> dict[str, Any]:
     """The document of *record* as a JSON-ready dict, envelope included.
+
+    Args:
+        record: The record to write.
+        validate: Check the record's cross-field rules first, so that nothing is written that
+            :func:`loads` would refuse. Pass ``False`` only for records known to be valid, such
+            as those just loaded.
+        catalogue: Where the record's framework is looked up when validating.
+
+    Raises:
+        ValidationError: The record breaks a rule (with *validate*).
 
     .. versionadded:: 0.1.0
     """
     kind = _KIND_OF.get(type(record))
     if kind is None:
         raise TypeError(f"{type(record).__name__} is not a kind of document")
+    if validate and type(record) in _CHECKED:
+        problems = check(record, catalogue=catalogue)
+        if problems:
+            raise ValidationError(f"{type(record).__name__} {record.id!r}", problems)
     body = _converter(_default_catalogue(), detailed=False).unstructure(record)
     return {"inspectlib": FORMAT_VERSION, "kind": kind, **body}
 
 
-def dumps(record: Record, *, indent: bool = False) -> str:
+def dumps(
+    record: Record,
+    *,
+    indent: bool = False,
+    validate: bool = True,
+    catalogue: Catalogue | None = None,
+) -> str:
     """The document of *record* as JSON text.
 
     The default is the canonical form: compact, the fields without a default first and then
     the others, each in field order, defaults left out, no trailing newline.
-    ``loads(dumps(x)) == x``, and ``dumps(loads(s)) == s`` for canonical *s*.
+    ``loads(dumps(x)) == x``, and ``dumps(loads(s)) == s`` for canonical *s*. *validate* and
+    *catalogue* are as for :func:`to_dict`.
 
     .. versionadded:: 0.1.0
     """
-    return _encode(record, indent=indent).decode()
+    return _encode(record, indent=indent, validate=validate, catalogue=catalogue).decode()
 
 
-def _encode(record: Record, *, indent: bool = False) -> bytes:
-    return orjson.dumps(to_dict(record), option=orjson.OPT_INDENT_2 if indent else 0)
+def _encode(
+    record: Record,
+    *,
+    indent: bool = False,
+    validate: bool = True,
+    catalogue: Catalogue | None = None,
+) -> bytes:
+    document = to_dict(record, validate=validate, catalogue=catalogue)
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2 if indent else 0)
 
 
-def dump(record: Record, target: PathOrFile, *, indent: bool = False) -> None:
+def dump(
+    record: Record,
+    target: PathOrFile,
+    *,
+    indent: bool = False,
+    validate: bool = True,
+    catalogue: Catalogue | None = None,
+) -> None:
     """Write the document of *record* to a path or an open file, with a final newline.
 
     A path is written atomically: to a temporary file beside it, then renamed over it, so an
-    interrupted write never leaves half a document.
+    interrupted write never leaves half a document. *validate* and *catalogue* are as for
+    :func:`to_dict`.
 
     .. versionadded:: 0.1.0
     """
-    data = _encode(record, indent=indent) + b"\n"
+    data = _encode(record, indent=indent, validate=validate, catalogue=catalogue) + b"\n"
     if isinstance(target, str | os.PathLike):
         _write_atomically(Path(target), data)
     else:
         _write_to(target, data)
 
 
-def dump_lines(records: Iterable[Record], target: PathOrFile, *, append: bool = False) -> int:
+def dump_lines(
+    records: Iterable[Record],
+    target: PathOrFile,
+    *,
+    append: bool = False,
+    validate: bool = True,
+    catalogue: Catalogue | None = None,
+) -> int:
     """Write records as JSON Lines, one document a line; return how many were written.
 
     Records are encoded and written one at a time, so memory stays flat however many there are.
     To a path: with *append*, each line goes to the end of the file in a single write, so an
     interruption loses at most the line being written; without it, the file is replaced
-    atomically once every line is written.
+    atomically once every line is written, and an invalid record leaves the file as it was.
+    *validate* and *catalogue* are as for :func:`to_dict`.
 
     .. versionadded:: 0.1.0
     """
@@ -156,16 +202,21 @@ def dump_lines(records: Iterable[Record], target: PathOrFile, *, append: bool = 
         path = Path(target)
         if append:
             with path.open("ab") as stream:
-                return _write_lines(records, stream)
+                return _write_lines(records, stream, validate, catalogue)
         with _atomic_stream(path) as stream:
-            return _write_lines(records, stream)
-    return _write_lines(records, target)
+            return _write_lines(records, stream, validate, catalogue)
+    return _write_lines(records, target, validate, catalogue)
 
 
-def _write_lines(records: Iterable[Record], target: IO[str] | IO[bytes]) -> int:
+def _write_lines(
+    records: Iterable[Record],
+    target: IO[str] | IO[bytes],
+    validate: bool,
+    catalogue: Catalogue | None,
+) -> int:
     count = 0
     for record in records:
-        _write_to(target, _encode(record) + b"\n")
+        _write_to(target, _encode(record, validate=validate, catalogue=catalogue) + b"\n")
         count += 1
     return count
 
@@ -249,6 +300,7 @@ def from_dict(
 
 
 _CHECKED: Final = frozenset({Inspection, CommissionedInspection})
+"""The kinds with cross-field rules beyond those checked when they are built."""
 
 
 def _detailed_problems(catalogue: Catalogue, body: dict[str, Any], cls: type[Any]) -> list[Problem]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "InvalidRecord",
     "FormatVersionWarning",
     "UnsupportedFormatVersion",
     "IncomparableGradesError",
@@ -83,6 +84,17 @@ class ValidationError(InspectlibError, ValueError):
         lines = [f"{self.subject} is invalid: {count} {noun}"]
         lines.extend(f"  {problem}" for problem in self.problems)
         return "\n".join(lines)
+
+
+class InvalidRecord(InspectlibError, ValueError):
+    """A record was built with a value its field refuses, or with fields that contradict each
+    other in a way no record may hold (a source with neither URL nor title).
+
+    These are the invariants checked whenever a record is made, :func:`attrs.evolve` included;
+    rules that need a whole inspection are :func:`~inspectlib.validate`'s.
+
+    .. versionadded:: 0.1.0
+    """
 
 
 class UnsupportedFormatVersion(ValidationError):

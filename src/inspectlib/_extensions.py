@@ -1,11 +1,12 @@
 """Extensions: where other tools keep their own data on a record, untouched by inspectlib."""
 
-from __future__ import annotations
-
+# No "from __future__ import annotations": attrs copies a converter's annotations into the
+# records' __init__, and typing.get_type_hints must be able to evaluate them there.
 import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ForwardRef, TypeAlias, Union
 
+from ._errors import InvalidRecord
 from ._frozen import FrozenDict
 
 __all__ = [
@@ -38,7 +39,7 @@ Extensions: TypeAlias = FrozenDict[str, JSONValue]
 """
 
 
-class InvalidExtension(ValueError):
+class InvalidExtension(InvalidRecord):
     """An extension that is not namespaced JSON; *at* says where, below ``extensions``."""
 
     def __init__(self, message: str, at: str) -> None:

@@ -26,19 +26,12 @@ from typing import Any
 import attrs
 
 from ._extensions import freeze_extensions
-from ._fields import not_blank, not_empty, to_tuple
+from ._fields import not_blank, not_empty, to_tuple, validators_of
 
 __all__ = ["fast_record_hook", "is_eligible"]
 
 _SKIPPED_CONVERTERS = (to_tuple, freeze_extensions)
 _INLINE_VALIDATORS = (not_blank, not_empty)
-
-
-def _validators(field: attrs.Attribute[Any]) -> tuple[Any, ...]:
-    validator = field.validator
-    if validator is None:
-        return ()
-    return tuple(getattr(validator, "_validators", (validator,)))
 
 
 def is_eligible(cls: type[Any]) -> bool:
@@ -50,7 +43,7 @@ def is_eligible(cls: type[Any]) -> bool:
             return False
         if field.converter is not None and field.converter not in _SKIPPED_CONVERTERS:
             return False
-        if any(v not in _INLINE_VALIDATORS for v in _validators(field)):
+        if any(v not in _INLINE_VALIDATORS for v in validators_of(field)):
             return False
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             return False
@@ -95,7 +88,7 @@ def fast_record_hook(
         else:
             names[f"_d{index}"] = field.default
             lines.append(f"    v = {value} if {field.name!r} in o else _d{index}")
-        validators = _validators(field)
+        validators = validators_of(field)
         if not_blank in validators:
             lines.append("    if v.__class__ is str and not v.strip():")
             lines.append("        raise _Error(v)")

@@ -3,19 +3,27 @@
 They are used with ``attrs.field(...)`` directly, where attrs' mypy support can see them.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations": attrs copies a converter's annotations into the
+# records' __init__, and typing.get_type_hints must be able to evaluate them there.
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
+from ._errors import InvalidRecord
 from ._frozen import FrozenDict
 
-__all__ = ["FieldValueError", "not_blank", "not_empty", "to_frozen_dict", "to_tuple"]
+__all__ = [
+    "validators_of",
+    "FieldValueError",
+    "not_blank",
+    "not_empty",
+    "to_frozen_dict",
+    "to_tuple",
+]
 
 
-class FieldValueError(ValueError):
+class FieldValueError(InvalidRecord):
     """A field invariant broken at construction; it knows its field so loaders can say where."""
 
     def __init__(self, record: str, field: str, reason: str) -> None:
@@ -24,7 +32,7 @@ class FieldValueError(ValueError):
         self.reason = reason
 
 
-def not_blank(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+def not_blank(instance: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
     """Refuse blank text: a record that needs text needs some. ``None`` passes (optional fields)."""
     if isinstance(value, str) and not value.strip():
         raise FieldValueError(type(instance).__name__, attribute.name, "must not be blank")
@@ -32,7 +40,7 @@ def not_blank(instance: Any, attribute: attrs.Attribute[Any], value: object) -> 
 
 # The converters take Any items: attrs' mypy support cannot carry a generic converter's type
 # variable into ``__init__``, and the field's own annotation still types what is stored.
-def not_empty(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+def not_empty(instance: Any, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
     """Refuse an empty sequence where at least one item is needed."""
     if not value:
         raise FieldValueError(type(instance).__name__, attribute.name, "needs at least one item")
@@ -44,10 +52,18 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
         return value
     if isinstance(value, str | bytes | Mapping):
         # tuple("abc") would silently become ("a", "b", "c").
-        raise TypeError(f"expected a sequence of items, got {type(value).__name__} {value!r}")
+        raise InvalidRecord(f"expected a sequence of items, got {type(value).__name__} {value!r}")
     return tuple(value)
 
 
 def to_frozen_dict(value: Mapping[Any, Any]) -> FrozenDict[Any, Any]:
     """Store any mapping as a :class:`FrozenDict`."""
     return value if type(value) is FrozenDict else FrozenDict(value)
+
+
+def validators_of(field: "attrs.Attribute[Any]") -> tuple[Any, ...]:
+    """The validators of an attrs field, whether it has none, one, or several."""
+    validator = field.validator
+    if validator is None:
+        return ()
+    return tuple(getattr(validator, "_validators", (validator,)))

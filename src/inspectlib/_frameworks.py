@@ -8,7 +8,7 @@ import enum
 
 import attrs
 
-from ._errors import IncomparableGradesError, NotFoundError
+from ._errors import IncomparableGradesError, InvalidRecord, NotFoundError
 from ._fields import not_blank, not_empty, to_frozen_dict, to_tuple
 from ._findings import FindingKind
 from ._frozen import FrozenDict
@@ -59,7 +59,7 @@ def _no_duplicate_keys(instance: Framework, _: object, areas: tuple[FrameworkAre
     keys = [area.key for area in areas]
     repeated = sorted({key for key in keys if keys.count(key) > 1})
     if repeated:
-        raise ValueError(f"framework {instance.id!r} repeats area keys: {', '.join(repeated)}")
+        raise InvalidRecord(f"framework {instance.id!r} repeats area keys: {', '.join(repeated)}")
 
 
 @attrs.frozen(kw_only=True)
@@ -118,12 +118,12 @@ class Framework:
         keys = {area.key for area in self.areas}
         for area in self.areas:
             if area.scale is not None and area.scale not in scale_ids:
-                raise ValueError(
+                raise InvalidRecord(
                     f"area {area.key!r} of framework {self.id!r} is graded on {area.scale!r}, "
                     "which is not one of the framework's scales"
                 )
             if area.parent is not None and area.parent not in keys:
-                raise ValueError(
+                raise InvalidRecord(
                     f"area {area.key!r} of framework {self.id!r} names parent {area.parent!r}, "
                     "which is not one of its areas"
                 )
@@ -257,7 +257,9 @@ class GradeMapping:
             self.target.parse(label)
         missing = [key for key in self.source.keys if key not in mapped]
         if missing:
-            raise ValueError(f"the mapping leaves out {', '.join(missing)} of {self.source.id!r}")
+            raise InvalidRecord(
+                f"the mapping leaves out {', '.join(missing)} of {self.source.id!r}"
+            )
 
     def map(self, grade: Grade) -> Grade:
         """*grade*, a grade of :attr:`source`, as a grade of :attr:`target`."""

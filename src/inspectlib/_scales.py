@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._errors import IncomparableGradesError, InvalidGrade
+from ._errors import IncomparableGradesError, InvalidGrade, InvalidRecord
 from ._fields import to_frozen_dict, to_tuple
 from ._frozen import FrozenDict
 from ._partial_dates import PartialDate
@@ -36,19 +36,21 @@ def grade_key(label: str) -> str:
 def _labels(value: Iterable[str]) -> tuple[str, ...]:
     labels = tuple(value)
     if len(labels) < 2:
-        raise ValueError(f"a grading scale needs at least two labels, got {len(labels)}")
+        raise InvalidRecord(f"a grading scale needs at least two labels, got {len(labels)}")
     keys = [grade_key(label) for label in labels]
     if "" in keys:
-        raise ValueError("a grading scale's labels must not be empty")
+        raise InvalidRecord("a grading scale's labels must not be empty")
     duplicates = sorted({key for key in keys if keys.count(key) > 1})
     if duplicates:
-        raise ValueError(f"a grading scale's labels must differ, but these repeat: {duplicates}")
+        raise InvalidRecord(f"a grading scale's labels must differ, but these repeat: {duplicates}")
     return labels
 
 
 def _id(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     if not value or value != value.strip():
-        raise ValueError(f"{attribute.name} must be non-empty text without outer spaces: {value!r}")
+        raise InvalidRecord(
+            f"{attribute.name} must be non-empty text without outer spaces: {value!r}"
+        )
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -96,7 +98,7 @@ class GradingScale:
         for alias, label in self.aliases.items():
             target = by_key.get(grade_key(label))
             if target is None:
-                raise ValueError(
+                raise InvalidRecord(
                     f"alias {alias!r} of scale {self.id!r} names {label!r}, which is not one of "
                     f"its labels: {', '.join(self.labels)}"
                 )

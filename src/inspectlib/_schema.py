@@ -18,7 +18,7 @@ import attrs
 from ._catalogue import Catalogue
 from ._converter import _JUDGMENT_TYPES, EVIDENCE_TAGS
 from ._documents import FORMAT_VERSION, KINDS, _default_catalogue
-from ._fields import not_blank, not_empty
+from ._fields import not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
 from ._judgments import Judgment
@@ -204,10 +204,7 @@ def _union(members: list[Any]) -> Any:
 
 
 def _has_validator(field: attrs.Attribute[Any], wanted: Any) -> bool:
-    validator = field.validator
-    if validator is None:
-        return False
-    return wanted in getattr(validator, "_validators", (validator,))
+    return wanted in validators_of(field)
 
 
 def _require_text(schema: dict[str, Any]) -> None:

@@ -6,6 +6,7 @@ import datetime
 
 import attrs
 
+from ._errors import InvalidRecord
 from ._fields import not_blank, to_tuple
 
 __all__ = ["Quote", "Source"]
@@ -38,7 +39,7 @@ class Source:
 
     def __attrs_post_init__(self) -> None:
         if self.url is None and self.title is None:
-            raise ValueError("a Source needs a url or a title")
+            raise InvalidRecord("a Source needs a url or a title")
 
     def __str__(self) -> str:
         return self.title or self.url or ""

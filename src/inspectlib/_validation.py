@@ -18,6 +18,7 @@ from ._errors import NotFoundError, Problem, ValidationError
 from ._evidence import Evidence, QuantitativeEvidence
 from ._findings import FindingKind
 from ._framework_rules import framework_problems
+from ._frameworks import Framework
 from ._inspections import Inspection, Relation
 from ._judgments import CarriedForward, Judgment
 from ._partial_dates import Order, PartialDate
@@ -47,6 +48,10 @@ def register_rules(
 
 def check(record: object, *, catalogue: Catalogue | None = None) -> tuple[Problem, ...]:
     """Every cross-field problem of *record*, in document order; empty when it is valid.
+
+    *record* is any record that can be a document: an inspection, a commissioned inspection, a
+    framework or a grading scale (the last two check themselves whole when built, so they have
+    no cross-field problems here).
 
     An inspection that names a framework is also checked against it: the framework is looked
     up in *catalogue* (the built-in one by default).
@@ -317,3 +322,10 @@ def _commission_problems(
                     f"published ({day.isoformat()}) before the inspection was commissioned "
                     f"({commissioned.describe()})",
                 )
+
+
+@register_rules(GradingScale)
+@register_rules(Framework)
+def _no_cross_field_rules(record: object, catalogue: Catalogue) -> Iterator[Problem]:
+    """Scales and frameworks check themselves whole when they are built."""
+    return iter(())
