@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -17,22 +17,24 @@ from ._suggestions import did_you_mean
 __all__ = ["Catalogue"]
 
 
-def _scales_by_id(scales: Iterable[GradingScale]) -> FrozenDict[str, GradingScale]:
-    table: dict[str, GradingScale] = {}
-    for scale in scales:
-        known = table.setdefault(scale.id, scale)
-        if known != scale:
-            raise InvalidRecord(f"two different grading scales share the id {scale.id!r}")
+T = TypeVar("T", GradingScale, Framework)
+
+
+def _by_id(items: Iterable[T], what: str) -> FrozenDict[str, T]:
+    """Index *items* by id; the same item twice is fine, two different ones under one id not."""
+    table: dict[str, T] = {}
+    for item in items:
+        if table.setdefault(item.id, item) != item:
+            raise InvalidRecord(f"two different {what} share the id {item.id!r}")
     return FrozenDict(table)
+
+
+def _scales_by_id(scales: Iterable[GradingScale]) -> FrozenDict[str, GradingScale]:
+    return _by_id(scales, "grading scales")
 
 
 def _frameworks_by_id(frameworks: Iterable[Framework]) -> FrozenDict[str, Framework]:
-    table: dict[str, Framework] = {}
-    for framework in frameworks:
-        known = table.setdefault(framework.id, framework)
-        if known != framework:
-            raise InvalidRecord(f"two different frameworks share the id {framework.id!r}")
-    return FrozenDict(table)
+    return _by_id(frameworks, "frameworks")
 
 
 def _not_found(what: str, wanted: str, known: Iterable[str]) -> NotFoundError:

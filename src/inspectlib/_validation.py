@@ -139,17 +139,13 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
             )
 
     scales = inspection.scales
-    first_at: dict[str, int] = {}
+    first_at, repeats = _first_of_each(
+        [area.key for area in inspection.graded_areas], "$.graded_areas", "key", "area key"
+    )
     for index, area in enumerate(inspection.graded_areas):
-        here = f"$.graded_areas[{index}]"
-        if area.key in first_at:
-            yield Problem(
-                f"{here}.key",
-                f"duplicate area key {area.key!r} (first at $.graded_areas[{first_at[area.key]}])",
-            )
-        else:
-            first_at[area.key] = index
-        yield from _judgment_problems(area.judgment, f"{here}.judgment", scales)
+        if index in repeats:
+            yield repeats[index]
+        yield from _judgment_problems(area.judgment, f"$.graded_areas[{index}].judgment", scales)
     for index, area in enumerate(inspection.graded_areas):
         if area.parent is None:
             continue
@@ -199,6 +195,21 @@ def _follow_up_problems(inspection: Inspection) -> Iterator[Problem]:
             )
 
 
+def _first_of_each(
+    keys: list[str], path: str, field: str, what: str
+) -> tuple[dict[str, int], dict[int, Problem]]:
+    """Where each key first stands, and the problem of each repeat, by its index."""
+    first_at: dict[str, int] = {}
+    repeats: dict[int, Problem] = {}
+    for index, key in enumerate(keys):
+        first = first_at.setdefault(key, index)
+        if first != index:
+            repeats[index] = Problem(
+                f"{path}[{index}].{field}", f"duplicate {what} {key!r} (first at {path}[{first}])"
+            )
+    return first_at, repeats
+
+
 def _a(kind: FindingKind) -> str:
     noun = kind.label.lower()
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
@@ -206,16 +217,10 @@ def _a(kind: FindingKind) -> str:
 
 def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iterator[Problem]:
     findings = inspection.findings
-    first_at: dict[str, int] = {}
-    for index, finding in enumerate(findings):
-        first = first_at.get(finding.id)
-        if first is not None:
-            yield Problem(
-                f"$.findings[{index}].id",
-                f"duplicate finding id {finding.id!r} (first at $.findings[{first}])",
-            )
-        else:
-            first_at[finding.id] = index
+    first_at, repeats = _first_of_each(
+        [finding.id for finding in findings], "$.findings", "id", "finding id"
+    )
+    yield from repeats.values()
     for index, finding in enumerate(findings):
         here = f"$.findings[{index}]"
         for position, key in enumerate(finding.areas):
