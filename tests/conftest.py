@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime
+import os
 
 import pytest
+from hypothesis import settings
 
 import inspectlib as il
 from inspectlib.scales import HMICFRS_FIVE_POINT
+
+# Hypothesis: a modest number of examples in CI; HYPOTHESIS_PROFILE=thorough for a long run.
+settings.register_profile("ci", max_examples=50, print_blob=True)
+settings.register_profile("thorough", max_examples=1_000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPORT = il.Source(
     url="https://hmicfrs.justiceinspectorates.gov.uk/publication-html/"
