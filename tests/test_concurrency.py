@@ -154,11 +154,6 @@ def test_reading_one_json_lines_file_from_eight_threads(tmp_path: pathlib.Path) 
         assert serial == result
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="records cannot be pickled (FrozenDict refuses pickle's state restore), so a "
-    "worker process cannot send back what it loaded",
-)
 def test_worker_processes_send_back_what_they_load() -> None:
     with ProcessPoolExecutor(2) as pool:
         loaded = list(pool.map(il.loads, VALID))

@@ -121,11 +121,6 @@ def test_a_full_disk_leaves_the_file_as_it_was(
         assert [] == leftovers(tmp_path, path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="when os.replace fails (a read-only or full directory, a target that is a directory) "
-    "the temporary file is left behind: _atomic_stream removes it only when writing failed",
-)
 def test_a_failed_rename_leaves_the_file_as_it_was_and_no_temporary_file(
     seed: il.Inspection,
     rich: il.Inspection,
@@ -147,11 +142,6 @@ def test_a_failed_rename_leaves_the_file_as_it_was_and_no_temporary_file(
     assert [] == leftovers(tmp_path, path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the temporary file is renamed over the target without os.fsync: after a power cut "
-    "the rename may be on disk before the data, leaving an empty or partial file",
-)
 def test_a_dump_to_a_path_is_flushed_to_disk_before_the_rename(
     seed: il.Inspection, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -174,11 +164,6 @@ def test_a_dump_to_a_path_is_flushed_to_disk_before_the_rename(
     assert events.index("fsync") < events.index("replace")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the temporary file is made by tempfile.mkstemp, mode 0600, and renamed over the "
-    "target: a new file ignores the umask, an existing one loses its permissions",
-)
 def test_a_dump_keeps_the_permissions_a_plain_write_would_give(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
@@ -197,11 +182,6 @@ def test_a_dump_keeps_the_permissions_a_plain_write_would_give(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="os.replace renames over the link itself: the symbolic link becomes a plain file "
-    "and the file it pointed to keeps the old document",
-)
 def test_a_dump_through_a_symbolic_link_writes_the_file_it_points_to(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
@@ -264,12 +244,6 @@ def test_an_interrupted_append_keeps_every_line_written(
     assert [seed, rich, rich, seed] == list(il.load_lines(path))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="append writes straight after the last byte: a file whose last line has no newline "
-    "(edited by hand, or cut short by a crash) gets the new record glued onto it, and both lines "
-    "are lost",
-)
 @pytest.mark.parametrize(
     ("tail", "good_before"),
     [
@@ -352,11 +326,6 @@ def test_collecting_errors_accounts_for_every_line(lines: list[bytes]) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a JSON Lines file opened as text decodes in chunks: one undecodable line raises "
-    "UnicodeDecodeError out of load_lines, losing the good lines before and after it",
-)
 def test_an_undecodable_line_in_a_text_stream_spoils_only_that_line(
     tmp_path: pathlib.Path,
 ) -> None:

@@ -72,6 +72,7 @@ from ._judgments import (
     NonGradeKind,
 )
 from ._lifecycle import FindingStatus, FindingUpdate
+from ._limits import Limits
 from ._organisations import Identifier, Organisation, OrganisationKind
 from ._partial_dates import MonthPart, Order, PartialDate, Precision, Season
 from ._samples import SAMPLES, sample
@@ -178,6 +179,7 @@ __all__ = [
     "load_lines",
     "to_dict",
     "from_dict",
+    "Limits",
     "json_schema",
     "SAMPLES",
     "sample",

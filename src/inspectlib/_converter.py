@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import enum
 import json
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -28,12 +29,13 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._errors import Problem
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
-from ._extensions import Extensions, InvalidExtension, freeze_extensions, thaw
+from ._extensions import Extensions, InvalidExtension, Step, freeze_extensions, thaw
 from ._fast_records import fast_record_hook, is_eligible
 from ._fields import FieldValueError, not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
 from ._judgments import CarriedForward, Judgment, NonGrade, NonGradeKind
+from ._limits import DEFAULT_LIMITS, Limits
 from ._partial_dates import PartialDate
 from ._scales import Grade, GradingScale
 from ._suggestions import did_you_mean
@@ -44,9 +46,9 @@ Hook: TypeAlias = Callable[[Any, Any], Any]
 
 
 class WireError(ValueError):
-    """One wire problem, *at* a path relative to the value being structured ('' for itself)."""
+    """One wire problem, *at* a path of steps relative to the value being structured."""
 
-    def __init__(self, message: str, at: str = "") -> None:
+    def __init__(self, message: str, at: tuple[Step, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.at = at
@@ -148,15 +150,25 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
     return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_structure_hook(converter: cattrs.Converter, detailed: bool, cls: Any) -> Hook:
+def _tuple_structure_hook(
+    converter: cattrs.Converter, detailed: bool, limits: Limits, cls: Any
+) -> Hook:
     item_type = get_args(cls)[0]
     item_hook = converter.get_structure_hook(item_type)
+    max_items, max_problems = limits.max_items, limits.max_problems
+
+    def too_many(value: list[Any]) -> WireError:
+        return WireError(
+            f"{len(value):,} items, over the limit of {max_items:,} (Limits.max_items)"
+        )
 
     if not detailed:
 
         def fast(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list:
                 raise _expected("an array", value)
+            if len(value) > max_items:
+                raise too_many(value)
             return tuple([item_hook(item, item_type) for item in value])
 
         return fast
@@ -164,6 +176,8 @@ def _tuple_structure_hook(converter: cattrs.Converter, detailed: bool, cls: Any)
     def detailed_hook(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             raise _expected("an array", value)
+        if len(value) > max_items:
+            raise too_many(value)
         items, errors = [], []
         for index, item in enumerate(value):
             try:
@@ -174,6 +188,9 @@ def _tuple_structure_hook(converter: cattrs.Converter, detailed: bool, cls: Any)
                     IterableValidationNote(f"Structuring item {index}", index, item_type),
                 ]
                 errors.append(error)
+                if len(errors) >= max_problems:
+                    # Enough to act on; reading a million bad items more would help nobody.
+                    break
         if errors:
             raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
         return tuple(items)
@@ -312,7 +329,7 @@ def _record_hook(
                 if old in value:
                     if new in value:
                         raise WireError(
-                            f"{old!r} is the old name of {new!r}: give one of them", f".{old}"
+                            f"{old!r} is the old name of {new!r}: give one of them", (old,)
                         )
                     value[new] = value.pop(old)
         return structure(value, cls)
@@ -320,13 +337,16 @@ def _record_hook(
     return structure_renamed
 
 
-def _structure_extensions(value: Any, _: Any) -> Extensions:
-    if type(value) is not dict:
-        raise _expected("an object", value)
-    try:
-        return freeze_extensions(value)
-    except InvalidExtension as error:
-        raise WireError(error.message, error.at) from None
+def _extensions_hook(limits: Limits) -> Hook:
+    def structure(value: Any, _: Any) -> Extensions:
+        if type(value) is not dict:
+            raise _expected("an object", value)
+        try:
+            return freeze_extensions(value, limits)
+        except InvalidExtension as error:
+            raise WireError(error.message, error.at) from None
+
+    return structure
 
 
 def _is_extensions(cls: Any) -> bool:
@@ -338,7 +358,7 @@ def _structure_text_map(value: Any, _: Any) -> FrozenDict[str, str]:
     if type(value) is not dict:
         raise _expected("an object", value)
     errors = [
-        WireError(_expected("a string", item).message, f".{key}")
+        WireError(_expected("a string", item).message, (key,))
         for key, item in value.items()
         if type(item) is not str
     ]
@@ -361,9 +381,9 @@ def _scale_reference_hooks(
             if scale is not None:
                 found.append(scale)
             elif type(scale_id) is not str:
-                errors.append(WireError(_expected("a string", scale_id).message, f"[{index}]"))
+                errors.append(WireError(_expected("a string", scale_id).message, (index,)))
             else:
-                errors.append(WireError(_unknown_scale(scale_id, scales), f"[{index}]"))
+                errors.append(WireError(_unknown_scale(scale_id, scales), (index,)))
         if errors:
             raise ExceptionGroup("unknown scales", errors)
         return tuple(found)
@@ -381,7 +401,7 @@ def _object_with(value: Any, allowed: tuple[str, ...]) -> dict[str, Any]:
     extra = [key for key in value if key not in allowed]
     if extra:
         raise ExceptionGroup(
-            "unknown fields", [WireError("unknown field", f".{key}") for key in extra]
+            "unknown fields", [WireError("unknown field", (key,)) for key in extra]
         )
     return value
 
@@ -390,7 +410,7 @@ def _required(value: dict[str, Any], key: str) -> Any:
     try:
         return value[key]
     except KeyError:
-        raise WireError("missing required field", f".{key}") from None
+        raise WireError("missing required field", (key,)) from None
 
 
 def _unknown_scale(scale_id: str, scales: Mapping[str, GradingScale]) -> str:
@@ -400,17 +420,17 @@ def _unknown_scale(scale_id: str, scales: Mapping[str, GradingScale]) -> str:
 def _grade_hooks(scales: Mapping[str, GradingScale]) -> tuple[Hook, Callable[[Grade], Any]]:
     def structure(value: Any, _: Any) -> Grade:
         value = _object_with(value, ("type", "scale", "grade"))
-        scale_id = _strict_str(_required(value, "scale"), str)
-        label = _strict_str(_required(value, "grade"), str)
+        scale_id = _text_at(value, "scale")
+        label = _text_at(value, "grade")
         scale = scales.get(scale_id)
         if scale is None:
-            raise WireError(_unknown_scale(scale_id, scales), ".scale")
+            raise WireError(_unknown_scale(scale_id, scales), ("scale",))
         grade = scale.grade_of_key(label)
         if grade is None:
             raise WireError(
                 f"{label!r} is not a grade of scale {scale_id!r}; valid grades: "
                 + ", ".join(scale.keys),
-                ".grade",
+                ("grade",),
             )
         return grade
 
@@ -442,22 +462,21 @@ def _judgment_hooks(
         if tag == "carried_forward":
             _object_with(value, ("type", "from_inspection", "grade"))
             source = value.get("from_inspection")
+            if source is not None:
+                source = _text_at(value, "from_inspection")
             grade = value.get("grade")
             try:
                 carried = None if grade is None else structure_grade(grade, Grade)
             except WireError as error:
-                raise WireError(error.message, ".grade" + error.at) from error
+                raise WireError(error.message, ("grade", *error.at)) from error
             except ExceptionGroup as group:
                 raise ExceptionGroup(
-                    group.message, [_prefixed(error, ".grade") for error in group.exceptions]
+                    group.message, [_prefixed(error, "grade") for error in group.exceptions]
                 ) from group
-            return CarriedForward(
-                from_inspection=None if source is None else _strict_str(source, str),
-                grade=carried,
-            )
+            return CarriedForward(from_inspection=source, grade=carried)
         if type(tag) is not str:
-            raise WireError(_expected("a string", tag).message, ".type")
-        raise WireError(f"{tag!r} is not one of: {valid}", ".type")
+            raise WireError(_expected("a string", tag).message, ("type",))
+        raise WireError(f"{tag!r} is not one of: {valid}", ("type",))
 
     def unstructure(judgment: Judgment | None) -> dict[str, Any] | None:
         if judgment is None:
@@ -476,10 +495,18 @@ def _judgment_hooks(
     return structure, unstructure
 
 
-def _prefixed(error: BaseException, prefix: str) -> Exception:
+def _prefixed(error: BaseException, step: Step) -> Exception:
     if isinstance(error, WireError):
-        return WireError(error.message, prefix + error.at)
-    return WireError(str(error), prefix)
+        return WireError(error.message, (step, *error.at))
+    return WireError(str(error), (step,))
+
+
+def _text_at(value: dict[str, Any], key: str) -> str:
+    """The text under *key*, or an error located at *key*."""
+    item = _required(value, key)
+    if type(item) is not str:
+        raise WireError(_expected("a string", item).message, (key,))
+    return item
 
 
 EVIDENCE_TAGS: Final[Mapping[type[Any], str]] = {
@@ -502,8 +529,8 @@ def _tagged_union_hooks(
         member = by_tag.get(tag) if type(tag) is str else None
         if member is None:
             if type(tag) is not str:
-                raise WireError(_expected("a string", tag).message, ".type")
-            raise WireError(f"{tag!r} is not one of: {valid}", ".type")
+                raise WireError(_expected("a string", tag).message, ("type",))
+            raise WireError(f"{tag!r} is not one of: {valid}", ("type",))
         cls, hook = member
         fields = dict(value)
         del fields["type"]
@@ -537,6 +564,7 @@ def make_converter(
     *,
     detailed_validation: bool = True,
     renamed: Mapping[type[Any], Mapping[str, str]] = RENAMED,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> cattrs.Converter:
     """A cattrs converter that reads and writes records in inspectlib's wire format.
 
@@ -569,7 +597,8 @@ def make_converter(
       values are any JSON; it is kept as it was given.
 
     With *detailed_validation* (the default) a failure reports every problem with its path;
-    without it, the first failure stops structuring, which is faster on valid input.
+    without it, the first failure stops structuring, which is faster on valid input. *limits*
+    bounds arrays, nesting and the problems collected.
     """
     converter = cattrs.Converter(
         omit_if_default=True,
@@ -598,9 +627,10 @@ def make_converter(
     converter.register_structure_hook_factory(_is_enum, _enum_structure_hook)
     converter.register_unstructure_hook_factory(_is_enum, lambda _: _enum_value)
     converter.register_structure_hook_factory(
-        _is_homogeneous_tuple, partial(_tuple_structure_hook, converter, detailed_validation)
+        _is_homogeneous_tuple,
+        partial(_tuple_structure_hook, converter, detailed_validation, limits),
     )
-    converter.register_structure_hook_func(_is_extensions, _structure_extensions)
+    converter.register_structure_hook_func(_is_extensions, _extensions_hook(limits))
     converter.register_unstructure_hook_func(_is_extensions, thaw)
     converter.register_structure_hook_func(
         lambda cls: cls == FrozenDict[str, str], _structure_text_map
@@ -641,27 +671,56 @@ def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
 
-def problems_of(error: BaseException, path: str = "$") -> list[Problem]:
-    """Flatten what a converter raised into problems with paths, in document order."""
+def located_problems(error: BaseException) -> list[tuple[tuple[Step, ...], str]]:
+    """Flatten what a converter raised into (steps, message) pairs, in document order.
+
+    The steps are the keys and indexes from the structured value down to each problem.
+    """
     if isinstance(error, ClassValidationError | IterableValidationError):
-        found: list[Problem] = []
+        found: list[tuple[tuple[Step, ...], str]] = []
         with_notes, without_notes = error.group_exceptions()
         for inner, note in with_notes:
+            step: Step
             if isinstance(note, AttributeValidationNote):
-                found.extend(problems_of(inner, f"{path}.{note.name}"))
+                step = note.name
             elif isinstance(note, IterableValidationNote):
-                found.extend(problems_of(inner, f"{path}[{note.index!r}]"))
+                step = note.index
+            else:  # pragma: no cover - cattrs notes are one or the other
+                continue
+            found.extend(((step, *at), message) for at, message in located_problems(inner))
         for inner in without_notes:
-            found.extend(problems_of(inner, path))
+            found.extend(located_problems(inner))
         return found
     if isinstance(error, ExceptionGroup):
-        return [problem for inner in error.exceptions for problem in problems_of(inner, path)]
+        return [pair for inner in error.exceptions for pair in located_problems(inner)]
     if isinstance(error, ForbiddenExtraKeysError):
-        return [Problem(f"{path}.{key}", "unknown field") for key in sorted(error.extra_fields)]
+        return [((key,), "unknown field") for key in sorted(error.extra_fields)]
     if isinstance(error, WireError):
-        return [Problem(path + error.at, error.message)]
+        return [(error.at, error.message)]
     if isinstance(error, FieldValueError):
-        return [Problem(f"{path}.{error.field}", error.reason)]
+        return [((error.field,), error.reason)]
     if isinstance(error, KeyError):
-        return [Problem(path, "missing required field")]
-    return [Problem(path, str(error))]
+        return [((), "missing required field")]
+    return [((), str(error))]
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_:/-]*")
+
+
+def render_path(steps: tuple[Step, ...]) -> str:
+    """``$.graded_areas[2].judgment``; a key that would read ambiguously is quoted:
+    ``$.extensions["a.b"]``."""
+    parts = ["$"]
+    for step in steps:
+        if type(step) is int:
+            parts.append(f"[{step}]")
+        elif _PLAIN_KEY.fullmatch(step):  # type: ignore[arg-type]
+            parts.append(f".{step}")
+        else:
+            parts.append(f"[{json.dumps(step)}]")
+    return "".join(parts)
+
+
+def problems_of(error: BaseException) -> list[Problem]:
+    """Flatten what a converter raised into problems with paths, in document order."""
+    return [Problem(render_path(at), message) for at, message in located_problems(error)]

@@ -9,8 +9,11 @@ A document is one JSON object: the record's fields, plus two keys of the format'
 
 from __future__ import annotations
 
+import copy
 import io
 import os
+import re
+import stat
 import tempfile
 import warnings
 from collections.abc import Iterable, Iterator
@@ -23,15 +26,17 @@ import orjson
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
 from ._commissions import CommissionedInspection
-from ._converter import json_type, make_converter, problems_of
+from ._converter import json_type, located_problems, make_converter, render_path
 from ._errors import (
     FormatVersionWarning,
     Problem,
     UnsupportedFormatVersion,
     ValidationError,
 )
+from ._extensions import Step
 from ._frameworks import Framework
 from ._inspections import Inspection
+from ._limits import DEFAULT_LIMITS, Limits
 from ._scales import GradingScale
 from ._validation import check
 
@@ -79,16 +84,19 @@ R = TypeVar("R", Inspection, CommissionedInspection, Framework, GradingScale)
 PathOrFile: TypeAlias = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 
-def _converter(catalogue: Catalogue, *, detailed: bool) -> cattrs.Converter:
+def _converter(
+    catalogue: Catalogue, *, detailed: bool, limits: Limits = DEFAULT_LIMITS
+) -> cattrs.Converter:
     converters = catalogue._converters
-    converter = converters.get(detailed)
+    converter: cattrs.Converter | None = converters.get((detailed, limits))
     if converter is None:
-        converter = make_converter(catalogue.scales, detailed_validation=detailed)
+        converter = make_converter(catalogue.scales, detailed_validation=detailed, limits=limits)
         # Build every hook now, not on first use, so that threads share a finished converter.
         for cls in KINDS.values():
             converter.get_structure_hook(cls)
             converter.get_unstructure_hook(cls)
-        converters[detailed] = converter
+        # Two threads may both build one; either is complete, and the last stored wins.
+        converters[(detailed, limits)] = converter
     return converter
 
 
@@ -154,7 +162,14 @@ def _encode(
     catalogue: Catalogue | None = None,
 ) -> bytes:
     document = to_dict(record, validate=validate, catalogue=catalogue)
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2 if indent else 0)
+    try:
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2 if indent else 0)
+    except orjson.JSONEncodeError as error:
+        # A whole number beyond 64 bits, or text with a lone surrogate: JSON cannot carry it.
+        subject = f"{type(record).__name__} {getattr(record, 'id', '')!r}"
+        raise ValidationError(
+            subject, [Problem("$", f"cannot be written as JSON: {error}")]
+        ) from None
 
 
 def dump(
@@ -201,11 +216,22 @@ def dump_lines(
     if isinstance(target, str | os.PathLike):
         path = Path(target)
         if append:
-            with path.open("ab") as stream:
+            with path.open("ab+") as stream:
+                _end_the_last_line(stream)
                 return _write_lines(records, stream, validate, catalogue)
         with _atomic_stream(path) as stream:
             return _write_lines(records, stream, validate, catalogue)
     return _write_lines(records, target, validate, catalogue)
+
+
+def _end_the_last_line(stream: IO[bytes]) -> None:
+    """Start a new line if the file's last one was left without its newline (cut short by a
+    crash, or edited by hand), so that the next record is not glued onto it."""
+    stream.seek(0, os.SEEK_END)
+    if stream.tell():
+        stream.seek(-1, os.SEEK_END)
+        if stream.read(1) != b"\n":
+            stream.write(b"\n")
 
 
 def _write_lines(
@@ -229,8 +255,14 @@ def _write_to(target: IO[str] | IO[bytes], data: bytes) -> None:
 
 
 class _atomic_stream:  # noqa: N801 - used as a context manager, like open()
+    """A file written beside *path* and renamed over it only once complete and on disk.
+
+    A symbolic link is followed, so the file it points to is the one replaced; a new file gets
+    the permissions the umask allows, and a replaced file keeps its own.
+    """
+
     def __init__(self, path: Path) -> None:
-        self.path = path
+        self.path = Path(os.path.realpath(path))
 
     def __enter__(self) -> IO[bytes]:
         handle, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
@@ -239,11 +271,25 @@ class _atomic_stream:  # noqa: N801 - used as a context manager, like open()
         return self.stream
 
     def __exit__(self, kind: object, error: object, traceback: object) -> None:
-        self.stream.close()
-        if error is None:
-            os.replace(self.temporary, self.path)
-        else:
+        try:
+            if error is None:
+                self.stream.flush()
+                os.fsync(self.stream.fileno())
+            self.stream.close()
+            if error is None:
+                os.chmod(self.temporary, _mode_for(self.path))
+                os.replace(self.temporary, self.path)
+        finally:
             self.temporary.unlink(missing_ok=True)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -259,9 +305,17 @@ def from_dict(
     kind: type[R] | None = None,
     *,
     catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
     subject: str = "document",
 ) -> Any:
     """The record a decoded document holds, checked in full.
+
+    Args:
+        data: The decoded document.
+        kind: The record type expected; a document of another kind is refused.
+        catalogue: Where grading scale and framework ids are looked up.
+        limits: Bounds on what one document may hold; :class:`Limits` defaults otherwise.
+        subject: How error messages name the document.
 
     Raises:
         ValidationError: With every problem of the document, each with its path.
@@ -270,32 +324,36 @@ def from_dict(
     .. versionadded:: 0.1.0
     """
     catalogue = catalogue or _default_catalogue()
+    limits = limits or DEFAULT_LIMITS
     if type(data) is not dict:
         raise ValidationError(subject, [Problem("$", f"expected an object, got {json_type(data)}")])
     cls, body, newer = _open_envelope(data, kind, subject)
     try:
-        record = _converter(catalogue, detailed=False).structure(body, cls)
+        record = _converter(catalogue, detailed=False, limits=limits).structure(body, cls)
     except Exception:
-        problems = _detailed_problems(catalogue, body, cls)
-        if newer and all(problem.message == "unknown field" for problem in problems):
+        located = _detailed_problems(catalogue, limits, body, cls)
+        if newer and all(message == "unknown field" for _, message in located):
             # A newer minor version may add fields; they cannot be kept, so say which are lost.
             warnings.warn(
                 FormatVersionWarning(
                     f"{subject}: fields of a newer format version were dropped: "
-                    + ", ".join(problem.path for problem in problems)
+                    + ", ".join(render_path(at) for at, _ in located)
                 ),
                 stacklevel=3,
             )
+            pruned = _without(body, [at for at, _ in located])
             return from_dict(
-                {"inspectlib": FORMAT_VERSION, "kind": data["kind"], **_without(body, problems)},
+                {"inspectlib": FORMAT_VERSION, "kind": data["kind"], **pruned},
                 kind,
                 catalogue=catalogue,
+                limits=limits,
                 subject=subject,
             )
-        raise ValidationError(subject, problems) from None
+        problems = [Problem(render_path(at), message) for at, message in located]
+        raise ValidationError(subject, _capped(problems, limits)) from None
     broken = check(record, catalogue=catalogue) if cls in _CHECKED else ()
     if broken:
-        raise ValidationError(subject, broken)
+        raise ValidationError(subject, _capped(list(broken), limits))
     return record
 
 
@@ -303,22 +361,34 @@ _CHECKED: Final = frozenset({Inspection, CommissionedInspection})
 """The kinds with cross-field rules beyond those checked when they are built."""
 
 
-def _detailed_problems(catalogue: Catalogue, body: dict[str, Any], cls: type[Any]) -> list[Problem]:
+def _capped(problems: list[Problem], limits: Limits) -> list[Problem]:
+    """At most ``limits.max_problems`` problems, the last saying how many more there were."""
+    if len(problems) <= limits.max_problems:
+        return problems
+    shown = problems[: limits.max_problems - 1]
+    hidden = len(problems) - len(shown)
+    return [
+        *shown,
+        Problem("$", f"{hidden:,} more problems not shown (Limits.max_problems)"),
+    ]
+
+
+def _detailed_problems(
+    catalogue: Catalogue, limits: Limits, body: dict[str, Any], cls: type[Any]
+) -> list[tuple[tuple[Step, ...], str]]:
     try:
-        _converter(catalogue, detailed=True).structure(body, cls)
+        _converter(catalogue, detailed=True, limits=limits).structure(body, cls)
     except Exception as error:
-        return problems_of(error) or [Problem("$", str(error))]
+        return located_problems(error) or [((), str(error))]
     # The fast pass failed where the detailed one did not: say so rather than hide it.
-    return [Problem("$", "the document could not be read, though no problem could be located")]
+    return [((), "the document could not be read, though no problem could be located")]
 
 
-def _without(body: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
-    """*body* without the keys the problems name; their paths are of the form $.a[0].b."""
-    import copy
-
+def _without(body: dict[str, Any], paths: list[tuple[Step, ...]]) -> dict[str, Any]:
+    """A copy of *body* without the keys at *paths*."""
     pruned = copy.deepcopy(body)
-    for problem in problems:
-        *parents, last = _steps(problem.path)
+    for path in paths:
+        *parents, last = path
         node: Any = pruned
         for step in parents:
             node = node[step]
@@ -326,14 +396,8 @@ def _without(body: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
     return pruned
 
 
-def _steps(path: str) -> list[str | int]:
-    steps: list[str | int] = []
-    for part in path[2:].replace("[", ".[").split("."):
-        if part.startswith("["):
-            steps.append(int(part[1:-1]))
-        elif part:
-            steps.append(part)
-    return steps
+# "MAJOR.MINOR" in ASCII digits, no leading zeros, short enough to be a version at all.
+_VERSION = re.compile(r"(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})")
 
 
 def _open_envelope(
@@ -355,12 +419,15 @@ def _open_envelope(
     elif type(version) is not str:
         problems.append(Problem("$.inspectlib", f"expected a string, got {json_type(version)}"))
     else:
-        major, _, minor = version.partition(".")
-        if not (major.isdigit() and minor.isdigit()):
+        matched = _VERSION.fullmatch(version)
+        major = int(matched.group(1)) if matched else -1
+        minor = int(matched.group(2)) if matched else -1
+        if matched is None:
+            shown = version if len(version) <= 40 else version[:37] + "..."
             problems.append(
-                Problem("$.inspectlib", f"{version!r} is not a format version (MAJOR.MINOR)")
+                Problem("$.inspectlib", f"{shown!r} is not a format version (MAJOR.MINOR)")
             )
-        elif int(major) != _MAJOR:
+        elif major != _MAJOR:
             raise UnsupportedFormatVersion(
                 subject,
                 [
@@ -371,7 +438,7 @@ def _open_envelope(
                     )
                 ],
             )
-        elif int(minor) > _MINOR:
+        elif minor > _MINOR:
             newer = True
             warnings.warn(
                 FormatVersionWarning(
@@ -397,7 +464,21 @@ def _open_envelope(
     return cls, body, newer
 
 
-def _parse(text: str | bytes, subject: str, line: int | None = None) -> Any:
+def _parse(text: str | bytes, subject: str, limits: Limits, line: int | None = None) -> Any:
+    size = len(text.encode()) if isinstance(text, str) else len(text)
+    if size > limits.max_bytes:
+        what = "the document" if line is None else "the line"
+        raise ValidationError(
+            subject,
+            [
+                Problem(
+                    "$",
+                    f"{what} is {size:,} bytes, over the limit of {limits.max_bytes:,} "
+                    "(Limits.max_bytes)",
+                    line=line,
+                )
+            ],
+        )
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError as error:
@@ -412,13 +493,27 @@ def _parse(text: str | bytes, subject: str, line: int | None = None) -> Any:
 
 
 @overload
-def loads(text: str | bytes, kind: type[R], *, catalogue: Catalogue | None = None) -> R: ...
+def loads(
+    text: str | bytes,
+    kind: type[R],
+    *,
+    catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
+) -> R: ...
 @overload
 def loads(
-    text: str | bytes, kind: None = None, *, catalogue: Catalogue | None = None
+    text: str | bytes,
+    kind: None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
 ) -> Record: ...
 def loads(
-    text: str | bytes, kind: type[R] | None = None, *, catalogue: Catalogue | None = None
+    text: str | bytes,
+    kind: type[R] | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
 ) -> Record:
     """The record in a JSON document.
 
@@ -426,6 +521,8 @@ def loads(
         text: The document.
         kind: The record type expected (``Inspection``); a document of another kind is refused.
         catalogue: Where grading scale ids are looked up; the built-in catalogue by default.
+        limits: Bounds on size, nesting, array length and problems reported; :class:`Limits`
+            defaults otherwise.
 
     Raises:
         ValidationError: The text is not JSON (the message gives line and column), or the
@@ -434,29 +531,47 @@ def loads(
 
     .. versionadded:: 0.1.0
     """
-    return from_dict(_parse(text, "document"), kind, catalogue=catalogue)  # type: ignore[no-any-return]
+    limits = limits or DEFAULT_LIMITS
+    document = _parse(text, "document", limits)
+    return from_dict(document, kind, catalogue=catalogue, limits=limits)  # type: ignore[no-any-return]
 
 
-@overload
-def load(source: PathOrFile, kind: type[R], *, catalogue: Catalogue | None = None) -> R: ...
 @overload
 def load(
-    source: PathOrFile, kind: None = None, *, catalogue: Catalogue | None = None
+    source: PathOrFile,
+    kind: type[R],
+    *,
+    catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
+) -> R: ...
+@overload
+def load(
+    source: PathOrFile,
+    kind: None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
 ) -> Record: ...
 def load(
-    source: PathOrFile, kind: type[R] | None = None, *, catalogue: Catalogue | None = None
+    source: PathOrFile,
+    kind: type[R] | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
 ) -> Record:
     """The record in a JSON document read from a path or an open file. See :func:`loads`.
 
     .. versionadded:: 0.1.0
     """
+    limits = limits or DEFAULT_LIMITS
     if isinstance(source, str | os.PathLike):
         subject = os.fspath(source)
-        data = Path(source).read_bytes()
+        data: str | bytes = Path(source).read_bytes()
     else:
-        subject = getattr(source, "name", "document")
-        data = source.read()  # type: ignore[assignment]
-    return from_dict(_parse(data, str(subject)), kind, catalogue=catalogue, subject=str(subject))  # type: ignore[no-any-return]
+        subject = str(getattr(source, "name", "document"))
+        data = source.read()
+    document = _parse(data, subject, limits)
+    return from_dict(document, kind, catalogue=catalogue, limits=limits, subject=subject)  # type: ignore[no-any-return]
 
 
 @overload
@@ -465,6 +580,7 @@ def load_lines(
     kind: type[R],
     *,
     catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
     errors: list[ValidationError] | None = None,
 ) -> Iterator[R]: ...
 @overload
@@ -473,6 +589,7 @@ def load_lines(
     kind: None = None,
     *,
     catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
     errors: list[ValidationError] | None = None,
 ) -> Iterator[Record]: ...
 def load_lines(
@@ -480,6 +597,7 @@ def load_lines(
     kind: type[R] | None = None,
     *,
     catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
     errors: list[ValidationError] | None = None,
 ) -> Iterator[Record]:
     """Read JSON Lines one document a line, yielding each record as it is read.
@@ -487,9 +605,11 @@ def load_lines(
     Memory stays flat: one line is held at a time. Blank lines are skipped.
 
     Args:
-        source: A path or an open file.
+        source: A path or an open file (binary, or text: a text stream's bytes are read from
+            its buffer, so that a line that is not UTF-8 spoils only itself).
         kind: The record type every line must hold.
         catalogue: Where grading scale ids are looked up.
+        limits: Bounds that apply to each line; :class:`Limits` defaults otherwise.
         errors: Without it, the first bad line raises. With a list, each bad line's
             :class:`ValidationError` is appended to it and reading goes on, so every good
             record is yielded and no bad one is silently skipped.
@@ -501,10 +621,10 @@ def load_lines(
     """
     if isinstance(source, str | os.PathLike):
         with Path(source).open("rb") as stream:
-            yield from _read_lines(stream, os.fspath(source), kind, catalogue, errors)
+            yield from _read_lines(stream, os.fspath(source), kind, catalogue, limits, errors)
     else:
         name = str(getattr(source, "name", "JSON Lines"))
-        yield from _read_lines(source, name, kind, catalogue, errors)
+        yield from _read_lines(source, name, kind, catalogue, limits, errors)
 
 
 def _read_lines(
@@ -512,9 +632,10 @@ def _read_lines(
     name: str,
     kind: type[Any] | None,
     catalogue: Catalogue | None,
+    limits: Limits | None,
     errors: list[ValidationError] | None,
 ) -> Iterator[Any]:
-    for _, result in line_results(stream, name, kind, catalogue):
+    for _, result in line_results(stream, name, kind, catalogue, limits):
         if isinstance(result, ValidationError):
             if errors is None:
                 raise result
@@ -528,16 +649,22 @@ def line_results(
     name: str,
     kind: type[Any] | None = None,
     catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """Each non-blank line's number with its record, or the ValidationError it raised."""
-    lines = cast(Iterable[str | bytes], stream)
+    limits = limits or DEFAULT_LIMITS
+    # A text stream decodes ahead in chunks: one undecodable byte would end the whole read.
+    # Its buffer, where there is one, gives each line's bytes to be judged on their own.
+    buffer = getattr(stream, "buffer", None)
+    lines = cast(Iterable[str | bytes], buffer if isinstance(stream, io.TextIOWrapper) else stream)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         # Without its line ending, a syntax error's column is on the line it reports.
         text = line.rstrip(b"\r\n") if isinstance(line, bytes) else line.rstrip("\r\n")
         try:
-            record = from_dict(_parse(text, name, number), kind, catalogue=catalogue, subject=name)
+            document = _parse(text, name, limits, number)
+            record = from_dict(document, kind, catalogue=catalogue, limits=limits, subject=name)
         except ValidationError as error:
             yield number, _at_line(error, number)
         else:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ForwardRef, TypeAlias, Union
 
 from ._errors import InvalidRecord
 from ._frozen import FrozenDict
+from ._limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "NO_EXTENSIONS",
@@ -39,16 +40,21 @@ Extensions: TypeAlias = FrozenDict[str, JSONValue]
 """
 
 
-class InvalidExtension(InvalidRecord):
-    """An extension that is not namespaced JSON; *at* says where, below ``extensions``."""
+Step = str | int
+"""One step of a path: an object key or an array index."""
 
-    def __init__(self, message: str, at: str) -> None:
-        super().__init__(f"extensions{at}: {message}")
+
+class InvalidExtension(InvalidRecord):
+    """An extension that is not namespaced JSON; *at* says where, in steps below ``extensions``."""
+
+    def __init__(self, message: str, at: tuple[Step, ...]) -> None:
+        shown = "".join(f"[{step}]" if type(step) is int else f".{step}" for step in at)
+        super().__init__(f"extensions{shown}: {message}")
         self.message = message
         self.at = at
 
 
-def _freeze(value: Any, at: str) -> JSONValue:
+def _freeze(value: Any, at: tuple[Step, ...], depth: int, limits: Limits) -> JSONValue:
     kind = type(value)
     if value is None or kind is str or kind is int or kind is bool:
         return value  # type: ignore[no-any-return]
@@ -56,13 +62,26 @@ def _freeze(value: Any, at: str) -> JSONValue:
         if not math.isfinite(value):
             raise InvalidExtension(f"{value!r} is not a JSON number", at)
         return value  # type: ignore[no-any-return]
+    if depth >= limits.max_depth:
+        raise InvalidExtension(
+            f"nested deeper than {limits.max_depth} levels (Limits.max_depth)", at
+        )
     if kind is list or kind is tuple:
-        return tuple(_freeze(item, f"{at}[{index}]") for index, item in enumerate(value))
+        if len(value) > limits.max_items:
+            raise InvalidExtension(
+                f"{len(value):,} items, over the limit of {limits.max_items:,} (Limits.max_items)",
+                at,
+            )
+        return tuple(
+            _freeze(item, (*at, index), depth + 1, limits) for index, item in enumerate(value)
+        )
     if isinstance(value, Mapping):
         for key in value:
             if type(key) is not str:
                 raise InvalidExtension(f"object keys must be strings, got {key!r}", at)
-        return FrozenDict({key: _freeze(item, f"{at}.{key}") for key, item in value.items()})
+        return FrozenDict(
+            {key: _freeze(item, (*at, key), depth + 1, limits) for key, item in value.items()}
+        )
     raise InvalidExtension(f"{type(value).__name__} is not a JSON value", at)
 
 
@@ -71,23 +90,22 @@ NO_EXTENSIONS: Extensions = FrozenDict()
 nothing to build, compare or write."""
 
 
-def freeze_extensions(value: Mapping[str, Any]) -> Extensions:
+def freeze_extensions(value: Mapping[str, Any], limits: Limits = DEFAULT_LIMITS) -> Extensions:
     """Check an ``extensions`` mapping and make it deeply immutable.
 
     Every key needs a namespace before a colon (``"yourtool:note"``), so that tools sharing a
-    record cannot clash; values must be JSON (no NaN or infinity, string object keys).
+    record cannot clash; values must be JSON (no NaN or infinity, string object keys), nested
+    no deeper than *limits* allow.
     """
     if value is NO_EXTENSIONS or (type(value) is dict and not value):
         return NO_EXTENSIONS
     if not isinstance(value, Mapping):
-        raise InvalidExtension(f"expected a mapping, got {type(value).__name__}", "")
+        raise InvalidExtension(f"expected a mapping, got {type(value).__name__}", ())
     for key in value:
         namespace, _, name = key.partition(":") if type(key) is str else ("", "", "")
         if not namespace or not name:
-            raise InvalidExtension(
-                f"key {key!r} needs a namespace, as in 'yourtool:{key}'", f".{key}"
-            )
-    return _freeze(value, "")  # type: ignore[return-value]
+            raise InvalidExtension(f"key {key!r} needs a namespace, as in 'yourtool:{key}'", (key,))
+    return _freeze(value, (), 0, limits)  # type: ignore[return-value]
 
 
 def thaw(value: JSONValue) -> Any:

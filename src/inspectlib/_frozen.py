@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar, final
 
@@ -64,3 +65,14 @@ class FrozenDict(Mapping[K, V]):
 
     def __repr__(self) -> str:
         return f"FrozenDict({self._data!r})"
+
+    # Immutable, so a shallow copy may be the object itself; pickling and deep copies rebuild
+    # it from a plain dict (its __setattr__ refuses the usual way).
+    def __copy__(self) -> FrozenDict[K, V]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FrozenDict[K, V]:
+        return FrozenDict(copy.deepcopy(self._data, memo))
+
+    def __reduce__(self) -> tuple[type[FrozenDict[K, V]], tuple[dict[K, V]]]:
+        return (type(self), (self._data,))
