@@ -188,8 +188,15 @@ def _tuple_structure_hook(
                     IterableValidationNote(f"Structuring item {index}", index, item_type),
                 ]
                 errors.append(error)
-                if len(errors) >= max_problems:
+                # One short of the cap, so the note saying reading stopped is shown too.
+                if len(errors) >= max_problems - 1 and index + 1 < len(value):
                     # Enough to act on; reading a million bad items more would help nobody.
+                    stop = WireError(
+                        f"reading stopped after {len(errors):,} problems in this array, "
+                        f"{len(value) - index - 1:,} items unread (Limits.max_problems)"
+                    )
+                    stop.__notes__ = [IterableValidationNote("stopped", index + 1, item_type)]
+                    errors.append(stop)
                     break
         if errors:
             raise IterableValidationError(f"While structuring {cls!r}", errors, cls)

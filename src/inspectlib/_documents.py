@@ -167,9 +167,26 @@ def _encode(
     except orjson.JSONEncodeError as error:
         # A whole number beyond 64 bits, or text with a lone surrogate: JSON cannot carry it.
         subject = f"{type(record).__name__} {getattr(record, 'id', '')!r}"
-        raise ValidationError(
-            subject, [Problem("$", f"cannot be written as JSON: {error}")]
-        ) from None
+        found = list(_unencodable(document, ())) or [((), f"cannot be written as JSON: {error}")]
+        problems = [Problem(render_path(at), message) for at, message in found]
+        raise ValidationError(subject, problems) from None
+
+
+def _unencodable(value: Any, at: tuple[Step, ...]) -> Iterator[tuple[tuple[Step, ...], str]]:
+    """Where a document holds what JSON cannot carry, and why (only walked after a failure)."""
+    if type(value) is int and not -(2**63) <= value < 2**64:
+        yield at, f"{value} is beyond the 64-bit whole numbers JSON tools can read"
+    elif type(value) is str:
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            yield at, "text with a lone surrogate cannot be written as UTF-8"
+    elif type(value) is dict:
+        for key, item in value.items():
+            yield from _unencodable(item, (*at, key))
+    elif type(value) is list:
+        for index, item in enumerate(value):
+            yield from _unencodable(item, (*at, index))
 
 
 def dump(
