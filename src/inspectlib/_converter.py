@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import json
 import re
 import types
@@ -112,16 +113,23 @@ def _structure_date(value: Any, _: Any) -> datetime.date:
     # fromisoformat also takes "20241213" and week dates; the wire takes one form only.
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
-            return datetime.date.fromisoformat(value)
+            return _parse_iso_date(value)
         except ValueError:
             pass
     raise WireError(f"{value!r} is not a date in the form YYYY-MM-DD")
 
 
+# Corpora repeat the same few hundred dates over and over, and both date types are immutable:
+# each distinct text is parsed once. A bounded cache, so hostile input cannot grow it.
+_parse_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.parse_canonical)
+_parse_iso_date = functools.lru_cache(maxsize=4096)(datetime.date.fromisoformat)
+_format_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.__str__)
+
+
 def _structure_partial_date(value: Any, _: Any) -> PartialDate:
     if type(value) is not str:
         raise _expected("a partial date as a string", value)
-    return PartialDate.parse_canonical(value)
+    return _parse_partial_date(value)
 
 
 def _is_enum(cls: Any) -> bool:
@@ -630,7 +638,7 @@ def make_converter(
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_structure_hook(PartialDate, _structure_partial_date)
-    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_unstructure_hook(PartialDate, _format_partial_date)
     converter.register_structure_hook_factory(_is_enum, _enum_structure_hook)
     converter.register_unstructure_hook_factory(_is_enum, lambda _: _enum_value)
     converter.register_structure_hook_factory(

@@ -7,6 +7,7 @@ documents, nearly all of them, pay only for the fast path.
 Here a record is built without its ``__init__``: the generated function sets each slot
 directly, applying the same checks ``__init__`` would, in the same order of meaning:
 
+- text fields are checked to be strings inline, as the converter's strict text hooks would;
 - the field invariants the records declare with :func:`~inspectlib._fields.not_blank` and
   :func:`~inspectlib._fields.not_empty` are checked inline;
 - :func:`~inspectlib._fields.to_tuple` and :func:`~inspectlib._extensions.freeze_extensions`
@@ -82,12 +83,25 @@ def fast_record_hook(
         names[hook] = field_hooks[field.name]
         names[kind] = hints[field.name]
         names[setter] = getattr(cls, field.name).__set__
-        value = f"{hook}(o[{field.name!r}], {kind})"
+        hint = hints[field.name]
+        if hint is str or hint == str | None:
+            # Text is checked inline: a call per text field is most of what a record costs.
+            value = f"o[{field.name!r}]"
+            check = (
+                "v.__class__ is not str"
+                if hint is str
+                else "v is not None and v.__class__ is not str"
+            )
+        else:
+            value, check = f"{hook}(o[{field.name!r}], {kind})", ""
         if field.default is attrs.NOTHING:
             lines.append(f"    v = {value}")
         else:
             names[f"_d{index}"] = field.default
             lines.append(f"    v = {value} if {field.name!r} in o else _d{index}")
+        if check:
+            lines.append(f"    if {check}:")
+            lines.append("        raise _Error(v)")
         validators = validators_of(field)
         if not_blank in validators:
             lines.append("    if v.__class__ is str and not v.strip():")
