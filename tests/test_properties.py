@@ -12,8 +12,10 @@ from __future__ import annotations
 import copy
 import datetime
 import io
+import json
 import operator
 import pickle
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -414,12 +416,19 @@ def missing_required_field(document: Document, data: st.DataObject) -> str:
     return f"$.{field}"
 
 
+def step(key: str) -> str:
+    """A key as problem paths write it: ``.key``, or ``["a.b"]`` where that would be ambiguous."""
+    return (
+        f".{key}" if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_:/-]*", key) else f"[{json.dumps(key)}]"
+    )
+
+
 def nodes(value: Any, path: str = "$") -> Iterator[tuple[str, Any, Any, Any]]:
     """Every value below the root as (path, value, container, key); not inside extensions,
     which hold any JSON, nor inside judgments, whose paths test_judgment_problems_* covers."""
     children = value.items() if isinstance(value, dict) else enumerate(value)
     for key, child in children:
-        here = f"{path}.{key}" if isinstance(value, dict) else f"{path}[{key}]"
+        here = f"{path}{step(str(key))}" if isinstance(value, dict) else f"{path}[{key}]"
         if key in ("extensions", "judgment", "overall"):
             continue
         yield here, child, value, key
