@@ -117,7 +117,7 @@ def test_validate_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = call(capsys, "validate", "nowhere.json")
 
     assert 1 == code
-    assert "nowhere.json: no such file\n" in err
+    assert "nowhere.json: no such file\n1 document checked, 1 invalid\n" == err
 
 
 def test_validate_a_large_json_lines_file_streams(
@@ -308,3 +308,14 @@ def test_validate_shows_progress_on_a_terminal(
     terminal.seek(0)
     assert 0 == main(["validate", "--quiet", str(path)])
     assert "5 documents checked, 0 invalid\n" == terminal.getvalue()
+
+
+def test_a_closed_pipe_ends_the_output_quietly() -> None:
+    command = [sys.executable, "-m", "inspectlib", "schema"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None
+        process.stdout.read(10)
+        process.stdout.close()
+        _, err = process.communicate()
+
+    assert b"" == err

@@ -368,7 +368,7 @@ def test_the_commission_timeline_keeps_partial_dates(commission: il.Commissioned
         ("3 July 2025", il.EventKind.PUBLISHED),
     ] == [(event.date.describe(), event.kind) for event in events]
     assert (
-        "3 July 2025: part 1 (Inspection and final report) published (other sources: 2025-07-04)"
+        "3 July 2025: part 1 (Inspection and final report) published (other sources: 4 July 2025)"
         == str(events[-1])
     )
 

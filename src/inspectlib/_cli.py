@@ -70,6 +70,7 @@ def _validate(arguments: argparse.Namespace) -> int:
     for path in arguments.paths:
         if not os.path.exists(path):
             err.write(f"{path}: no such file\n")
+            checked += 1
             invalid += 1
             continue
         if _is_lines(path):
@@ -130,9 +131,9 @@ def _frameworks(arguments: argparse.Namespace) -> int:
     frameworks = sorted(BUILTIN.frameworks.values(), key=lambda framework: framework.id)
     width = max(len(framework.id) for framework in frameworks)
     for framework in frameworks:
-        start = framework.valid_from.describe() if framework.valid_from else "unknown"
-        end = framework.valid_until.describe() if framework.valid_until else "now"
-        sys.stdout.write(f"{framework.id:<{width}}  {start} to {end}: {framework.name}\n")
+        start = f"from {framework.valid_from.describe()}" if framework.valid_from else "in use"
+        end = f"to {framework.valid_until.describe()}" if framework.valid_until else "to now"
+        sys.stdout.write(f"{framework.id:<{width}}  {start} {end}: {framework.name}\n")
     return EXIT_OK
 
 
@@ -256,6 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     try:
         return int(arguments.run(arguments))
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as command-line tools do.
+        sys.stderr.close()
+        return EXIT_OK
     except ValidationError as error:
         sys.stderr.write(f"{error}\n")
     except (_Failure, NotFoundError, InspectlibError, OSError) as error:

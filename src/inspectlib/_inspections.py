@@ -175,7 +175,8 @@ class Inspection:
         return tuple(finding for finding in self.findings if finding.kind is kind)
 
     def deadlines(self, rules: Iterable[ResponseRule] | None = None) -> tuple[Deadline, ...]:
-        """The response deadlines that apply to this report, with responses where recorded.
+        """The response deadlines that apply to this report, soonest first, with responses
+        where recorded.
 
         Args:
             rules: The rules to apply; by default those of :mod:`inspectlib.deadlines`.
@@ -191,7 +192,7 @@ class Inspection:
             ):
                 response = next((r for r in self.responses if r.rule == rule.id), None)
                 found.append(Deadline(rule=rule, due=rule.due(self.published), response=response))
-        return tuple(found)
+        return tuple(sorted(found, key=lambda deadline: deadline.due))
 
     def finding_status(
         self, finding_id: str, on: datetime.date, updates: Iterable[FindingUpdate] = ()

@@ -127,7 +127,7 @@ def _commission_events(commission: CommissionedInspection) -> Iterator[Event]:
                     f"{deliverable.document.title}",
                 )
         if part.published is not None:
-            disputed = ", ".join(claim.date.isoformat() for claim in part.disputed)
+            disputed = ", ".join(_day(claim.date).describe() for claim in part.disputed)
             other = f" (other sources: {disputed})" if disputed else ""
             yield Event(
                 date=_day(part.published.date),
