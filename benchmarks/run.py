@@ -1,7 +1,7 @@
 """inspectlib's performance benchmark: decoding, encoding and streaming against the best peers.
 
     python benchmarks/run.py                   # N = 1k, 10k, 100k (about 10 minutes)
-    python benchmarks/run.py --full            # adds N = 1M (about an hour on 2 cores)
+    python benchmarks/run.py --full            # adds N = 1M (about 40 minutes on 2 cores)
     python benchmarks/run.py --sizes 1000 --repeats 5 --output /tmp/results   # a quick look
 
 One process, one run. In order:
