@@ -1,5 +1,7 @@
 """Typed, validated, immutable records of inspectorate reports."""
 
+from importlib.metadata import version as _installed_version
+
 from ._analysis import AreaChange, GradePoint, InspectionDiff, diff, grade_history, select
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
@@ -198,3 +200,6 @@ __all__ = [
     "UnsupportedFormatVersion",
     "FormatVersionWarning",
 ]
+
+__version__: str = _installed_version("inspectlib")
+"""The installed distribution's version, read from its metadata (one place: pyproject.toml)."""
