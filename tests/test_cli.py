@@ -319,3 +319,32 @@ def test_a_closed_pipe_ends_the_output_quietly() -> None:
         _, err = process.communicate()
 
     assert b"" == err
+
+
+# Output whatever the locale -------------------------------------------------------------------
+
+
+def test_show_writes_months_in_english_whatever_the_locale(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Summaries spell months out themselves: a process in another locale prints the same.
+
+    strftime's month names follow the locale; ``date.strftime`` asks ``time.strftime``, so a
+    stand-in that answers in French shows whether any output still goes through it (the machine
+    need not have a French locale installed).
+    """
+    import time
+
+    real = time.strftime
+
+    def french(format: str, *rest: object) -> str:
+        return real(format.replace("%B", "décembre"), *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(time, "strftime", french)
+    assert "décembre" == f"{il.sample('gmp-child-protection-2024').published:%B}"  # type: ignore[union-attr]
+
+    code, out, _ = call(capsys, "show", "sample:gmp-child-protection-2024", "--today", "2025-01-01")
+
+    assert 0 == code
+    assert "Published:    13 December 2024" in out
+    assert "décembre" not in out

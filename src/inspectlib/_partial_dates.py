@@ -752,7 +752,7 @@ class PartialDate:
             theirs = other.describe()
         else:
             assert isinstance(other, date)
-            theirs = _describe_date(other)
+            theirs = describe_day(other)
         raise UncertainOrderError(
             f"the order of {self.describe()!r} and {theirs!r} is not certain, so "
             f"{op!r} has no answer: use PartialDate.compare(), which can answer "
@@ -769,7 +769,8 @@ def _bounds(other: object) -> tuple[date | None, date] | None:
     return None
 
 
-def _describe_date(d: date) -> str:
+def describe_day(d: date) -> str:
+    """``"13 December 2024"``: a day as reports write it, in English whatever the locale."""
     return f"{d.day} {_MONTH_NAMES[d.month]} {d.year:04d}"
 
 

@@ -7,6 +7,7 @@ import datetime
 from ._commissions import CommissionedInspection
 from ._frameworks import Framework
 from ._inspections import Inspection
+from ._partial_dates import describe_day
 from ._scales import GradingScale
 from ._timeline import timeline
 
@@ -25,7 +26,8 @@ def _table(rows: list[tuple[str, str]], headings: tuple[str, str]) -> list[str]:
 
 
 def _day(value: datetime.date) -> str:
-    return f"{value.day} {value:%B %Y}"
+    # Not strftime's %B: it follows the process's locale, and output must not.
+    return describe_day(value)
 
 
 def _title(text: str) -> list[str]:
