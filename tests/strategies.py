@@ -460,11 +460,17 @@ def _frameworks(draw: st.DrawFn) -> il.Framework:
         areas=areas,
         closed=draw(st.booleans()),
         overall=draw(st.booleans()),
+        overall_optional=draw(st.booleans()),
         overall_non_grades=draw(kinds),
         carried_forward=draw(st.booleans()),
         finding_kinds=draw(st.lists(finding_kinds(), unique=True)),
         valid_until=draw(st.none() | partial_dates()),
-        comparable_with=draw(st.lists(text(16), max_size=2)),
+        comparable_with=draw(
+            st.lists(text(16), max_size=2).map(lambda ids: ["a/" + i for i in ids])
+        ),
+        not_comparable_with=draw(
+            st.lists(text(16), max_size=2).map(lambda ids: ["b/" + i for i in ids])
+        ),
         notes=draw(optional_text()),
         sources=draw(_sources()),
     )
@@ -518,11 +524,14 @@ def _overall(
         return st.none() | judgments(scales)
     if not framework.overall:
         return st.none()
-    return st.none() | judgments(
+    given = judgments(
         (framework.scales[0],),
         allowed_non_grades=framework.overall_non_grades,
         allow_carried_forward=framework.carried_forward,
     )
+    if not framework.overall_optional:
+        return given
+    return st.none() | given
 
 
 def _framework_areas(

@@ -33,7 +33,11 @@ def with_area(inspection: il.Inspection, index: int, **changes: object) -> il.In
     "framework_id",
     [
         "hmicfrs/peel/2014",
+        "hmicfrs/peel/2015",
+        "hmicfrs/peel/2018",
         "hmicfrs/peel/2021",
+        "hmicfrs/peel/2023",
+        "hmicfrs/peel/2025",
         "hmicfrs/ncpi/2024",
         "hmicfrs/fire/2018",
         "hmicfrs/fire/2023",
@@ -74,13 +78,20 @@ def test_framework_periods_of_validity() -> None:
 
 
 def test_versions_of_a_programme_in_order() -> None:
-    assert [HMICFRS_PEEL_2014, HMICFRS_PEEL_2021] == list(il.BUILTIN.versions("hmicfrs/peel"))
+    assert [
+        "hmicfrs/peel/2014",
+        "hmicfrs/peel/2015",
+        "hmicfrs/peel/2018",
+        "hmicfrs/peel/2021",
+        "hmicfrs/peel/2023",
+        "hmicfrs/peel/2025",
+    ] == [framework.id for framework in il.BUILTIN.versions("hmicfrs/peel")]
 
 
 def test_finding_frameworks_by_inspectorate_and_date() -> None:
     found = il.BUILTIN.find(inspectorate="hmicfrs", valid_on=datetime.date(2024, 12, 13))
 
-    assert ["hmicfrs/fire/2023", "hmicfrs/ncpi/2024", "hmicfrs/peel/2021"] == [
+    assert ["hmicfrs/fire/2023", "hmicfrs/ncpi/2024", "hmicfrs/peel/2023"] == [
         framework.id for framework in found
     ]
     assert ["cqc/ratings/2014"] == [f.id for f in il.BUILTIN.find(scale="cqc/four-point")]
@@ -244,7 +255,14 @@ def test_an_unknown_framework_is_a_problem(seed: il.Inspection) -> None:
 
 
 def test_an_open_framework_accepts_areas_it_does_not_list(seed: il.Inspection) -> None:
-    peel = attrs.evolve(seed, framework="hmicfrs/peel/2021")
+    victims = il.GradedArea(
+        key="service_for_victims",
+        topic="How good is the force's service for victims of crime?",
+        judgment=scales.HMICFRS_FIVE_POINT.parse("Adequate"),
+    )
+    peel = attrs.evolve(
+        seed, framework="hmicfrs/peel/2021", graded_areas=(*seed.graded_areas, victims)
+    )
 
     assert [] == problems_of(peel)
 
@@ -297,11 +315,55 @@ def test_peel_2014_and_2021_grades_do_not_compare_and_say_why() -> None:
     answer = HMICFRS_PEEL_2014.comparability(HMICFRS_PEEL_2021)
 
     assert not answer
-    assert answer.reason.startswith(
-        "'hmicfrs/peel/2014' grades on 'hmicfrs/four-point' (4 points), 'hmicfrs/peel/2021' "
-        "on 'hmicfrs/five-point' (5 points)"
-    )
-    assert "HMICFRS says its grades are not comparable with earlier cycles" in answer.reason
+    assert (
+        "'hmicfrs/peel/2014' grades on 'hmicfrs/four-point' (4 points) and 'hmicfrs/peel/2021' "
+        "on 'hmicfrs/five-point' (5 points): different scales, and the inspectorate states "
+        "they are not comparable"
+    ) == answer.reason
+
+
+def test_comparability_is_stated_not_inferred_from_the_scale() -> None:
+    # PEEL 2021/22 and 2023-25 share the five-point scale; HMICFRS says they do not compare.
+    answer = HMICFRS_PEEL_2021.comparability(frameworks.HMICFRS_PEEL_2023)
+
+    assert not answer
+    assert (
+        "'hmicfrs/peel/2021' and 'hmicfrs/peel/2023' grade on the same scale "
+        "('hmicfrs/five-point'), but the inspectorate states the cycles are not comparable"
+    ) == answer.reason
+    assert (
+        "'hmicfrs/peel/2023' and 'hmicfrs/peel/2021' grade on the same scale "
+        "('hmicfrs/five-point'), but the inspectorate states the cycles are not comparable"
+    ) == frameworks.HMICFRS_PEEL_2023.comparability(HMICFRS_PEEL_2021).reason
+
+
+def test_a_shared_scale_with_nothing_stated_does_not_compare() -> None:
+    answer = frameworks.HMICFRS_PEEL_2023.comparability(frameworks.HMICFRS_PEEL_2025)
+
+    assert not answer
+    assert (
+        "'hmicfrs/peel/2023' and 'hmicfrs/peel/2025' grade on the same scale "
+        "('hmicfrs/five-point'), but nothing states that their grades compare"
+    ) == answer.reason
+
+
+def test_different_scales_with_nothing_stated_say_so() -> None:
+    answer = frameworks.HMICFRS_FIRE_2018.comparability(frameworks.HMICFRS_FIRE_2023)
+
+    assert (
+        "'hmicfrs/fire/2018' grades on 'hmicfrs/four-point' (4 points) and "
+        "'hmicfrs/fire/2023' on 'hmicfrs/five-point' (5 points): different scales"
+    ) == answer.reason
+
+
+def test_a_framework_cannot_both_compare_and_not_compare() -> None:
+    with pytest.raises(il.InvalidRecord) as caught:
+        attrs.evolve(HMICFRS_PEEL_2021, comparable_with=["hmicfrs/peel/2014"])
+
+    assert (
+        "framework 'hmicfrs/peel/2021' says its grades both compare and do not compare with "
+        "'hmicfrs/peel/2014'"
+    ) == str(caught.value)
 
 
 def test_frameworks_the_inspectorate_calls_comparable_compare() -> None:
@@ -309,6 +371,10 @@ def test_frameworks_the_inspectorate_calls_comparable_compare() -> None:
 
     assert after.comparability(before)
     assert before.comparability(after).comparable
+    assert (
+        "the inspectorate states that 'ofsted/schools/2024' and 'ofsted/schools/2019' grades "
+        "compare"
+    ) == after.comparability(before).reason
     assert HMICFRS_NCPI_2024.comparability(HMICFRS_NCPI_2024)
 
 
@@ -402,3 +468,239 @@ def test_a_framework_refuses_inconsistent_areas() -> None:
         attrs.evolve(
             HMICFRS_NCPI_2024, areas=[*HMICFRS_NCPI_2024.areas, HMICFRS_NCPI_2024.areas[0]]
         )
+
+
+# Overall judgments and rating rules ----------------------------------------------------------
+
+
+def _care_home_inspection(overall: il.Judgment | None) -> il.Inspection:
+    good = scales.CQC_FOUR_POINT.parse("Good")
+    return il.Inspection(
+        id="cqc/example",
+        title="A CQC inspection",
+        inspectorate=il.Organisation(name="CQC", kind=il.OrganisationKind.INSPECTORATE),
+        subjects=[il.Organisation(name="A care home", kind=il.OrganisationKind.CARE_LOCATION)],
+        published=datetime.date(2025, 1, 1),
+        framework="cqc/ratings/2014",
+        scales=[scales.CQC_FOUR_POINT],
+        graded_areas=[
+            il.GradedArea(key=area.key, topic=area.topic, judgment=good)
+            for area in frameworks.CQC_RATINGS.areas
+        ],
+        overall=overall,
+    )
+
+
+def test_a_framework_with_an_overall_judgment_requires_it() -> None:
+    assert [
+        ("$.overall", "framework 'cqc/ratings/2014' gives an overall judgment, which is missing")
+    ] == problems_of(_care_home_inspection(None))
+    assert [] == problems_of(_care_home_inspection(scales.CQC_FOUR_POINT.parse("Good")))
+
+
+def test_a_framework_may_say_its_overall_judgment_may_be_absent() -> None:
+    optional = attrs.evolve(
+        frameworks.CQC_RATINGS, id="example/cqc-optional/1", overall_optional=True
+    )
+    catalogue = il.BUILTIN.with_frameworks(optional)
+    inspection = attrs.evolve(_care_home_inspection(None), framework=optional.id)
+
+    assert [] == problems_of(inspection, catalogue)
+
+
+def _food_inspection(overall: str, **scores: str) -> il.Inspection:
+    fhrs = frameworks.FHRS
+    return il.Inspection(
+        id="fhrs/example",
+        title="Food hygiene rating",
+        inspectorate=il.Organisation(name="A council", kind=il.OrganisationKind.LOCAL_AUTHORITY),
+        subjects=[il.Organisation(name="A cafe", kind=il.OrganisationKind.FOOD_BUSINESS)],
+        published=datetime.date(2025, 1, 1),
+        framework=fhrs.id,
+        scales=fhrs.scales,
+        graded_areas=[
+            il.GradedArea(
+                key=key,
+                topic=fhrs.area(key).topic,
+                judgment=fhrs.scale_of(fhrs.area(key)).parse(score),
+            )
+            for key, score in scores.items()
+        ],
+        overall=scales.FHRS_RATING.parse(overall),
+    )
+
+
+@pytest.mark.parametrize(
+    ("rating", "hygiene", "structural", "management"),
+    [
+        ("5", "5", "5", "5"),  # total 15, none above 5
+        ("4", "10", "0", "5"),  # one score of 10 caps the rating at 4
+        ("4", "5", "5", "10"),  # total 20
+        ("3", "10", "10", "10"),  # total 30, none above 10
+        ("2", "15", "10", "10"),  # a 15 caps the rating at 2
+        ("1", "20", "10", "20"),  # total 50, none above 20
+        ("0", "25", "0", "0"),  # a 25 leaves only 0
+        ("0", "20", "20", "20"),  # total above 50
+    ],
+)
+def test_food_hygiene_ratings_follow_from_the_scores(
+    rating: str, hygiene: str, structural: str, management: str
+) -> None:
+    inspection = _food_inspection(
+        rating, hygiene=hygiene, structural=structural, confidence_in_management=management
+    )
+
+    assert [] == problems_of(inspection)
+
+
+def test_a_food_hygiene_rating_that_contradicts_the_scores_is_flagged() -> None:
+    inspection = _food_inspection("5", hygiene="10", structural="0", confidence_in_management="5")
+
+    assert [
+        (
+            "$.overall",
+            "framework 'fsa/fhrs/2010' rates scores of hygiene 10, structural 0, "
+            "confidence_in_management 5 (total 15, highest 10) as '4', not '5'",
+        )
+    ] == problems_of(inspection)
+
+
+def test_a_rating_without_all_its_scores_is_not_checked_against_them() -> None:
+    # Real records often carry a rating without scores: nothing to contradict.
+    assert [] == problems_of(_food_inspection("5", hygiene="25"))
+    assert [] == problems_of(_food_inspection("0"))
+
+
+def test_an_overall_rule_must_fit_its_framework() -> None:
+    rule = frameworks.FHRS.overall_rule
+    assert rule is not None
+    cases = [
+        (
+            {"overall": False},
+            "the overall rule of framework 'fsa/fhrs/2010' rates an overall judgment the "
+            "framework does not give",
+        ),
+        (
+            {"overall_rule": attrs.evolve(rule, bands=[il.ScoreBand(rating="6")])},
+            "the overall rule of framework 'fsa/fhrs/2010' gives '6', which is not a grade of "
+            "'fhrs/rating'",
+        ),
+        (
+            {"overall_rule": attrs.evolve(rule, areas=["hygiene", "cleanliness"])},
+            "the overall rule of framework 'fsa/fhrs/2010' scores area 'cleanliness', which is "
+            "not one of its areas",
+        ),
+    ]
+    for changes, message in cases:
+        with pytest.raises(il.InvalidRecord) as caught:
+            attrs.evolve(frameworks.FHRS, **changes)  # type: ignore[arg-type]
+        assert message == str(caught.value)
+    with pytest.raises(il.InvalidRecord) as caught:
+        attrs.evolve(rule, bands=[])
+    assert "a score-band rule needs at least one band" == str(caught.value)
+
+
+def test_an_overall_rule_scores_only_areas_graded_in_numbers() -> None:
+    rule = il.ScoreBands(areas=["safe"], bands=[il.ScoreBand(rating="Good", max_total=5)])
+
+    with pytest.raises(il.InvalidRecord) as caught:
+        attrs.evolve(frameworks.CQC_RATINGS, overall_rule=rule)
+
+    assert (
+        "the overall rule of framework 'cqc/ratings/2014' scores area 'safe', whose scale "
+        "'cqc/four-point' is not graded in numbers"
+    ) == str(caught.value)
+
+
+def test_score_bands_give_the_first_band_whose_bounds_hold() -> None:
+    rule = frameworks.FHRS.overall_rule
+    assert rule is not None
+
+    assert "5" == rule.rating_for((0, 0, 0))
+    assert "4" == rule.rating_for((10, 0, 0))
+    assert "0" == rule.rating_for((25, 25, 30))
+    assert None is il.ScoreBands(
+        areas=["a"], bands=[il.ScoreBand(rating="x", max_each=1)]
+    ).rating_for((2,))
+
+
+# The catalogue's area lists ------------------------------------------------------------------
+
+
+def test_report_cards_grade_safeguarding_met_or_not_met_and_nothing_else() -> None:
+    report_cards = frameworks.OFSTED_SCHOOLS_2025
+    met = scales.OFSTED_SAFEGUARDING.parse("Met")
+    expected = scales.OFSTED_REPORT_CARD.parse("Expected standard")
+    areas = [
+        il.GradedArea(
+            key=area.key,
+            topic=area.topic,
+            judgment=met if area.key == "safeguarding" else expected,
+        )
+        for area in report_cards.areas
+        if area.required
+    ]
+    school = il.Inspection(
+        id="ofsted/example",
+        title="A school's report card",
+        inspectorate=il.Organisation(name="Ofsted", kind=il.OrganisationKind.INSPECTORATE),
+        subjects=[il.Organisation(name="A school", kind=il.OrganisationKind.SCHOOL)],
+        published=datetime.date(2026, 1, 20),
+        framework=report_cards.id,
+        scales=report_cards.scales,
+        graded_areas=areas,
+    )
+
+    assert [] == problems_of(school)
+    assert [
+        (
+            "$.graded_areas[1].judgment",
+            "grade 'Met' is on scale 'ofsted/safeguarding', but framework "
+            "'ofsted/schools/2025' grades area 'inclusion' on 'ofsted/report-card'",
+        ),
+        (
+            "$.graded_areas[0].judgment",
+            "grade 'Expected standard' is on scale 'ofsted/report-card', but framework "
+            "'ofsted/schools/2025' grades area 'safeguarding' on 'ofsted/safeguarding'",
+        ),
+    ] == sorted(
+        problems_of(with_area(with_area(school, 1, judgment=met), 0, judgment=expected)),
+        reverse=True,
+    )
+    assert [
+        ("$.overall", "framework 'ofsted/schools/2025' gives no overall judgment"),
+    ] == problems_of(attrs.evolve(school, overall=expected))
+
+
+def test_fire_round_three_is_closed_on_its_eleven_areas() -> None:
+    fire = frameworks.HMICFRS_FIRE_2023
+
+    assert fire.closed
+    assert not fire.overall
+    assert 11 == len(fire.areas)
+    assert (
+        "preventing_fires_and_other_risks"
+        == fire.resolve_area("Preventing fires and other risks").key
+    )
+
+
+def test_peel_2015_marks_its_ungraded_questions() -> None:
+    peel = frameworks.HMICFRS_PEEL_2015
+    ungraded = [area.key for area in peel.areas if il.NonGradeKind.UNGRADED in area.non_grades]
+
+    assert ["legitimacy.2", "leadership", "leadership.1", "leadership.2", "leadership.3"] == (
+        ungraded
+    )
+    assert "legitimacy" == peel.area("legitimacy.2").parent
+
+
+def test_the_scottish_scheme_has_pass_and_eat_safe_and_its_statuses() -> None:
+    assert ["Pass and Eat Safe", "Pass", "Improvement required"] == list(
+        scales.FHIS_PASS_IMPROVEMENT.labels
+    )
+    assert scales.FHIS_PASS_IMPROVEMENT.parse("pass and eat safe") > (
+        scales.FHIS_PASS_IMPROVEMENT.parse("Pass")
+    )
+    assert {il.NonGradeKind.EXEMPT, il.NonGradeKind.AWAITING_INSPECTION} <= set(
+        frameworks.FHIS.overall_non_grades
+    )

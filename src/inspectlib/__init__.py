@@ -58,6 +58,8 @@ from ._frameworks import (
     Framework,
     FrameworkArea,
     GradeMapping,
+    ScoreBand,
+    ScoreBands,
     compare_grades,
 )
 from ._frozen import FrozenDict
@@ -158,6 +160,8 @@ __all__ = [
     "FrameworkArea",
     "Comparability",
     "GradeMapping",
+    "ScoreBands",
+    "ScoreBand",
     "Change",
     "compare_grades",
     # Dates

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ._errors import Problem
-from ._frameworks import Framework, FrameworkArea
+from ._frameworks import Framework, FrameworkArea, ScoreBands
 from ._inspections import Inspection
 from ._judgments import CarriedForward, Judgment, NonGrade
 from ._scales import Grade
@@ -48,11 +48,15 @@ def framework_problems(inspection: Inspection, framework: Framework) -> Iterator
                 f"{name} requires area {expected.key!r} ({expected.topic}), which is missing",
             )
 
-    if inspection.overall is not None:
-        if not framework.overall:
-            yield Problem("$.overall", f"{name} gives no overall judgment")
-        else:
-            yield from _judgment_problems(inspection.overall, "$.overall", framework, None)
+    if inspection.overall is None:
+        if framework.overall and not framework.overall_optional:
+            yield Problem("$.overall", f"{name} gives an overall judgment, which is missing")
+    elif not framework.overall:
+        yield Problem("$.overall", f"{name} gives no overall judgment")
+    else:
+        yield from _judgment_problems(inspection.overall, "$.overall", framework, None)
+        if framework.overall_rule is not None:
+            yield from _rule_problems(inspection, framework, framework.overall_rule)
 
     if framework.finding_kinds:
         for index, finding in enumerate(inspection.findings):
@@ -62,6 +66,45 @@ def framework_problems(inspection: Inspection, framework: Framework) -> Iterator
                     f"{name} makes no findings of kind {finding.kind.value!r}; its kinds: "
                     + ", ".join(kind.value for kind in framework.finding_kinds),
                 )
+
+
+def _rule_problems(
+    inspection: Inspection, framework: Framework, rule: ScoreBands
+) -> Iterator[Problem]:
+    """The overall rating against the rating the framework's rule gives the area scores.
+
+    Only a graded overall judgment with every scored area graded on its own scale is checked:
+    a missing score or a non-grade leaves nothing to compute, and a grade on the wrong scale
+    is reported on its own.
+    """
+    overall = inspection.overall
+    if not isinstance(overall, Grade) or overall.scale != framework.scales[0]:
+        return
+    wanted = set(rule.areas)
+    scores: dict[str, int] = {}
+    for area in inspection.graded_areas:
+        if area.key in wanted and area.key not in scores:
+            expected = framework.find_area(area.key)
+            judgment = area.judgment
+            if (
+                expected is None
+                or not isinstance(judgment, Grade)
+                or judgment.scale != framework.scale_of(expected)
+            ):
+                return
+            scores[area.key] = int(judgment.label)
+    if len(scores) < len(wanted):
+        return
+    values = tuple(scores[key] for key in rule.areas)
+    rating = rule.rating_for(values)
+    if rating is None or framework.scales[0].parse(rating) == overall:
+        return
+    shown = ", ".join(f"{key} {scores[key]}" for key in rule.areas)
+    yield Problem(
+        "$.overall",
+        f"framework {framework.id!r} rates scores of {shown} (total {sum(values)}, highest "
+        f"{max(values)}) as {rating!r}, not {overall.label!r}",
+    )
 
 
 def _judgment_problems(

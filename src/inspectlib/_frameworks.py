@@ -23,6 +23,8 @@ __all__ = [
     "Framework",
     "FrameworkArea",
     "GradeMapping",
+    "ScoreBand",
+    "ScoreBands",
     "compare_grades",
 ]
 
@@ -55,6 +57,67 @@ class FrameworkArea:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
 
+def _is_number(label: str) -> bool:
+    return label.isascii() and label.isdigit()
+
+
+@attrs.frozen(kw_only=True)
+class ScoreBand:
+    """One band of a :class:`ScoreBands` rule: the rating given when both bounds hold.
+
+    Args:
+        rating: The rating, a label of the framework's first scale (``"5"``).
+        max_total: The highest sum of the sub-scores the rating allows; ``None`` for no bound.
+        max_each: The highest single sub-score the rating allows; ``None`` for no bound.
+
+    .. versionadded:: 0.1.0
+    """
+
+    rating: str = attrs.field(validator=not_blank)
+    max_total: int | None = None
+    max_each: int | None = None
+
+    def admits(self, total: int, highest: int) -> bool:
+        """Whether sub-scores summing to *total*, none above *highest*, fall in this band."""
+        return (self.max_total is None or total <= self.max_total) and (
+            self.max_each is None or highest <= self.max_each
+        )
+
+
+def _bands(instance: ScoreBands, _: object, bands: tuple[ScoreBand, ...]) -> None:
+    if not bands:
+        raise InvalidRecord("a score-band rule needs at least one band")
+
+
+@attrs.frozen(kw_only=True)
+class ScoreBands:
+    """How a framework's overall rating follows from the numeric scores of some of its areas.
+
+    The food hygiene rating scheme publishes such a rule: the rating is read from the total of
+    the three sub-scores and from the highest of them. The rating a set of scores earns is the
+    first band, best first, whose bounds both hold.
+
+    Args:
+        areas: The keys of the areas whose grades are the scores; their labels are numbers.
+        bands: The bands, best rating first.
+        source: Where the rule is published.
+
+    .. versionadded:: 0.1.0
+    """
+
+    areas: tuple[str, ...] = attrs.field(converter=to_tuple, validator=not_empty)
+    bands: tuple[ScoreBand, ...] = attrs.field(converter=to_tuple, validator=_bands)
+    source: Source | None = None
+
+    def rating_for(self, scores: tuple[int, ...]) -> str | None:
+        """The rating the rule gives *scores*, or ``None`` if no band admits them."""
+        total, highest = sum(scores), max(scores, default=0)
+        for band in self.bands:
+            if band.admits(total, highest):
+                return band.rating
+        return None
+
+
 def _no_duplicate_keys(instance: Framework, _: object, areas: tuple[FrameworkArea, ...]) -> None:
     keys = [area.key for area in areas]
     repeated = sorted({key for key in keys if keys.count(key) > 1})
@@ -75,7 +138,11 @@ class Framework:
         areas: The areas it judges, parents before their sub-areas.
         closed: Whether *areas* is the complete list. When it is not (the catalogue knows
             only some of a framework's areas), an inspection may name other areas.
-        overall: Whether it gives an overall judgment.
+        overall: Whether it gives an overall judgment. An inspection under a framework that
+            gives one must carry it, unless *overall_optional* says it may be absent.
+        overall_optional: Whether the framework says its overall judgment may be absent.
+        overall_rule: How the overall rating follows from the scores of some areas, where the
+            framework publishes such a rule; validation flags a rating that contradicts it.
         overall_non_grades: The non-grades the overall judgment may be instead of a grade.
         carried_forward: Whether judgments may be carried forward from an earlier inspection.
         finding_kinds: The kinds of finding its reports make.
@@ -83,6 +150,8 @@ class Framework:
         valid_until: When it stopped being used, if it has.
         comparable_with: Ids of other frameworks whose grades the inspectorate says compare
             with this one's.
+        not_comparable_with: Ids of other frameworks whose grades the inspectorate says do not
+            compare with this one's, even on the same scale (the source belongs in *sources*).
         notes: What a user should know, such as why grades do not compare with an earlier
             version.
         sources: Where it is published.
@@ -101,11 +170,14 @@ class Framework:
     )
     closed: bool = True
     overall: bool = False
+    overall_optional: bool = False
+    overall_rule: ScoreBands | None = None
     overall_non_grades: tuple[NonGradeKind, ...] = attrs.field(default=(), converter=to_tuple)
     carried_forward: bool = False
     finding_kinds: tuple[FindingKind, ...] = attrs.field(default=(), converter=to_tuple)
     valid_until: PartialDate | None = None
     comparable_with: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    not_comparable_with: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     notes: str | None = attrs.field(default=None, validator=not_blank)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -126,6 +198,35 @@ class Framework:
                 raise InvalidRecord(
                     f"area {area.key!r} of framework {self.id!r} names parent {area.parent!r}, "
                     "which is not one of its areas"
+                )
+        if self.overall_rule is not None:
+            self._check_overall_rule(self.overall_rule)
+        contradicted = sorted(set(self.comparable_with) & set(self.not_comparable_with))
+        if contradicted:
+            raise InvalidRecord(
+                f"framework {self.id!r} says its grades both compare and do not compare with "
+                + ", ".join(repr(framework) for framework in contradicted)
+            )
+
+    def _check_overall_rule(self, rule: ScoreBands) -> None:
+        """A rule must rate on the overall scale, from areas graded with numbers."""
+        where = f"the overall rule of framework {self.id!r}"
+        if not self.overall:
+            raise InvalidRecord(f"{where} rates an overall judgment the framework does not give")
+        for band in rule.bands:
+            if band.rating not in self.scales[0]:
+                raise InvalidRecord(
+                    f"{where} gives {band.rating!r}, which is not a grade of {self.scales[0].id!r}"
+                )
+        for key in rule.areas:
+            area = self._by_key.get(key)
+            if area is None:
+                raise InvalidRecord(f"{where} scores area {key!r}, which is not one of its areas")
+            labels = self.scale_of(area).labels
+            if not all(_is_number(label) for label in labels):
+                raise InvalidRecord(
+                    f"{where} scores area {key!r}, whose scale {self.scale_of(area).id!r} is "
+                    "not graded in numbers"
                 )
 
     def area(self, key: str) -> FrameworkArea:
@@ -190,28 +291,40 @@ class Framework:
     def comparability(self, other: Framework) -> Comparability:
         """Whether grades given under this framework compare with grades under *other*, and why.
 
+        Comparability is what the inspectorates state, never inferred from a shared scale:
+        grades compare when either framework says so (``comparable_with``), and not
+        otherwise. The reason is one sentence: the same framework; the inspectorate states they
+        compare; the scales differ; the scale is the same but the inspectorate states the
+        cycles are not comparable (``not_comparable_with``); or nothing states that they
+        compare.
+
         .. versionadded:: 0.1.0
         """
         if other.id == self.id:
             return Comparability(comparable=True, reason=f"both are {self.id!r}")
+        pair = f"{self.id!r} and {other.id!r}"
         if other.id in self.comparable_with or self.id in other.comparable_with:
             return Comparability(
-                comparable=True,
-                reason=f"the inspectorate says {self.id!r} and {other.id!r} grades compare",
+                comparable=True, reason=f"the inspectorate states that {pair} grades compare"
             )
+        stated = other.id in self.not_comparable_with or self.id in other.not_comparable_with
         mine, theirs = self.scales[0], other.scales[0]
-        reasons = []
         if mine != theirs:
-            reasons.append(
-                f"{self.id!r} grades on {mine.id!r} ({len(mine)} points), "
-                f"{other.id!r} on {theirs.id!r} ({len(theirs)} points)"
+            reason = (
+                f"{self.id!r} grades on {mine.id!r} ({len(mine)} points) and {other.id!r} on "
+                f"{theirs.id!r} ({len(theirs)} points): different scales"
             )
-        for framework in (self, other):
-            if framework.notes:
-                reasons.append(f"{framework.id}: {framework.notes}")
-        if not reasons:
-            reasons.append(f"nothing says {self.id!r} and {other.id!r} grades compare")
-        return Comparability(comparable=False, reason="; ".join(reasons))
+            if stated:
+                reason += ", and the inspectorate states they are not comparable"
+        elif stated:
+            reason = (
+                f"{pair} grade on the same scale ({mine.id!r}), but the inspectorate states "
+                "the cycles are not comparable"
+            )
+        else:
+            reason = f"{pair} grade on the same scale ({mine.id!r}), but nothing states that "
+            reason += "their grades compare"
+        return Comparability(comparable=False, reason=reason)
 
 
 @attrs.frozen

@@ -42,13 +42,37 @@ _HOW_WE_INSPECT_PEEL = Source(
     title="How we inspect PEEL",
 )
 _OFSTED = Source(title="Ofsted: school inspection handbooks and report cards", publisher="Ofsted")
+_OFSTED_REPORT_CARDS = Source(
+    url="https://www.focus-education.co.uk/blogs/blog/"
+    "ofsted-inspection-changes-2025-what-schools-need-to-know",
+    publisher="Focus Education",
+    title="Ofsted inspection changes 2025: the evaluation areas and the evaluation scale",
+)
 _CQC = Source(
     title="CQC ratings (the public API's currentRatings.overall and keyQuestionRatings)",
     publisher="Care Quality Commission",
 )
 _HMI_PROBATION = Source(title="HMI Probation: inspection ratings", publisher="HMI Probation")
 _FHRS = Source(title="Food hygiene rating scheme", publisher="Food Standards Agency")
-_FHIS = Source(title="Food hygiene information scheme", publisher="Food Standards Scotland")
+_FHRS_SCORES = Source(
+    url="https://www.dover.gov.uk/Port-Health-and-Public-Protection/Public-Protection/Food-Safety/"
+    "Food-Hygiene-Ratings/How-your-Rating-is-Calculated.aspx",
+    publisher="Dover District Council",
+    title="How your rating is calculated (scores 0 to 25, and 0 to 30 for management)",
+)
+_FHIS = Source(
+    url="https://www.foodstandards.gov.scot/consumer-advice/food-safety/eating-out-of-home/"
+    "food-hygiene-information-scheme-consumer-info",
+    publisher="Food Standards Scotland",
+    title="Food hygiene information scheme",
+)
+_FHIS_EAT_SAFE = Source(
+    url="https://www.north-ayrshire.gov.uk/pests-pollution-and-food-hygiene/"
+    "food-hygiene-information-scheme/food-hygiene-information-scheme.aspx",
+    publisher="North Ayrshire Council",
+    title="Food hygiene information scheme: the Eat Safe award recognises standards beyond "
+    "compliance",
+)
 
 _FOUR = ("Outstanding", "Good", "Requires improvement", "Inadequate")
 
@@ -105,7 +129,7 @@ OFSTED_REPORT_CARD = GradingScale(
     ),
     description="Ofsted's report cards, per evaluation area; not comparable with the old grades.",
     valid_from=PartialDate.of_day(2025, 11, 10),
-    sources=(_OFSTED,),
+    sources=(_OFSTED_REPORT_CARDS,),
 )
 """Ofsted's report card scale, from 10 November 2025."""
 
@@ -114,7 +138,7 @@ OFSTED_SAFEGUARDING = GradingScale(
     name="Ofsted safeguarding: met or not met",
     labels=("Met", "Not met"),
     valid_from=PartialDate.of_day(2025, 11, 10),
-    sources=(_OFSTED,),
+    sources=(_OFSTED_REPORT_CARDS,),
 )
 """Ofsted report cards' safeguarding judgement."""
 
@@ -149,10 +173,12 @@ FHRS_RATING = GradingScale(
 FHIS_PASS_IMPROVEMENT = GradingScale(
     id="fhis/pass",
     name="Food hygiene information scheme (Scotland)",
-    labels=("Pass", "Improvement required"),
-    sources=(_FHIS,),
+    labels=("Pass and Eat Safe", "Pass", "Improvement required"),
+    description='"Pass and Eat Safe" is a pass with the Eat Safe award, which recognises '
+    "standards beyond compliance. Exempt and awaiting inspection are non-grades.",
+    sources=(_FHIS, _FHIS_EAT_SAFE),
 )
-"""Scotland's food hygiene result: Pass or Improvement required."""
+"""Scotland's food hygiene result: Pass and Eat Safe, Pass or Improvement required."""
 
 _LOWER_IS_BETTER = "A sub-score where lower is better, so the labels run from 0 up."
 
@@ -161,7 +187,7 @@ FHRS_HYGIENE = GradingScale(
     name="Food hygiene sub-score: hygiene (0 to 25)",
     labels=("0", "5", "10", "15", "20", "25"),
     description=_LOWER_IS_BETTER,
-    sources=(_FHRS,),
+    sources=(_FHRS_SCORES,),
 )
 """The food hygiene sub-score for hygiene, 0 (best) to 25."""
 
@@ -170,7 +196,7 @@ FHRS_STRUCTURAL = GradingScale(
     name="Food hygiene sub-score: structural (0 to 25)",
     labels=("0", "5", "10", "15", "20", "25"),
     description=_LOWER_IS_BETTER,
-    sources=(_FHRS,),
+    sources=(_FHRS_SCORES,),
 )
 """The food hygiene sub-score for the structure of the premises, 0 (best) to 25."""
 
@@ -179,7 +205,7 @@ FHRS_CONFIDENCE_IN_MANAGEMENT = GradingScale(
     name="Food hygiene sub-score: confidence in management (0 to 30)",
     labels=("0", "5", "10", "20", "30"),
     description=_LOWER_IS_BETTER,
-    sources=(_FHRS,),
+    sources=(_FHRS_SCORES,),
 )
 """The food hygiene sub-score for confidence in management, 0 (best) to 30."""
 
