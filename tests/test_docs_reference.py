@@ -14,9 +14,16 @@ import inspectlib
 import inspectlib.deadlines
 import inspectlib.frameworks
 import inspectlib.scales
+import inspectlib.sources
 
 REFERENCE = Path(__file__).parents[1] / "docs" / "reference"
-PUBLIC_MODULES = (inspectlib, inspectlib.scales, inspectlib.frameworks, inspectlib.deadlines)
+PUBLIC_MODULES = (
+    inspectlib,
+    inspectlib.scales,
+    inspectlib.frameworks,
+    inspectlib.deadlines,
+    inspectlib.sources,
+)
 # An autodoc directive, or a description written by hand where autodoc cannot be used.
 DIRECTIVE = re.compile(
     r"^\.\. (?:auto(?:class|exception|function|data|module)|py:data)::\s+(\S+)", re.MULTILINE

@@ -7,11 +7,16 @@ the install to the runtime dependencies the library itself needs.
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime
+import importlib
 import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from ._builtin import BUILTIN
 from ._documents import Record, dump, dump_lines, line_results, load, to_dict
@@ -20,6 +25,7 @@ from ._inspections import Inspection
 from ._render import render, render_framework
 from ._samples import SAMPLES, sample
 from ._schema import json_schema
+from ._suggestions import did_you_mean
 from ._tables import tables
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "main"]
@@ -172,6 +178,97 @@ def _convert(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# import --------------------------------------------------------------------------------------
+
+
+def _importer(name: str) -> Any:
+    from .sources import IMPORTERS
+
+    return importlib.import_module(IMPORTERS[name])
+
+
+def _source_path(argument: str) -> str:
+    """A FILE argument of ``import``: a path, or ``sample:NAME``, a publisher's sample file
+    bundled with inspectlib."""
+    if not argument.startswith("sample:"):
+        return argument
+    wanted = argument.removeprefix("sample:")
+    folder = resources.files("inspectlib.sources").joinpath("samples")
+    names = {Path(str(entry.name)).stem: entry for entry in folder.iterdir() if entry.is_file()}
+    if wanted not in names:
+        raise NotFoundError(f"no bundled sample file {wanted!r}{did_you_mean(wanted, names)}")
+    return str(names[wanted])
+
+
+def _import(arguments: argparse.Namespace) -> int:
+    """Import publishers' files; write JSON Lines; say how it went."""
+    from .sources import SourceError
+    from .sources._shared import extension_keys
+
+    importer = _importer(arguments.publisher)
+    err = sys.stderr
+    progress = err.isatty() and not arguments.quiet
+    errors: list[SourceError] = []
+    kept: collections.Counter[str] = collections.Counter()
+    counts = {"records": 0}
+    options: dict[str, Any] = {}
+    if arguments.as_of is not None:
+        options["as_of"] = arguments.as_of
+
+    def records() -> Iterator[Record]:
+        for argument in arguments.files:
+            path = _source_path(argument)
+            reported = len(errors)
+            try:
+                for record in importer.read(path, errors=errors, **options):
+                    counts["records"] += 1
+                    kept.update(extension_keys(record))
+                    yield record
+                    if progress and counts["records"] % _PROGRESS_EVERY == 0:
+                        err.write(f"\r{argument}: {counts['records']:,} records")
+                        err.flush()
+                    reported = _report(errors, reported, progress)
+            except OSError as error:
+                errors.append(
+                    SourceError(argument, "the file", [_file_problem(str(error.strerror))])
+                )
+            _report(errors, reported, progress)
+        if progress and counts["records"] >= _PROGRESS_EVERY:
+            err.write("\n")
+
+    if arguments.output is None:
+        dump_lines(records(), sys.stdout)
+    else:
+        dump_lines(records(), arguments.output)
+    total = counts["records"]
+    err.write(
+        f"{total:,} {'record' if total == 1 else 'records'} imported, "
+        f"{len(errors):,} {'error' if len(errors) == 1 else 'errors'}"
+        + (f", written to {arguments.output}\n" if arguments.output else "\n")
+    )
+    if kept:
+        fields = ", ".join(f"{key} ({count:,})" for key, count in sorted(kept.items()))
+        err.write(f"kept in extensions: {fields}\n")
+    return EXIT_INVALID if errors else EXIT_OK
+
+
+def _file_problem(message: str) -> Any:
+    from .sources import SourceProblem
+
+    return SourceProblem("$", message)
+
+
+def _report(errors: list[Any], reported: int, progress: bool) -> int:
+    """Print the errors appended since *reported*; return how many are printed now."""
+    if len(errors) > reported and progress:
+        sys.stderr.write("\r")
+    for error in errors[reported:]:
+        for problem in error.problems:
+            where = error.file if problem.line is None else f"{error.file}:{problem.line}"
+            sys.stderr.write(f"{where}: {error.item}: {problem.path}: {problem.message}\n")
+    return len(errors)
+
+
 # the parser ----------------------------------------------------------------------------------
 
 
@@ -249,6 +346,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     samples.add_argument("name", nargs="?")
     samples.set_defaults(run=_sample)
+
+    from .sources import IMPORTERS
+
+    importer = commands.add_parser(
+        "import",
+        help="import publishers' open data files as records",
+        description="Read publishers' files (FILE may be sample:NAME, a publisher's sample "
+        "bundled with inspectlib) and write the records as JSON Lines, to OUT or to standard "
+        "output. Every problem is printed as FILE[:LINE]: ITEM: PATH: MESSAGE on standard "
+        "error, then a summary; exit 1 if any item failed.",
+    )
+    importer.add_argument("publisher", choices=sorted(IMPORTERS))
+    importer.add_argument("files", nargs="+", metavar="FILE")
+    importer.add_argument("-o", "--output", metavar="OUT.jsonl", help="where to write")
+    importer.add_argument(
+        "--as-of",
+        type=_day,
+        default=None,
+        help="the day the data was fetched, for sources that do not state it (YYYY-MM-DD)",
+    )
+    importer.add_argument("-q", "--quiet", action="store_true", help="no progress on a terminal")
+    importer.set_defaults(run=_import)
     return parser
 
 

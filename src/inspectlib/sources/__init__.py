@@ -1,0 +1,39 @@
+"""Importers of what inspectorates publish: one module per publisher.
+
+Each importer reads a path or a file opened in binary mode and yields records one at a time,
+so memory stays flat however large the file; nothing is dropped on the way:
+
+- every field of the source lands in a typed field of the record, or in its ``extensions``
+  (or those of the organisations it holds) under the publisher's namespace, keyed by the
+  publisher's own spelling (``"fhrs:PostCode"``), so a record can be traced back to its row;
+- sentinels ("no date" dates, ``xsi:nil``, empty elements, codes meaning "no judgment") become
+  what they mean, never a made-up value;
+- a value the importer does not know (a new rating string, a broken date) is a
+  :class:`SourceError` that names the file, the item (row or element), the field and the value;
+  never a silent default.
+
+Errors follow :func:`inspectlib.load_lines`: without ``errors=``, the first bad item raises;
+with a list, each bad item's :class:`SourceError` is appended to it and reading goes on, so
+every good record is yielded. A problem that ends the file (it is not XML at all, it declares a
+document type, it has no header row) is the last error appended.
+
+XML is parsed with document type declarations refused, so no entity is ever declared or
+expanded: a "billion laughs" file and an external-entity file are refused with a clear error.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ._shared import SourceError, SourceInput, SourceProblem
+
+__all__ = ["IMPORTERS", "SourceError", "SourceInput", "SourceProblem"]
+
+IMPORTERS: Final[dict[str, str]] = {}
+"""Each importer by the name the command line gives it, and the module that holds it: a module
+with ``read(source, *, errors=None)`` and ``NAMESPACE``, the prefix of its extension keys.
+
+.. versionadded:: 0.1.0
+"""

@@ -1,0 +1,407 @@
+"""The importers' shared conventions: sources, located errors, ``errors=``, safe XML, CSV."""
+
+from __future__ import annotations
+
+import io
+import pickle
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import inspectlib as il
+from inspectlib.sources import SourceError, SourceProblem
+from inspectlib.sources._shared import (
+    CsvRow,
+    CsvTable,
+    Located,
+    deliver,
+    extension_keys,
+    file_error,
+    namespaced,
+    opened,
+    peek,
+    shown,
+    text_of,
+    xml_events,
+)
+
+
+class Unseekable(io.RawIOBase):
+    """A pipe-like binary stream: it reads, in small pieces, and cannot seek."""
+
+    def __init__(self, data: bytes, piece: int = 7) -> None:
+        self._data = io.BytesIO(data)
+        self._piece = piece
+        self.name = "<pipe>"
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        data = self._data.read(min(len(buffer), self._piece))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+# Located errors ------------------------------------------------------------------------------
+
+
+def test_a_source_error_names_file_item_field_and_value() -> None:
+    item = Located("FHRS554en-GB.xml", "EstablishmentDetail 2 (FHRSID 1264123)")
+    item.add(("RatingValue",), "Six", "'Six' is not an FHRS rating")
+    item.add(("Scores", "Hygiene"), None, "missing")
+    error = item.error()
+
+    assert isinstance(error, il.ValidationError)
+    assert isinstance(error, ValueError)
+    assert "FHRS554en-GB.xml" == error.file
+    assert "EstablishmentDetail 2 (FHRSID 1264123)" == error.item
+    assert [
+        SourceProblem("$.RatingValue", "'Six' is not an FHRS rating", None, "RatingValue", "Six"),
+        SourceProblem("$.Scores.Hygiene", "missing", None, "Scores/Hygiene", None),
+    ] == list(error.problems)
+    assert (
+        "FHRS554en-GB.xml: EstablishmentDetail 2 (FHRSID 1264123) is invalid: 2 problems\n"
+        "  $.RatingValue: 'Six' is not an FHRS rating\n"
+        "  $.Scores.Hygiene: missing"
+    ) == str(error)
+
+
+def test_a_row_problem_carries_its_line_and_a_heading_with_spaces_is_quoted() -> None:
+    item = CsvRow(14, {"Overall effectiveness": "7"}).located("schools.csv")
+    item.add(("Overall effectiveness",), "7", "unknown grade '7'")
+
+    assert "line 14: $[\"Overall effectiveness\"]: unknown grade '7'" == str(
+        item.error().problems[0]
+    )
+
+
+def test_a_source_error_survives_pickling() -> None:
+    error = file_error("f.xml", "not well-formed XML at line 3, column 1: syntax error", line=3)
+
+    copy = pickle.loads(pickle.dumps(error))
+
+    assert (error.file, error.item, error.problems) == (copy.file, copy.item, copy.problems)
+    assert str(error) == str(copy)
+
+
+def test_values_in_messages_are_cut_short() -> None:
+    assert "'abc'" == shown("abc")
+    assert "'aaaaaaaaaa'... (1,000 characters)" == shown("a" * 1000, limit=10)
+
+
+# errors= ---------------------------------------------------------------------------------------
+
+
+def _results() -> Iterator[int | SourceError]:
+    yield 1
+    yield file_error("f", "bad item")
+    yield 2
+
+
+def test_without_a_list_the_first_bad_item_raises() -> None:
+    records = deliver(_results(), None)
+
+    assert 1 == next(records)
+    with pytest.raises(SourceError) as raised:
+        next(records)
+    assert "f: the file is invalid: 1 problem\n  $: bad item" == str(raised.value)
+
+
+def test_with_a_list_every_bad_item_is_collected_and_reading_goes_on() -> None:
+    errors: list[SourceError] = []
+
+    assert [1, 2] == list(deliver(_results(), errors))
+    assert ["bad item"] == [error.problems[0].message for error in errors]
+
+
+def _ends_early() -> Iterator[int | SourceError]:
+    yield 1
+    raise file_error("f", "truncated")
+
+
+def test_an_error_that_ends_the_file_is_the_last_one_collected() -> None:
+    errors: list[SourceError] = []
+
+    assert [1] == list(deliver(_ends_early(), errors))
+    assert ["truncated"] == [error.problems[0].message for error in errors]
+    with pytest.raises(SourceError):
+        list(deliver(_ends_early(), None))
+
+
+# Opening sources -------------------------------------------------------------------------------
+
+
+def test_a_source_is_a_path_or_a_binary_stream(tmp_path: Path) -> None:
+    path = tmp_path / "a.xml"
+    path.write_bytes(b"<a/>")
+
+    with opened(path) as (stream, name):
+        assert (b"<a/>", str(path)) == (stream.read(), name)
+    assert stream.closed
+    with opened(str(path)) as (stream, name):
+        assert str(path) == name
+    with opened(io.BytesIO(b"x")) as (stream, name):
+        assert (b"x", "<stream>") == (stream.read(), name)
+    with pytest.raises(TypeError) as raised, opened(io.StringIO("x")):  # type: ignore[arg-type]
+        pass
+    assert "open the file in binary mode ('rb')" in str(raised.value)
+
+
+def test_peeking_leaves_the_stream_whole_even_when_it_cannot_seek() -> None:
+    head, stream = peek(Unseekable(b"0123456789" * 3), size=4)  # type: ignore[arg-type]
+
+    assert b"0123" == head
+    assert b"0123456789" * 3 == stream.read()
+
+
+# Safe XML ----------------------------------------------------------------------------------------
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<FHRSEstablishment><Header><ExtractDate>&lol9;</ExtractDate></Header></FHRSEstablishment>
+"""
+EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE FHRSEstablishment [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<FHRSEstablishment><Header><ExtractDate>&secret;</ExtractDate></Header></FHRSEstablishment>
+"""
+PARAMETER_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE FHRSEstablishment SYSTEM "http://example.invalid/evil.dtd">
+<FHRSEstablishment/>
+"""
+REFUSED = (
+    "{name}: the file is invalid: 1 problem\n"
+    "  $: refused: the XML has a document type declaration (<!DOCTYPE ...>), which can declare "
+    "entities that expand without bound or read other files; publishers' open data has none"
+)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [BILLION_LAUGHS, EXTERNAL_ENTITY, PARAMETER_ENTITY],
+    ids=["billion-laughs", "external-entity", "external-dtd"],
+)
+def test_a_document_type_declaration_is_refused_before_anything_is_expanded(
+    document: bytes,
+) -> None:
+    with pytest.raises(SourceError) as raised:
+        list(xml_events(io.BytesIO(document), "evil.xml"))
+
+    assert REFUSED.format(name="evil.xml") == str(raised.value)
+
+
+def test_a_declaration_split_across_reads_is_refused_all_the_same() -> None:
+    with pytest.raises(SourceError) as raised:
+        list(xml_events(Unseekable(BILLION_LAUGHS, piece=3), "pipe"))  # type: ignore[arg-type]
+
+    assert REFUSED.format(name="pipe") == str(raised.value)
+
+
+def test_an_entity_never_declared_is_a_well_formedness_error_with_its_place() -> None:
+    document = b'<?xml version="1.0"?>\n<a>\n  <b>&nbsp;</b>\n</a>\n'
+
+    with pytest.raises(SourceError) as raised:
+        list(xml_events(io.BytesIO(document), "f.xml"))
+
+    # Expat's own wording follows (some versions name the entity).
+    assert str(raised.value).startswith(
+        "f.xml: the file is invalid: 1 problem\n"
+        "  line 3: $: not well-formed XML at line 3, column 6: undefined entity"
+    )
+
+
+def test_a_truncated_file_is_an_error_that_says_where() -> None:
+    with pytest.raises(SourceError) as raised:
+        list(xml_events(io.BytesIO(b"<a>\n<b>x</b>\n<b>"), "cut.xml"))
+
+    assert raised.value.problems[0].message.startswith(
+        "not well-formed XML at line 3, column 4: no element found"
+    )
+
+
+def test_xml_events_stream_whatever_the_source(tmp_path: Path) -> None:
+    document = (
+        b'<?xml version="1.0"?>\n<!-- a comment -->\n'
+        b'<r xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        b'<a>L\xc3\xb4n &amp; Co</a><b xsi:nil="true"/><c/><d>  </d></r>'
+    )
+    events = list(xml_events(Unseekable(document), "pipe"))  # type: ignore[arg-type]
+    ends = {element.tag: element for event, element in events if event == "end"}
+
+    assert ["start", "start", "end"] == [event for event, _ in events][:3]
+    assert "Lôn & Co" == text_of(ends["a"])
+    assert None is text_of(ends["b"])
+    assert None is text_of(ends["c"])
+    assert "  " == text_of(ends["d"])
+
+
+# CSV -------------------------------------------------------------------------------------------
+
+
+def _table(data: bytes, **options: object) -> CsvTable:
+    return CsvTable(io.BytesIO(data), "f.csv", required=["URN", "Name"], **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("URN,Name\r\n1,Café Lôn\r\n".encode(), "utf-8"),
+        (b"\xef\xbb\xbf" + "URN,Name\r\n1,Café Lôn\r\n".encode(), "utf-8-sig"),
+        ("URN,Name\r\n1,Café Lôn\r\n".encode("utf-16"), "utf-16"),
+        (b"URN,Name\r\n1,Caf\xe9 L\xf4n\r\n", "cp1252"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "cp1252"],
+)
+def test_the_encoding_is_found_and_text_is_never_mojibake(data: bytes, encoding: str) -> None:
+    table = _table(data)
+
+    assert encoding == table.encoding
+    assert ("URN", "Name") == table.header
+    assert [CsvRow(2, {"URN": "1", "Name": "Café Lôn"})] == list(table.rows())
+
+
+def test_a_cp1252_file_is_found_even_when_the_first_accent_is_far_in() -> None:
+    data = b"URN,Name\n" + b"1,plain\n" * 200_000 + b"2,Caf\xe9\n"
+    table = CsvTable(Unseekable(data, piece=65536), "pipe", required=["URN"])  # type: ignore[arg-type]
+    rows = list(table.rows())
+
+    assert "cp1252" == table.encoding
+    assert CsvRow(200_002, {"URN": "2", "Name": "Café"}) == rows[-1]
+
+
+def test_a_file_that_is_neither_utf8_nor_cp1252_is_refused_and_names_the_bytes() -> None:
+    with pytest.raises(SourceError) as raised:
+        _table(b"URN,Name\n1,\xe9\x81\n")
+
+    assert (
+        "f.csv: the file is invalid: 1 problem\n  $: the file is neither UTF-8 (byte 11 is not) "
+        "nor Windows-1252 (byte 12 is not): pass encoding= to say which it is"
+    ) == str(raised.value)
+
+
+def test_an_encoding_given_is_used() -> None:
+    assert [CsvRow(2, {"URN": "1", "Name": "Ã©"})] == list(
+        _table("URN,Name\n1,é\n".encode(), encoding="cp1252").rows()
+    )
+
+
+def test_the_header_row_is_found_below_a_preamble() -> None:
+    data = (
+        b"Management information - schools,,\n"
+        b"Published 12 September 2025,,\n"
+        b",,\n"
+        b"URN,Name,Phase\n"
+        b'100000,"The Aldgate School, City",Primary\n'
+        b",,\n"
+    )
+    table = _table(data)
+
+    assert 4 == table.header_line
+    assert ("URN", "Name", "Phase") == table.header
+    assert ["Management information - schools", "", ""] == table.preamble[0]
+    assert [
+        CsvRow(5, {"URN": "100000", "Name": "The Aldgate School, City", "Phase": "Primary"})
+    ] == list(table.rows())
+
+
+def test_a_row_that_spans_lines_is_located_at_its_first() -> None:
+    rows = list(_table(b'URN,Name\n1,"two\nlines"\n2,three\n').rows())
+
+    assert [
+        CsvRow(2, {"URN": "1", "Name": "two\nlines"}),
+        CsvRow(4, {"URN": "2", "Name": "three"}),
+    ] == rows
+
+
+def test_no_header_row_names_the_missing_columns_with_a_suggestion() -> None:
+    with pytest.raises(SourceError) as raised:
+        _table(b"Title\nURN,Nmae,Phase\n1,x,y\n", within=3)
+
+    assert (
+        "f.csv: the file is invalid: 1 problem\n"
+        "  line 2: $: no header row in the first 3 rows; the closest (line 2) lacks "
+        "'Name'; did you mean 'Nmae'?"
+    ) == str(raised.value)
+
+
+def test_a_heading_twice_is_refused() -> None:
+    with pytest.raises(SourceError) as raised:
+        _table(b"URN,Name,URN\n")
+
+    assert "column 'URN' appears twice in the header row (columns 1 and 3)" == (
+        raised.value.problems[0].message
+    )
+
+
+def test_an_empty_file_has_no_header_row() -> None:
+    with pytest.raises(SourceError) as raised:
+        _table(b"")
+
+    assert "the file is empty: no header row" == raised.value.problems[0].message
+
+
+def test_a_row_of_the_wrong_width_is_a_located_error_and_reading_goes_on() -> None:
+    results = list(_table(b"URN,Name\n1,a,extra\n2,b\n3\n").rows())
+
+    assert isinstance(results[0], SourceError)
+    assert (
+        "f.csv: row at line 2 is invalid: 1 problem\n"
+        "  line 2: $: 3 cells where the header row has 2 columns" == str(results[0])
+    )
+    assert CsvRow(3, {"URN": "2", "Name": "b"}) == results[1]
+    assert isinstance(results[2], SourceError)
+
+
+def test_a_broken_quote_is_an_error_that_ends_the_file() -> None:
+    with pytest.raises(SourceError) as raised:
+        list(_table(b'URN,Name\n1,"unclosed\n').rows())
+
+    assert raised.value.problems[0].message.startswith("not readable as CSV:")
+
+
+# Extensions ------------------------------------------------------------------------------------
+
+
+def test_fields_land_under_the_publishers_namespace_in_its_own_spelling() -> None:
+    assert {"fhrs:PostCode": "L1 1QE", "fhrs:Geocode": {"Longitude": "1"}} == namespaced(
+        "fhrs", {"PostCode": "L1 1QE", "Geocode": {"Longitude": "1"}}
+    )
+
+
+def test_extension_keys_are_found_on_the_record_and_the_records_it_holds(
+    seed: il.Inspection,
+) -> None:
+    subject = il.Organisation(
+        name="Zinc", kind=il.OrganisationKind.FOOD_BUSINESS, extensions={"fhrs:PostCode": "x"}
+    )
+    record = il.Inspection(
+        id="x",
+        title="x",
+        inspectorate=il.Organisation(
+            name="Gwynedd",
+            kind=il.OrganisationKind.LOCAL_AUTHORITY,
+            extensions={"fhrs:LocalAuthorityWebSite": "w"},
+        ),
+        subjects=[subject, subject],
+        published=seed.published,
+        extensions={"fhrs:RatingKey": "k"},
+    )
+
+    assert sorted(
+        ["fhrs:RatingKey", "fhrs:LocalAuthorityWebSite", "fhrs:PostCode", "fhrs:PostCode"]
+    ) == sorted(extension_keys(record))
