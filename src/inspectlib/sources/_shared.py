@@ -61,7 +61,7 @@ SourceInput: TypeAlias = str | os.PathLike[str] | IO[bytes]
 class SourceProblem(Problem):
     """One thing wrong with an item of a publisher's file: where, the field, and the value.
 
-    :attr:`path` is rooted at the item (``$.Scores.Hygiene``); :attr:`line` is the item's line
+    ``path`` is rooted at the item (``$.Scores.Hygiene``); ``line`` is the item's line
     where the format has lines a reader can use (CSV).
 
     .. versionadded:: 0.1.0
