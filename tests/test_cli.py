@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.metadata
 import io
 import json
 import pathlib
@@ -91,7 +92,15 @@ def test_validate_prints_every_problem_with_file_and_path(
         f"{path}: $.published: missing required field",
     ] == out.splitlines()[:2]
     assert 5 == len(out.splitlines())
-    assert "1 document checked, 1 invalid\n" == err
+    assert (
+        "1 document checked, 1 invalid\n"
+        "12 checks not run on 1 document until the problems shown are fixed: fieldwork ends "
+        "after it starts, published after fieldwork ends, area keys are unique, judgments are "
+        "on the inspection's scales, parent areas exist, finding ids are unique, findings name "
+        "areas of the inspection, recommendations belong to causes of concern, evidence counts "
+        "are within their totals, responses come after the report, finding updates name "
+        "inspections followed up, the rules of the inspection's framework\n"
+    ) == err
 
 
 def test_validate_json_lines_gives_line_numbers(
@@ -110,7 +119,11 @@ def test_validate_json_lines_gives_line_numbers(
         "framework, grading_scale",
         f"{path}:4: $: invalid JSON at column 2: unexpected end of data",
     ] == out.splitlines()
-    assert "4 documents checked, 2 invalid\n" == err
+    assert (
+        "4 documents checked, 2 invalid\n"
+        "1 check not run on 2 documents until the problems shown are fixed: the record's own "
+        "fields\n"
+    ) == err
 
 
 def test_validate_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -170,7 +183,10 @@ def test_show_refuses_an_invalid_document(capsys: pytest.CaptureFixture[str]) ->
     code, out, err = call(capsys, "show", str(CORPUS / "invalid" / "title-is-blank.json"))
 
     assert (1, "") == (code, out)
-    assert err.endswith("is invalid: 1 problem\n  $.title: must not be blank\n")
+    assert err.endswith(
+        "is invalid: 1 problem\n  $.title: must not be blank\n"
+        "  (12 checks skipped until these problems are fixed)\n"
+    )
 
 
 def test_show_an_unknown_sample(capsys: pytest.CaptureFixture[str]) -> None:
@@ -348,3 +364,129 @@ def test_show_writes_months_in_english_whatever_the_locale(
     assert 0 == code
     assert "Published:    13 December 2024" in out
     assert "décembre" not in out
+
+
+# --version, standard input, output forms ----------------------------------------------------
+
+
+def test_version_prints_the_installed_version() -> None:
+    result = run("--version")
+
+    assert 0 == result.returncode, result.stderr
+    assert f"inspectlib {importlib.metadata.version('inspectlib')}\n" == result.stdout
+
+
+def stdin(text: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "inspectlib", *arguments],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_validate_reads_a_json_document_from_standard_input() -> None:
+    document = (CORPUS / "invalid" / "many-problems.json").read_text(encoding="utf-8")
+
+    result = stdin(document, "validate", "-")
+
+    assert 1 == result.returncode
+    assert "<stdin>: $.title: expected a string, got number 1" == result.stdout.splitlines()[0]
+    assert result.stderr.startswith("1 document checked, 1 invalid\n")
+
+
+def test_validate_reads_json_lines_from_standard_input(seed: il.Inspection) -> None:
+    good = il.dumps(seed)
+
+    result = stdin(f"\n{good}\n{{\n{good}\n", "validate", "-")
+
+    assert 1 == result.returncode
+    assert "<stdin>:3: $: invalid JSON at column 2: unexpected end of data\n" == result.stdout
+    assert result.stderr.startswith("3 documents checked, 1 invalid\n")
+
+
+def test_validate_reads_standard_input_among_files(seed: il.Inspection) -> None:
+    path = str(CORPUS / "invalid" / "title-is-blank.json")
+
+    result = stdin(il.dumps(seed), "validate", path, "-")
+
+    assert f"{path}: $.title: must not be blank\n" == result.stdout
+    assert result.stderr.startswith("2 documents checked, 1 invalid\n")
+
+
+def test_show_reads_standard_input() -> None:
+    document = il.dumps(il.sample("gmp-cse-commission-2024"), indent=True)
+
+    result = stdin(document, "show", "-")
+
+    assert 0 == result.returncode, result.stderr
+    assert "     late by 3 days against June 2025\n" in result.stdout
+
+
+def test_convert_from_standard_input_to_standard_output(seed: il.Inspection) -> None:
+    lines = f"{il.dumps(seed)}\n{il.dumps(seed)}\n"
+
+    result = stdin(lines, "convert", "-", "-", "--to", "jsonl")
+
+    assert 0 == result.returncode, result.stderr
+    assert [seed, seed] == list(il.load_lines(io.StringIO(result.stdout)))
+    assert "2 records written to standard output\n" == result.stderr
+
+    result = stdin(il.dumps(seed), "convert", "-", "-", "--to", "json")
+    assert seed == il.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("target", "to", "message"),
+    [
+        (
+            "out.xlsx",
+            None,
+            "inspectlib: cannot write a .xlsx file: inspectlib writes .json, .jsonl, .ndjson "
+            "files, and with --to csv a directory of tables\n",
+        ),
+        (
+            "out",
+            None,
+            "inspectlib: cannot write 'out' (no extension): inspectlib writes .json, .jsonl, "
+            ".ndjson files, and with --to csv a directory of tables\n",
+        ),
+        (
+            "out.jsonl",
+            "json",
+            "inspectlib: --to json does not write a .jsonl file: inspectlib writes .json, "
+            ".jsonl, .ndjson\n",
+        ),
+        ("-", None, "inspectlib: writing to standard output needs --to json or --to jsonl\n"),
+        ("-", "csv", "inspectlib: --to csv writes a directory of tables, not standard output\n"),
+    ],
+)
+def test_convert_refuses_a_form_it_does_not_write(
+    target: str,
+    to: str | None,
+    message: str,
+    tmp_path: pathlib.Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    options = [] if to is None else ["--to", to]
+
+    code, out, err = call(capsys, "convert", "sample:gmp-child-protection-2024", target, *options)
+
+    assert (1, "", message) == (code, out, err)
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_an_unknown_field_suggests_the_field_meant(
+    seed: il.Inspection, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "typo.json"
+    path.write_text(il.dumps(seed).replace('"title":', '"titel":'), encoding="utf-8")
+
+    code, out, _ = call(capsys, "validate", str(path))
+
+    assert 1 == code
+    assert f"{path}: $.title: missing required field" in out.splitlines()
+    assert f"{path}: $.titel: unknown field; did you mean 'title'?" in out.splitlines()

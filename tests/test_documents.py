@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import pathlib
+import pickle
 import warnings
 
 import attrs
@@ -183,7 +184,8 @@ def test_json_lines_collects_bad_lines_when_asked(seed: il.Inspection) -> None:
     assert (
         "JSON Lines is invalid: 2 problems\n"
         "  line 2: $.title: expected a string, got number 1\n"
-        "  line 2: $.x: unknown field"
+        "  line 2: $.x: unknown field\n"
+        "  (12 checks skipped until these problems are fixed)"
     ) == str(errors[0])
 
 
@@ -306,3 +308,19 @@ def test_writing_refuses_an_invalid_record_unless_told_not_to_check(
 def test_scales_and_frameworks_have_no_cross_field_problems() -> None:
     assert () == il.check(HMICFRS_FIVE_POINT)
     assert () == il.check(il.BUILTIN.framework("hmicfrs/ncpi/2024"))
+
+
+def test_the_checks_skipped_survive_pickling(seed: il.Inspection) -> None:
+    with pytest.raises(il.ValidationError) as caught:
+        il.loads(il.dumps(seed).replace('"title":', '"titel":', 1))
+
+    error = caught.value
+    copy = pickle.loads(pickle.dumps(error))
+
+    assert "area keys are unique" in error.skipped
+    assert (error.subject, error.problems, error.skipped) == (
+        copy.subject,
+        copy.problems,
+        copy.skipped,
+    )
+    assert str(error) == str(copy)

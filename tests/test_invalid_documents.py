@@ -50,7 +50,11 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("$.fieldwork.end", "fieldwork ends (June 2024) before it starts (September 2024)")
     ],
     "finding-kind-misspelt": [
-        ("$.findings[0].kind", f"'areas for improvement' is not one of: {FINDING_KINDS}")
+        (
+            "$.findings[0].kind",
+            f"'areas for improvement' is not one of: {FINDING_KINDS}; did you mean "
+            "'area_for_improvement'?",
+        )
     ],
     "finding-names-unknown-area": [
         ("$.findings[0].areas[1]", "'governance' is not an area of this inspection")
@@ -59,7 +63,8 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "grade-as-label-not-key": [
         (
             "$.graded_areas[0].judgment.grade",
-            f"'Good' is not a grade of scale 'hmicfrs/five-point'; valid grades: {GRADES}",
+            f"'Good' is not a grade of scale 'hmicfrs/five-point'; valid grades: {GRADES}; "
+            "did you mean 'good'?",
         )
     ],
     "grade-on-unknown-scale": [
@@ -74,7 +79,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         (
             "$.graded_areas[0].judgment.type",
             "'graded' is not one of: grade, ungraded, not_rated, exempt, awaiting_inspection, "
-            "insufficient_evidence, carried_forward",
+            "insufficient_evidence, carried_forward; did you mean 'grade'?",
         )
     ],
     "kind-unknown": [
@@ -105,7 +110,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
             "'police' is not one of: police_force, fire_and_rescue_service, local_authority, "
             "school, care_provider, care_location, probation_service, food_business, "
             "mayoral_combined_authority, police_and_crime_commissioner, government_department, "
-            "inspectorate, partnership, other",
+            "inspectorate, partnership, other; did you mean 'police_force'?",
         )
     ],
     "partial-date-in-words": [("$.fieldwork.start", f"'June 2024' {CANONICAL}")],
@@ -198,3 +203,37 @@ def test_the_schema_accepts_every_valid_fixture() -> None:
 
     for path in valid:
         assert [] == list(schema_validator().iter_errors(json.loads(path.read_text()))), path
+
+
+@pytest.mark.parametrize(
+    ("published", "accepted"),
+    [
+        ("2024-12-13", True),
+        ("2024-02-29", True),  # a leap year
+        ("2000-02-29", True),  # a century divisible by 400
+        ("2024-13-45", False),
+        ("2024-04-31", False),
+        ("2023-02-29", False),
+        ("1900-02-29", False),  # a century not divisible by 400
+        ("0000-01-01", False),
+        ("20241213", False),
+    ],
+)
+def test_the_schema_refuses_an_impossible_day_without_a_format_checker(
+    published: str, accepted: bool
+) -> None:
+    document = il.to_dict(il.sample("gmp-child-protection-2024"))
+    document["published"] = published
+    # No format checker: "format": "date" is an annotation only, and the pattern does the work.
+    validator = jsonschema.Draft202012Validator(il.json_schema())
+
+    assert accepted == validator.is_valid(document)
+    assert accepted == (not _refused_by_loader(document))
+
+
+def _refused_by_loader(document: dict[str, Any]) -> bool:
+    try:
+        il.from_dict(document)
+    except il.ValidationError:
+        return True
+    return False

@@ -1,7 +1,8 @@
 """Sphinx helpers for inspectlib's documentation.
 
-- ``inspectlib-json-schema``, a directive that writes the JSON Schema of the document format
-  into the page, generated at build time by :func:`inspectlib.json_schema`: the page always shows
+- ``inspectlib-json-schema``, a directive that offers the JSON Schema of the document format as
+  a file to download, written beside the page, and shows it in a view collapsed until opened;
+  it is generated at build time by :func:`inspectlib.json_schema`, so the page always carries
   the schema the installed inspectlib produces.
 - ``inspectlib-fields``, a directive that writes the table of one record's fields in the document
   format, built from that same JSON Schema, so that the format's specification cannot fall behind
@@ -27,6 +28,7 @@ import logging
 import pkgutil
 import re
 import typing
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -41,17 +43,52 @@ from sphinx_autodoc_typehints import add_type_css_class, format_annotation
 
 import inspectlib
 
+_HTML_OUTPUT: dict[str, Path] = {}
+"""Where an HTML build writes its pages, set when the builder starts; files to download go
+there too."""
+
+
+def _remember_html_output(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        _HTML_OUTPUT["directory"] = Path(app.outdir)
+    else:
+        _HTML_OUTPUT.pop("directory", None)
+
+
+def schema_file_name() -> str:
+    """The name the JSON Schema is downloaded under: ``inspectlib-1.0.schema.json``."""
+    return f"inspectlib-{inspectlib.FORMAT_VERSION}.schema.json"
+
 
 class JSONSchemaDirective(SphinxDirective):
-    """The JSON Schema of inspectlib documents, as an indented JSON literal block."""
+    """The JSON Schema of inspectlib documents: a link to download it as a file, and the schema
+    itself in a view that stays collapsed until opened (it runs to thousands of lines)."""
 
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        text = json.dumps(inspectlib.json_schema(), indent=2)
+        text = json.dumps(inspectlib.json_schema(), indent=2) + "\n"
+        name = schema_file_name()
+        html_output = _HTML_OUTPUT.get("directory")
+        if html_output is not None:
+            # Beside the page, so that a relative link finds it wherever the site is served.
+            folder = Path(html_output, self.env.docname).parent
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+        link = nodes.reference("", "", refuri=name)
+        link += nodes.literal(name, name)
+        offer = nodes.paragraph()
+        offer += [nodes.Text("Download the schema: "), link, nodes.Text(".")]
         block = nodes.literal_block(text, text)
         block["language"] = "json"
-        return [block]
+        lines = text.count("\n")
+        opening = f"<details><summary>Show the schema ({lines:,} lines)</summary>"
+        return [
+            offer,
+            nodes.raw("", opening, format="html"),
+            block,
+            nodes.raw("", "</details>", format="html"),
+        ]
 
 
 _ENVELOPE = ("inspectlib", "kind")
@@ -310,6 +347,7 @@ class _SupersededForwardReferences(logging.Filter):
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("inspectlib-json-schema", JSONSchemaDirective)
+    app.connect("builder-inited", _remember_html_output)
     app.add_directive("inspectlib-fields", FieldsDirective)
     app.connect("missing-reference", _resolve_private_path)
     # Before napoleon and sphinx_autodoc_typehints (priority 500), except for _field_types,

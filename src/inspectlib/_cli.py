@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import datetime
 import importlib
+import io
+import itertools
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
+
+import orjson
 
 from ._builtin import BUILTIN
 from ._documents import Record, dump, dump_lines, line_results, load, to_dict
@@ -40,6 +45,15 @@ EXIT_USAGE = 2
 _LINES_SUFFIXES = (".jsonl", ".ndjson")
 _PROGRESS_EVERY = 10_000
 
+STDIN = "-"
+"""The name that stands for standard input where a file is read (and standard output where
+``convert`` writes a JSON or JSON Lines file)."""
+_STDIN_NAME = "<stdin>"
+
+_FORMS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+"""The file forms ``convert`` writes, by extension; tables go into a directory (``--to``)."""
+_TABLE_FORMS = ("csv",)
+
 
 class _Failure(Exception):
     """A problem to print on standard error before exiting with EXIT_INVALID."""
@@ -49,21 +63,69 @@ def _is_lines(path: str) -> bool:
     return path.endswith(_LINES_SUFFIXES)
 
 
+class _Input:
+    """A document source opened for reading: JSON Lines one line at a time, or a whole JSON
+    document. A file's form is its extension; standard input's is found from its first line
+    (one that is a JSON value on its own makes JSON Lines: a one-line JSON document reads the
+    same either way)."""
+
+    def __init__(self, name: str, lines: Iterable[bytes] | None, whole: bytes | None) -> None:
+        self.name = name
+        self.lines = lines
+        self.whole = whole
+
+    def results(self) -> Iterator[tuple[int | None, Record | ValidationError]]:
+        """Each document's line number (None for a whole JSON document) with its record, or
+        the ValidationError it raised."""
+        if self.lines is not None:
+            stream = cast(IO[bytes], self.lines)
+            yield from line_results(stream, self.name)
+            return
+        source = io.BytesIO(self.whole or b"")
+        source.name = self.name
+        try:
+            yield None, load(source)
+        except ValidationError as error:
+            yield None, error
+
+
+def _stdin_input(stream: IO[bytes]) -> _Input:
+    consumed: list[bytes] = []
+    for line in stream:
+        consumed.append(line)
+        if not line.strip():
+            continue
+        try:
+            orjson.loads(line)
+        except orjson.JSONDecodeError:
+            return _Input(_STDIN_NAME, None, b"".join(consumed) + stream.read())
+        return _Input(_STDIN_NAME, itertools.chain(consumed, stream), None)
+    return _Input(_STDIN_NAME, None, b"".join(consumed))
+
+
+def _open_input(path: str, stack: contextlib.ExitStack) -> _Input:
+    """*path*, or standard input for ``-``, ready to read."""
+    if path == STDIN:
+        return _stdin_input(sys.stdin.buffer)
+    if not os.path.exists(path):
+        raise _Failure(f"{path}: no such file")
+    if _is_lines(path):
+        return _Input(path, stack.enter_context(open(path, "rb")), None)
+    with open(path, "rb") as stream:
+        return _Input(path, None, stream.read())
+
+
 def _records(source: str) -> Iterator[Record]:
-    """The records of a path (JSON or JSON Lines) or of ``sample:NAME``."""
+    """The records of a path (JSON or JSON Lines), of standard input (``-``) or of
+    ``sample:NAME``."""
     if source.startswith("sample:"):
         yield sample(source.removeprefix("sample:"))
         return
-    if not os.path.exists(source):
-        raise _Failure(f"{source}: no such file")
-    if _is_lines(source):
-        with open(source, "rb") as stream:
-            for _, result in line_results(stream, source):
-                if isinstance(result, ValidationError):
-                    raise result
-                yield result
-    else:
-        yield load(source)
+    with contextlib.ExitStack() as stack:
+        for _, result in _open_input(source, stack).results():
+            if isinstance(result, ValidationError):
+                raise result
+            yield result
 
 
 # validate ----------------------------------------------------------------------------------
@@ -72,36 +134,45 @@ def _records(source: str) -> Iterator[Record]:
 def _validate(arguments: argparse.Namespace) -> int:
     out, err = sys.stdout, sys.stderr
     progress = err.isatty() and not arguments.quiet
-    checked = invalid = 0
+    checked = invalid = unchecked = 0
+    skipped: dict[str, None] = {}  # the names of the checks skipped, in order, once each
     for path in arguments.paths:
-        if not os.path.exists(path):
-            err.write(f"{path}: no such file\n")
-            checked += 1
-            invalid += 1
-            continue
-        if _is_lines(path):
-            with open(path, "rb") as stream:
-                for number, result in line_results(stream, path):
-                    checked += 1
-                    if isinstance(result, ValidationError):
-                        invalid += 1
-                        for problem in result.problems:
-                            out.write(f"{path}:{number}: {problem.path}: {problem.message}\n")
-                    if progress and checked % _PROGRESS_EVERY == 0:
-                        err.write(f"\r{path}: {checked:,} documents checked, {invalid:,} invalid")
-                        err.flush()
-            if progress and checked >= _PROGRESS_EVERY:
-                err.write("\n")
-        else:
-            checked += 1
+        with contextlib.ExitStack() as stack:
             try:
-                load(path)
-            except ValidationError as error:
+                source = _open_input(path, stack)
+            except _Failure as failure:
+                err.write(f"{failure}\n")
+                checked += 1
                 invalid += 1
-                for problem in error.problems:
-                    out.write(f"{path}: {problem.path}: {problem.message}\n")
+                continue
+            for number, result in source.results():
+                checked += 1
+                if isinstance(result, ValidationError):
+                    invalid += 1
+                    where = source.name if number is None else f"{source.name}:{number}"
+                    for problem in result.problems:
+                        out.write(f"{where}: {problem.path}: {problem.message}\n")
+                    if result.skipped:
+                        unchecked += 1
+                        skipped.update(dict.fromkeys(result.skipped))
+                if progress and checked % _PROGRESS_EVERY == 0:
+                    err.write(
+                        f"\r{source.name}: {checked:,} documents checked, {invalid:,} invalid"
+                    )
+                    err.flush()
+        if progress and checked >= _PROGRESS_EVERY:
+            err.write("\n")
     noun = "document" if checked == 1 else "documents"
-    err.write(f"{checked:,} {noun} checked, {invalid:,} invalid\n")
+    summary = f"{checked:,} {noun} checked, {invalid:,} invalid"
+    if unchecked:
+        # Say what is still to come, so that fixing the problems shown holds no surprise.
+        noun = "document" if unchecked == 1 else "documents"
+        checks = "check" if len(skipped) == 1 else "checks"
+        summary += (
+            f"\n{len(skipped)} {checks} not run on {unchecked:,} {noun} until the problems shown "
+            f"are fixed: {', '.join(skipped)}"
+        )
+    err.write(summary + "\n")
     return EXIT_INVALID if invalid else EXIT_OK
 
 
@@ -156,13 +227,42 @@ def _sample(arguments: argparse.Namespace) -> int:
 # convert -------------------------------------------------------------------------------------
 
 
+def _form_of(target: str, to: str | None) -> str:
+    """The form to write *target* in: ``--to``, else the target's extension; refused where the
+    two disagree, or where neither names a form inspectlib writes."""
+    extension = os.path.splitext(target)[1].lower() if target != STDIN else ""
+    known = ", ".join(_FORMS)
+    if to is None:
+        if extension in _FORMS:
+            return _FORMS[extension]
+        if target == STDIN:
+            raise _Failure("writing to standard output needs --to json or --to jsonl")
+        what = f"a {extension} file" if extension else f"{target!r} (no extension)"
+        raise _Failure(
+            f"cannot write {what}: inspectlib writes {known} files, and with --to "
+            f"{' or --to '.join(_TABLE_FORMS)} a directory of tables"
+        )
+    if to in _TABLE_FORMS:
+        if target == STDIN:
+            raise _Failure(f"--to {to} writes a directory of tables, not standard output")
+        return to
+    if extension and _FORMS.get(extension) != to:
+        raise _Failure(f"--to {to} does not write a {extension} file: inspectlib writes {known}")
+    return to
+
+
 def _convert(arguments: argparse.Namespace) -> int:
     target: str = arguments.target
-    form = arguments.to or ("jsonl" if _is_lines(target) else "json")
+    form = _form_of(target, arguments.to)
     if form == "jsonl":
-        count = dump_lines(_records(arguments.source), target)
+        if target == STDIN:
+            count = dump_lines(_records(arguments.source), sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            count = dump_lines(_records(arguments.source), target)
         noun = "record" if count == 1 else "records"
-        sys.stderr.write(f"{count:,} {noun} written to {target}\n")
+        where = "standard output" if target == STDIN else target
+        sys.stderr.write(f"{count:,} {noun} written to {where}\n")
     elif form == "json":
         records = list(_records(arguments.source))
         if len(records) != 1:
@@ -170,7 +270,10 @@ def _convert(arguments: argparse.Namespace) -> int:
                 f"{arguments.source}: a JSON document holds one record, and this holds "
                 f"{len(records)}: convert to JSON Lines or CSV instead"
             )
-        dump(records[0], target, indent=True)
+        if target == STDIN:
+            sys.stdout.write(json.dumps(to_dict(records[0]), indent=2, ensure_ascii=False) + "\n")
+        else:
+            dump(records[0], target, indent=True)
     else:
         inspections = [r for r in _records(arguments.source) if isinstance(r, Inspection)]
         for path in tables(inspections).to_csv(target):
@@ -279,12 +382,23 @@ def _day(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _version() -> str:
+    try:
+        return importlib.metadata.version("inspectlib")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "(version unknown: not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="inspectlib",
         description="Typed, validated records of inspectorate reports. With no command, shows "
         "the bundled sample inspection.",
-        epilog="Exit codes: 0 success, 1 invalid input, 2 wrong usage.",
+        epilog="Exit codes: 0 success, 1 invalid input, 2 wrong usage. Where a file is read, "
+        "- reads standard input.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {_version()}", help="print the version"
     )
     parser.set_defaults(
         run=_show, source="sample:gmp-child-protection-2024", format="text", today=None
@@ -294,8 +408,9 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate",
         help="check documents, printing every problem",
-        description="Check JSON documents and JSON Lines files (.jsonl, .ndjson). Every problem "
-        "is printed as FILE[:LINE]: PATH: MESSAGE; exit 1 if there is any.",
+        description="Check JSON documents and JSON Lines files (.jsonl, .ndjson), or standard "
+        "input (-). Every problem is printed as FILE[:LINE]: PATH: MESSAGE; exit 1 if there "
+        "is any.",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.add_argument("-q", "--quiet", action="store_true", help="no progress on a terminal")
@@ -306,7 +421,7 @@ def _parser() -> argparse.ArgumentParser:
         help="summarise a document or a bundled sample",
         description="Print a readable summary: grades, findings, timeline, deadlines.",
     )
-    show.add_argument("source", metavar="PATH|sample:NAME")
+    show.add_argument("source", metavar="PATH|-|sample:NAME")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.add_argument(
         "--today", type=_day, default=None, help="the day to judge lateness on (YYYY-MM-DD)"
@@ -331,11 +446,13 @@ def _parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert",
         help="convert between JSON, JSON Lines and CSV tables",
-        description="Convert JSON to JSON Lines and back (by the target's extension), or write "
-        "tidy CSV tables (inspections, graded areas, findings, evidence) into a directory.",
+        description="Convert JSON to JSON Lines and back (by the target's extension: .json, "
+        ".jsonl, .ndjson), or write tidy CSV tables (inspections, graded areas, findings, "
+        "evidence) into a directory. - reads standard input, or with --to json or jsonl writes "
+        "standard output.",
     )
-    convert.add_argument("source", metavar="PATH|sample:NAME")
-    convert.add_argument("target", metavar="TARGET")
+    convert.add_argument("source", metavar="PATH|-|sample:NAME")
+    convert.add_argument("target", metavar="TARGET|-")
     convert.add_argument("--to", choices=("json", "jsonl", "csv"), help="the target's form")
     convert.set_defaults(run=_convert)
 

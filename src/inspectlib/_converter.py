@@ -12,7 +12,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any, Final, TypeAlias, Union, get_args, get_origin
 
@@ -147,7 +147,7 @@ def _enum_structure_hook(cls: type[enum.Enum]) -> Hook:
         if member is None:
             if type(value) is not str:
                 raise _expected("a string", value)
-            raise WireError(f"{value!r} is not one of: {valid}")
+            raise WireError(f"{value!r} is not one of: {valid}{did_you_mean(value, members)}")
         return member
 
     return structure
@@ -416,9 +416,14 @@ def _object_with(value: Any, allowed: tuple[str, ...]) -> dict[str, Any]:
     extra = [key for key in value if key not in allowed]
     if extra:
         raise ExceptionGroup(
-            "unknown fields", [WireError("unknown field", (key,)) for key in extra]
+            "unknown fields", [WireError(unknown_field(key, allowed), (key,)) for key in extra]
         )
     return value
+
+
+def unknown_field(key: str, known: Iterable[str]) -> str:
+    """``"unknown field; did you mean 'title'?"``."""
+    return f"unknown field{did_you_mean(key, known)}"
 
 
 def _required(value: dict[str, Any], key: str) -> Any:
@@ -444,7 +449,8 @@ def _grade_hooks(scales: Mapping[str, GradingScale]) -> tuple[Hook, Callable[[Gr
         if grade is None:
             raise WireError(
                 f"{label!r} is not a grade of scale {scale_id!r}; valid grades: "
-                + ", ".join(scale.keys),
+                + ", ".join(scale.keys)
+                + _closest_grade(label, scale),
                 ("grade",),
             )
         return grade
@@ -453,6 +459,15 @@ def _grade_hooks(scales: Mapping[str, GradingScale]) -> tuple[Hook, Callable[[Gr
         return {"scale": grade.scale.id, "grade": grade.key}
 
     return structure, unstructure
+
+
+def _closest_grade(label: str, scale: GradingScale) -> str:
+    # A grade is written by key ("requires_improvement"); a label ("Requires improvement") or a
+    # near miss ("goood") points at the key meant.
+    by_label = scale.get(label) if len(label) <= 100 else None
+    if by_label is not None:
+        return f"; did you mean {by_label.key!r}?"
+    return did_you_mean(label.lower(), scale.keys)
 
 
 _NON_GRADES: Final = {kind.value: NonGrade(kind) for kind in NonGradeKind}
@@ -491,7 +506,8 @@ def _judgment_hooks(
             return CarriedForward(from_inspection=source, grade=carried)
         if type(tag) is not str:
             raise WireError(_expected("a string", tag).message, ("type",))
-        raise WireError(f"{tag!r} is not one of: {valid}", ("type",))
+        hint = did_you_mean(tag, _JUDGMENT_TYPES)
+        raise WireError(f"{tag!r} is not one of: {valid}{hint}", ("type",))
 
     def unstructure(judgment: Judgment | None) -> dict[str, Any] | None:
         if judgment is None:
@@ -545,7 +561,7 @@ def _tagged_union_hooks(
         if member is None:
             if type(tag) is not str:
                 raise WireError(_expected("a string", tag).message, ("type",))
-            raise WireError(f"{tag!r} is not one of: {valid}", ("type",))
+            raise WireError(f"{tag!r} is not one of: {valid}{did_you_mean(tag, by_tag)}", ("type",))
         cls, hook = member
         fields = dict(value)
         del fields["type"]
@@ -709,7 +725,8 @@ def located_problems(error: BaseException) -> list[tuple[tuple[Step, ...], str]]
     if isinstance(error, ExceptionGroup):
         return [pair for inner in error.exceptions for pair in located_problems(inner)]
     if isinstance(error, ForbiddenExtraKeysError):
-        return [((key,), "unknown field") for key in sorted(error.extra_fields)]
+        known = [field.name for field in attrs.fields(error.cl)] if attrs.has(error.cl) else []
+        return [((key,), unknown_field(key, known)) for key in sorted(error.extra_fields)]
     if isinstance(error, WireError):
         return [(error.at, error.message)]
     if isinstance(error, FieldValueError):

@@ -38,7 +38,8 @@ from ._frameworks import Framework
 from ._inspections import Inspection
 from ._limits import DEFAULT_LIMITS, Limits
 from ._scales import GradingScale
-from ._validation import check
+from ._suggestions import did_you_mean
+from ._validation import CROSS_FIELD_CHECKS, check
 
 __all__ = [
     "FORMAT_VERSION",
@@ -343,13 +344,17 @@ def from_dict(
     catalogue = catalogue or _default_catalogue()
     limits = limits or DEFAULT_LIMITS
     if type(data) is not dict:
-        raise ValidationError(subject, [Problem("$", f"expected an object, got {json_type(data)}")])
+        raise ValidationError(
+            subject,
+            [Problem("$", f"expected an object, got {json_type(data)}")],
+            skipped=_UNREAD,
+        )
     cls, body, newer = _open_envelope(data, kind, subject)
     try:
         record = _converter(catalogue, detailed=False, limits=limits).structure(body, cls)
     except Exception:
         located = _detailed_problems(catalogue, limits, body, cls)
-        if newer and all(message == "unknown field" for _, message in located):
+        if newer and all(message.startswith("unknown field") for _, message in located):
             # A newer minor version may add fields; they cannot be kept, so say which are lost.
             warnings.warn(
                 FormatVersionWarning(
@@ -367,12 +372,17 @@ def from_dict(
                 subject=subject,
             )
         problems = [Problem(render_path(at), message) for at, message in located]
-        raise ValidationError(subject, _capped(problems, limits)) from None
+        raise ValidationError(
+            subject, _capped(problems, limits), skipped=CROSS_FIELD_CHECKS.get(cls, ())
+        ) from None
     broken = check(record, catalogue=catalogue) if cls in _CHECKED else ()
     if broken:
         raise ValidationError(subject, _capped(list(broken), limits))
     return record
 
+
+_UNREAD: Final = ("the record's own fields",)
+"""What is not checked in a document whose record cannot even be told."""
 
 _CHECKED: Final = frozenset({Inspection, CommissionedInspection})
 """The kinds with cross-field rules beyond those checked when they are built."""
@@ -470,13 +480,16 @@ def _open_envelope(
         problems.append(Problem("$.kind", "missing document kind; one of: " + ", ".join(KINDS)))
     elif cls is None:
         shown = repr(name) if type(name) is str else json_type(name)
-        problems.append(Problem("$.kind", f"{shown} is not one of: " + ", ".join(KINDS)))
+        hint = did_you_mean(name, KINDS) if type(name) is str else ""
+        problems.append(Problem("$.kind", f"{shown} is not one of: {', '.join(KINDS)}{hint}"))
     elif kind is not None and cls is not kind:
         problems.append(
             Problem("$.kind", f"expected a document of kind {_KIND_OF[kind]!r}, got {name!r}")
         )
     if problems or cls is None:
-        raise ValidationError(subject, problems)
+        # Which record the fields belong to, or how to read them, is not known: none is checked.
+        skipped = (*_UNREAD, *(CROSS_FIELD_CHECKS.get(cls, ()) if cls is not None else ()))
+        raise ValidationError(subject, problems, skipped=skipped)
     body = {key: value for key, value in data.items() if key != "inspectlib" and key != "kind"}
     return cls, body, newer
 
@@ -495,6 +508,7 @@ def _parse(text: str | bytes, subject: str, limits: Limits, line: int | None = N
                     line=line,
                 )
             ],
+            skipped=_UNREAD,
         )
     try:
         return orjson.loads(text)
@@ -505,7 +519,9 @@ def _parse(text: str | bytes, subject: str, limits: Limits, line: int | None = N
             else (f"column {error.colno}")
         )
         raise ValidationError(
-            subject, [Problem("$", f"invalid JSON at {where}: {error.msg}", line=line)]
+            subject,
+            [Problem("$", f"invalid JSON at {where}: {error.msg}", line=line)],
+            skipped=_UNREAD,
         ) from None
 
 
@@ -690,4 +706,4 @@ def line_results(
 
 def _at_line(error: ValidationError, line: int) -> ValidationError:
     problems = [Problem(problem.path, problem.message, line=line) for problem in error.problems]
-    return type(error)(error.subject, problems)
+    return type(error)(error.subject, problems, skipped=error.skipped)

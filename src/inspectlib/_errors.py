@@ -9,6 +9,7 @@ thing.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -71,19 +72,53 @@ class ValidationError(InspectlibError, ValueError):
     """What was checked: ``"Inspection 'hmicfrs/ncpi/2024/greater-manchester'"``, a file's
     name, or ``"document"``."""
 
-    def __init__(self, subject: str, problems: Iterable[Problem]) -> None:
+    skipped: tuple[str, ...]
+    """The checks that could not run because of the problems found, by name: a document that
+    cannot be read into a record is not given the cross-field rules (unique area keys, the
+    framework's rules...), which need the whole record. They run once :attr:`problems` are
+    fixed. Empty when every check ran.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self, subject: str, problems: Iterable[Problem], *, skipped: Iterable[str] = ()
+    ) -> None:
         self.subject = subject
         self.problems = tuple(problems)
+        self.skipped = tuple(skipped)
         if not self.problems:
             raise ValueError("a ValidationError needs at least one problem")
         super().__init__(subject, self.problems)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword arguments are not pickled by BaseException's own reduce.
+        return (_rebuild, (type(self), self.subject, self.problems, self.skipped))
 
     def __str__(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [f"{self.subject} is invalid: {count} {noun}"]
         lines.extend(f"  {problem}" for problem in self.problems)
+        if self.skipped:
+            lines.append(f"  ({skipped_summary(self.skipped)})")
         return "\n".join(lines)
+
+
+def skipped_summary(skipped: tuple[str, ...]) -> str:
+    """``"12 checks skipped until these problems are fixed"``."""
+    count = len(skipped)
+    noun = "check" if count == 1 else "checks"
+    return f"{count} {noun} skipped until these problems are fixed"
+
+
+def _rebuild(
+    cls: type[ValidationError],
+    subject: str,
+    problems: tuple[Problem, ...],
+    skipped: tuple[str, ...],
+) -> ValidationError:
+    return cls(subject, problems, skipped=skipped)
 
 
 class InvalidRecord(InspectlibError, ValueError):

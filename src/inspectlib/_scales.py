@@ -13,6 +13,7 @@ from ._fields import to_frozen_dict, to_tuple
 from ._frozen import FrozenDict
 from ._partial_dates import PartialDate
 from ._sources import Source
+from ._suggestions import did_you_mean
 
 __all__ = ["Grade", "GradingScale", "grade_key"]
 
@@ -132,9 +133,10 @@ class GradingScale:
         """
         grade = self._by_key.get(grade_key(label)) if isinstance(label, str) else None
         if grade is None:
+            hint = did_you_mean(label, self.labels) if isinstance(label, str) else ""
             raise InvalidGrade(
                 f"{label!r} is not a grade of scale {self.id!r}; "
-                f"valid grades: {', '.join(self.labels)}"
+                f"valid grades: {', '.join(self.labels)}{hint}"
             )
         return grade
 

@@ -25,13 +25,29 @@ from ._judgments import Judgment
 from ._partial_dates import PartialDate
 from ._scales import Grade
 
-__all__ = ["PARTIAL_DATE_PATTERN", "json_schema"]
+__all__ = ["DATE_PATTERN", "PARTIAL_DATE_PATTERN", "json_schema"]
+
+# A day that exists, as a regular expression: a validator's "format": "date" check is optional
+# (off by default in most), and a pattern is not. Months have their lengths; 29 February needs
+# a leap year: divisible by 4, and by 400 for a century. Year 0000 is no year of the calendar.
+_YEAR = "(?!0000)[0-9]{4}"
+_LEAP_YEAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)"
+_DAY = (
+    f"({_YEAR}-(01|03|05|07|08|10|12)-(0[1-9]|[12][0-9]|3[01])"
+    f"|{_YEAR}-(04|06|09|11)-(0[1-9]|[12][0-9]|30)"
+    f"|{_YEAR}-02-(0[1-9]|1[0-9]|2[0-8])"
+    f"|{_LEAP_YEAR}-02-29)"
+)
+
+DATE_PATTERN = f"^{_DAY}$"
+"""An exact day, ``YYYY-MM-DD``, as a regular expression that refuses days that do not exist
+(``2024-13-45``, ``2023-02-29``)."""
 
 PARTIAL_DATE_PATTERN = (
-    r"^(\.\./)?[0-9]{4}(-Q[1-4]|-(spring|summer|autumn|winter)"
-    r"|-(0[1-9]|1[0-2])(-([0-9]{2}|early|mid|late))?)?$"
+    rf"^(\.\./)?({_DAY}|[0-9]{{4}}(-Q[1-4]|-(spring|summer|autumn|winter)"
+    r"|-(0[1-9]|1[0-2])(-(early|mid|late))?)?)$"
 )
-"""The canonical partial date forms, as a regular expression (day validity aside)."""
+"""The canonical partial date forms, as a regular expression; a day must exist."""
 
 _NOT_BLANK = r"\S"
 _MAJOR = FORMAT_VERSION.split(".")[0]
@@ -55,7 +71,7 @@ class _Builder:
         if hint is float:
             return {"type": "number"}
         if hint is datetime.date:
-            return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         if hint is PartialDate:
             return {"type": "string", "pattern": PARTIAL_DATE_PATTERN}
         if hint == Judgment:

@@ -24,12 +24,41 @@ from ._judgments import CarriedForward, Judgment
 from ._partial_dates import Order, PartialDate
 from ._scales import Grade, GradingScale
 
-__all__ = ["check", "register_rules", "validate"]
+__all__ = ["CROSS_FIELD_CHECKS", "check", "register_rules", "validate"]
 
 T = TypeVar("T")
 
 _Rules = Callable[[Any, Catalogue], Iterator[Problem]]
 _RULES: dict[type[Any], _Rules] = {}
+
+
+CROSS_FIELD_CHECKS: dict[type[Any], tuple[str, ...]] = {
+    Inspection: (
+        "fieldwork ends after it starts",
+        "published after fieldwork ends",
+        "area keys are unique",
+        "judgments are on the inspection's scales",
+        "parent areas exist",
+        "finding ids are unique",
+        "findings name areas of the inspection",
+        "recommendations belong to causes of concern",
+        "evidence counts are within their totals",
+        "responses come after the report",
+        "finding updates name inspections followed up",
+        "the rules of the inspection's framework",
+    ),
+    CommissionedInspection: (
+        "questions are numbered in order",
+        "parts are numbered in order",
+        "parts' scope is in the terms of reference",
+        "publication dates agree with parts' status",
+        "publication after commissioning",
+        "expectations are listed in the order stated",
+        "deliverables published after commissioning",
+    ),
+}
+"""The rules :func:`check` applies to each kind of record, by name: what a document that
+cannot be read into a record is not yet checked for (:attr:`ValidationError.skipped`)."""
 
 
 def register_rules(
