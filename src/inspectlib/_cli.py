@@ -383,10 +383,9 @@ def _day(text: str) -> datetime.date:
 
 
 def _version() -> str:
-    try:
-        return importlib.metadata.version("inspectlib")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
-        return "(version unknown: not installed)"
+    from . import __version__  # the package is imported by the time a command runs
+
+    return __version__
 
 
 def _parser() -> argparse.ArgumentParser:
