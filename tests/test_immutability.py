@@ -28,13 +28,15 @@ def test_collections_are_tuples_even_when_given_lists(seed: il.Inspection) -> No
 
 
 def test_a_string_is_not_taken_for_a_sequence() -> None:
-    with pytest.raises(il.InvalidRecord, match="expected a sequence of items, got str 'afi-1'"):
+    with pytest.raises(il.FieldTypeError) as raised:
         il.Finding(
             id="x",
             kind=il.FindingKind.STRENGTH,
             text="t",
             areas="afi-1",
         )
+
+    assert "Finding.areas: expected a tuple or list of str, got str 'afi-1'" == str(raised.value)
 
 
 def test_extensions_are_deeply_frozen(seed: il.Inspection) -> None:

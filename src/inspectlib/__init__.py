@@ -37,6 +37,7 @@ from ._documents import (
     to_dict,
 )
 from ._errors import (
+    FieldTypeError,
     FormatVersionWarning,
     IncomparableGradesError,
     InspectlibError,
@@ -195,6 +196,7 @@ __all__ = [
     "InspectlibError",
     "ValidationError",
     "InvalidRecord",
+    "FieldTypeError",
     "Problem",
     "InvalidPartialDate",
     "InvalidGrade",

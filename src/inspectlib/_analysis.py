@@ -9,6 +9,7 @@ import attrs
 
 from ._catalogue import Catalogue
 from ._errors import NotFoundError
+from ._field_types import typed_fields
 from ._frameworks import Change, compare_grades
 from ._inspections import GradedArea, Inspection
 from ._judgments import Judgment
@@ -51,7 +52,7 @@ def _comparable(
     return True, f"both on {first.scale.id!r}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class GradePoint:
     """One judgment in an organisation's history, and whether it compares with the one before.
 
@@ -117,7 +118,7 @@ def grade_history(
     return tuple(points)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AreaChange:
     """An area judged in both inspections, and how its judgment moved.
 
@@ -133,7 +134,7 @@ class AreaChange:
     reason: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InspectionDiff:
     """What changed between two inspections of the same body.
 

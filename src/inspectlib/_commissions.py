@@ -9,6 +9,7 @@ import attrs
 
 from ._errors import InvalidRecord
 from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
+from ._field_types import typed_fields
 from ._fields import not_blank, not_empty, to_tuple
 from ._inspections import RelatedDocument
 from ._organisations import Organisation
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Commissioner:
     """Who asked for an inspection, and in what capacity.
 
@@ -51,7 +52,7 @@ class Commissioner:
     person: str | None = attrs.field(default=None, validator=not_blank)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class LegalBasis:
     """The power an inspection was commissioned under.
 
@@ -66,7 +67,7 @@ class LegalBasis:
     citation: str | None = attrs.field(default=None, validator=not_blank)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Question:
     """One question of the terms of reference, with its sub-points.
 
@@ -91,7 +92,7 @@ class PartStatus(enum.Enum):
     SUPERSEDED = "superseded"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Expectation:
     """A statement of when something is expected: "we expect to publish in June 2025".
 
@@ -108,7 +109,7 @@ class Expectation:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PublicationDate:
     """The day something was published, with the sources that say so.
 
@@ -119,7 +120,7 @@ class PublicationDate:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Document:
     """A published document that is not an inspection report: an update letter, say.
 
@@ -157,7 +158,7 @@ class DeliverableKind(enum.Enum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deliverable:
     """Something a part delivers: a link to an :class:`~inspectlib.Inspection` by its id, or a
     :class:`Document` record. Exactly one of the two.
@@ -181,7 +182,7 @@ class Deliverable:
         return None if self.document is None else self.document.published
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Lateness:
     """How late a part is, or was, against an expectation.
 
@@ -204,7 +205,7 @@ class Lateness:
         return self.late
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Slip:
     """One revision of an expectation: when it was announced and how far it moved.
 
@@ -221,7 +222,7 @@ class Slip:
     days: int
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Part:
     """One part of a commissioned inspection.
 
@@ -305,7 +306,7 @@ class CommissionStatus(enum.Enum):
     WITHDRAWN = "withdrawn"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Milestone:
     """The next thing expected of a commission: a part and when it is expected.
 
@@ -319,7 +320,7 @@ class Milestone:
 _DONE = frozenset({PartStatus.PUBLISHED, PartStatus.WITHDRAWN, PartStatus.SUPERSEDED})
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CommissionedInspection:
     """An inspection asked for by a third party, with terms of reference and ordered parts.
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import attrs
 
 from ._errors import InvalidRecord
+from ._field_types import typed_fields
 from ._fields import not_blank, to_tuple
 from ._organisations import Organisation, OrganisationKind
 from ._sources import Source
@@ -30,7 +31,7 @@ class Counting(enum.Enum):
     publication + days."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ResponseRule:
     """A rule that someone must respond to a report within a period after it is published.
 
@@ -94,7 +95,7 @@ class ResponseRule:
         return True
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Response:
     """A published response to a report, made under a rule.
 
@@ -113,7 +114,7 @@ class Response:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deadline:
     """A rule applied to one report: the last day, and the response if one was recorded.
 

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "FieldTypeError",
     "InvalidRecord",
     "FormatVersionWarning",
     "UnsupportedFormatVersion",
@@ -130,6 +131,57 @@ class InvalidRecord(InspectlibError, ValueError):
 
     .. versionadded:: 0.1.0
     """
+
+
+class FieldTypeError(InvalidRecord, TypeError):
+    """A record was built with a value of the wrong type for its field.
+
+    Every field's declared type is enforced when a record is built, :func:`attrs.evolve`
+    included: text where text is meant, a whole number (never ``True``) where a whole number
+    is meant, a :class:`datetime.date` (never a ``datetime``) where a day is
+    meant, a tuple or list of records where several are meant, and ``None`` only where a
+    field is optional. The message names the record, the field and the item where there is
+    one, what was expected and what was given::
+
+        GradedArea.judgment: expected Grade, NonGrade or CarriedForward, got str 'Good'
+
+    It is an :class:`InvalidRecord`, so code that catches those catches it too, and a
+    :class:`TypeError`, as Python's own wrong-type errors are.
+
+    .. versionadded:: 0.1.0
+    """
+
+    record: str
+    """The record's class name: ``"GradedArea"``."""
+    field: str
+    """The field's name: ``"judgment"``."""
+    at: tuple[str | int, ...]
+    """Where in the field the wrong value is: ``(2,)`` for its third item, a key for a
+    mapping's entry; empty for the field itself."""
+    expected: str
+    """What the field takes, in words: ``"Grade, NonGrade or CarriedForward"``."""
+    given: str
+    """What it was given: its type and a shortened repr (``"str 'Good'"``)."""
+
+    def __init__(
+        self, record: str, field: str, expected: str, given: str, at: tuple[str | int, ...] = ()
+    ) -> None:
+        self.record = record
+        self.field = field
+        self.at = at
+        self.expected = expected
+        self.given = given
+        where = "".join(f"[{step!r}]" for step in at)
+        super().__init__(f"{record}.{field}{where}: expected {expected}, got {given}")
+
+    @property
+    def reason(self) -> str:
+        """The message without the record and field: ``"expected ..., got ..."``."""
+        return f"expected {self.expected}, got {self.given}"
+
+    def __reduce__(self) -> tuple[type[FieldTypeError], tuple[object, ...]]:
+        # The default rebuilds from the message alone, which __init__ does not take.
+        return (type(self), (self.record, self.field, self.expected, self.given, self.at))
 
 
 class UnsupportedFormatVersion(ValidationError):

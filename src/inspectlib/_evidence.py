@@ -6,13 +6,14 @@ from typing import TypeAlias
 
 import attrs
 
+from ._field_types import typed_fields
 from ._fields import not_blank, to_tuple
 from ._sources import Source
 
 __all__ = ["Evidence", "QualitativeEvidence", "QuantitativeEvidence"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class QuantitativeEvidence:
     """A counted claim: *count* of *total* *unit*, described.
 
@@ -44,7 +45,7 @@ class QuantitativeEvidence:
         return f"{self.description}: {figure}{unit}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class QualitativeEvidence:
     """An observation that is not a count.
 

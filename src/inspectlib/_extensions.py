@@ -100,7 +100,8 @@ def freeze_extensions(value: Mapping[str, Any], limits: Limits = DEFAULT_LIMITS)
     if value is NO_EXTENSIONS or (type(value) is dict and not value):
         return NO_EXTENSIONS
     if not isinstance(value, Mapping):
-        raise InvalidExtension(f"expected a mapping, got {type(value).__name__}", ())
+        # Kept as it is, for the record's type check to refuse with the record's field name.
+        return value
     for key in value:
         namespace, _, name = key.partition(":") if type(key) is str else ("", "", "")
         if not namespace or not name:

@@ -10,6 +10,9 @@ directly, applying the same checks ``__init__`` would, in the same order of mean
 - text fields are checked to be strings inline, as the converter's strict text hooks would;
 - the field invariants the records declare with :func:`~inspectlib._fields.not_blank` and
   :func:`~inspectlib._fields.not_empty` are checked inline;
+- the type check every record runs in ``__init__``
+  (:func:`~inspectlib._field_types.check_field_types`) is skipped, because the wire hooks check
+  each value's type as they read it;
 - :func:`~inspectlib._fields.to_tuple` and :func:`~inspectlib._extensions.freeze_extensions`
   converters are skipped, because the wire hooks already produce tuples and frozen extensions;
 - ``__attrs_post_init__`` runs last, as attrs runs it.
@@ -27,12 +30,14 @@ from typing import Any
 import attrs
 
 from ._extensions import freeze_extensions
+from ._field_types import check_field_types
 from ._fields import not_blank, not_empty, to_tuple, validators_of
 
 __all__ = ["fast_record_hook", "is_eligible"]
 
 _SKIPPED_CONVERTERS = (to_tuple, freeze_extensions)
 _INLINE_VALIDATORS = (not_blank, not_empty)
+_SKIPPED_VALIDATORS = (check_field_types,)
 
 
 def is_eligible(cls: type[Any]) -> bool:
@@ -44,7 +49,10 @@ def is_eligible(cls: type[Any]) -> bool:
             return False
         if field.converter is not None and field.converter not in _SKIPPED_CONVERTERS:
             return False
-        if any(v not in _INLINE_VALIDATORS for v in validators_of(field)):
+        if any(
+            v not in _INLINE_VALIDATORS and v not in _SKIPPED_VALIDATORS
+            for v in validators_of(field)
+        ):
             return False
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             return False

@@ -47,18 +47,26 @@ def not_empty(instance: Any, attribute: "attrs.Attribute[Any]", value: tuple[Any
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """Store any iterable as a tuple, so records stay immutable all the way down."""
+    """Store any iterable as a tuple, so records stay immutable all the way down.
+
+    Anything else is kept as it is, for the record's type check to refuse with the field's
+    name: text and mappings too, as ``tuple("abc")`` would be ``("a", "b", "c")``.
+    """
     if type(value) is tuple:
         return value
-    if isinstance(value, str | bytes | Mapping):
-        # tuple("abc") would silently become ("a", "b", "c").
-        raise InvalidRecord(f"expected a sequence of items, got {type(value).__name__} {value!r}")
-    return tuple(value)
+    if type(value) is list or (
+        isinstance(value, Iterable) and not isinstance(value, str | bytes | bytearray | Mapping)
+    ):
+        return tuple(value)
+    return value  # type: ignore[return-value]
 
 
 def to_frozen_dict(value: Mapping[Any, Any]) -> FrozenDict[Any, Any]:
-    """Store any mapping as a :class:`FrozenDict`."""
-    return value if type(value) is FrozenDict else FrozenDict(value)
+    """Store any mapping as a :class:`FrozenDict`; anything else is kept as it is, for the
+    record's type check to refuse with the field's name."""
+    if type(value) is FrozenDict or not isinstance(value, Mapping):
+        return value
+    return FrozenDict(value)
 
 
 def validators_of(field: "attrs.Attribute[Any]") -> tuple[Any, ...]:

@@ -8,6 +8,7 @@ import attrs
 
 from ._evidence import Evidence
 from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
+from ._field_types import typed_fields
 from ._fields import not_blank, to_tuple
 from ._organisations import Organisation
 from ._partial_dates import PartialDate
@@ -35,7 +36,7 @@ class FindingKind(enum.Enum):
         return self.value.replace("_", " ").capitalize()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Finding:
     """One thing an inspection found, or asks to be done.
 

@@ -9,6 +9,7 @@ import enum
 import attrs
 
 from ._errors import IncomparableGradesError, InvalidRecord, NotFoundError
+from ._field_types import typed_fields
 from ._fields import not_blank, not_empty, to_frozen_dict, to_tuple
 from ._findings import FindingKind
 from ._frozen import FrozenDict
@@ -29,7 +30,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FrameworkArea:
     """One area a framework judges: a topic, question, pillar, key question or key judgement.
 
@@ -125,7 +126,7 @@ def _no_duplicate_keys(instance: Framework, _: object, areas: tuple[FrameworkAre
         raise InvalidRecord(f"framework {instance.id!r} repeats area keys: {', '.join(repeated)}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Framework:
     """An inspection programme in one version: its scales, its areas, and its rules.
 
@@ -327,7 +328,7 @@ class Framework:
         return Comparability(comparable=False, reason=reason)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Comparability:
     """The answer to "do these grades compare?", with the reason either way.
 
@@ -343,7 +344,7 @@ class Comparability:
         return self.comparable
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class GradeMapping:
     """A user's mapping of grades on one scale onto another, to compare across frameworks.
 

@@ -11,6 +11,7 @@ import attrs
 from ._deadlines import Deadline, Response, ResponseRule
 from ._evidence import Evidence
 from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
+from ._field_types import typed_fields
 from ._fields import not_blank, not_empty, to_tuple
 from ._findings import Finding, FindingKind
 from ._judgments import Judgment
@@ -23,7 +24,7 @@ from ._sources import Quote, Source
 __all__ = ["GradedArea", "Inspection", "Period", "RelatedDocument", "Relation"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Period:
     """A span of time whose ends may be known only to a month, a season or a year.
 
@@ -39,7 +40,7 @@ class Period:
         return f"{self.start.describe()} to {self.end.describe()}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class GradedArea:
     """One area of an inspection and the judgment it was given.
 
@@ -88,7 +89,7 @@ class Relation(enum.Enum):
     """One part of a larger piece of work, such as a commissioned inspection."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RelatedDocument:
     """A link from an inspection to another document.
 
@@ -105,7 +106,7 @@ class RelatedDocument:
     title: str | None = attrs.field(default=None, validator=not_blank)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Inspection:
     """An inspection report: who inspected whom, under which framework, and what they found.
 

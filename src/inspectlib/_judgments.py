@@ -7,6 +7,7 @@ from typing import TypeAlias
 
 import attrs
 
+from ._field_types import typed_fields
 from ._scales import Grade
 
 __all__ = [
@@ -42,7 +43,7 @@ class NonGradeKind(enum.Enum):
     """The inspectorate found too little evidence to judge."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class NonGrade:
     """A judgment that is deliberately not a grade. Use the constants, such as :data:`UNGRADED`.
 
@@ -87,7 +88,7 @@ INSUFFICIENT_EVIDENCE = NonGrade(NonGradeKind.INSUFFICIENT_EVIDENCE)
 """
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CarriedForward:
     """A judgment not made afresh but kept from an earlier inspection.
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._field_types import typed_fields
 from ._fields import not_blank, to_tuple
 from ._findings import Finding, FindingKind
 from ._partial_dates import Order, PartialDate
@@ -39,7 +40,7 @@ _TRACKED = frozenset(
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FindingUpdate:
     """What a later source says of one finding of an earlier inspection.
 

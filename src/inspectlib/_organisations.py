@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
+from ._field_types import typed_fields
 from ._fields import not_blank, to_tuple
 
 __all__ = ["Identifier", "Organisation", "OrganisationKind"]
@@ -34,7 +35,7 @@ class OrganisationKind(enum.Enum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Identifier:
     """An organisation's identifier in one scheme.
 
@@ -53,7 +54,7 @@ class Identifier:
         return f"{self.scheme}:{self.value}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Organisation:
     """A body: one that is inspected, inspects, or commissions an inspection.
 

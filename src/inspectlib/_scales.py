@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any, Literal
 
 import attrs
 
 from ._errors import IncomparableGradesError, InvalidGrade, InvalidRecord
+from ._field_types import typed_fields
 from ._fields import to_frozen_dict, to_tuple
 from ._frozen import FrozenDict
 from ._partial_dates import PartialDate
@@ -34,17 +36,17 @@ def grade_key(label: str) -> str:
     return _SEPARATORS.sub("_", label.strip()).strip("_").casefold()
 
 
-def _labels(value: Iterable[str]) -> tuple[str, ...]:
-    labels = tuple(value)
+def _distinct_labels(
+    instance: Any, attribute: attrs.Attribute[tuple[str, ...]], labels: tuple[str, ...]
+) -> None:
     if len(labels) < 2:
         raise InvalidRecord(f"a grading scale needs at least two labels, got {len(labels)}")
     keys = [grade_key(label) for label in labels]
     if "" in keys:
         raise InvalidRecord("a grading scale's labels must not be empty")
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    duplicates = sorted(key for key, count in Counter(keys).items() if count > 1)
     if duplicates:
         raise InvalidRecord(f"a grading scale's labels must differ, but these repeat: {duplicates}")
-    return labels
 
 
 def _id(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
@@ -54,7 +56,7 @@ def _id(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
         )
 
 
-@attrs.frozen(kw_only=True, cache_hash=True)
+@attrs.frozen(kw_only=True, cache_hash=True, field_transformer=typed_fields)
 class GradingScale:
     """An ordered set of grade labels, best first.
 
@@ -80,7 +82,7 @@ class GradingScale:
 
     id: str = attrs.field(validator=_id)
     name: str
-    labels: tuple[str, ...] = attrs.field(converter=_labels)
+    labels: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_distinct_labels)
     aliases: FrozenDict[str, str] = attrs.field(factory=FrozenDict, converter=to_frozen_dict)
     description: str | None = None
     valid_from: PartialDate | None = None
@@ -156,7 +158,7 @@ class GradingScale:
         return isinstance(item, str) and grade_key(item) in self._by_key
 
 
-@attrs.frozen(order=False, repr=False)
+@attrs.frozen(order=False, repr=False, field_transformer=typed_fields)
 class Grade:
     """A label on a :class:`GradingScale`.
 

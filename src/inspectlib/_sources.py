@@ -7,12 +7,13 @@ import datetime
 import attrs
 
 from ._errors import InvalidRecord
+from ._field_types import typed_fields
 from ._fields import not_blank, to_tuple
 
 __all__ = ["Quote", "Source"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Source:
     """A public document that states a fact.
 
@@ -45,7 +46,7 @@ class Source:
         return self.title or self.url or ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Quote:
     """Words a person said, as a source reports them.
 

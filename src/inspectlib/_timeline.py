@@ -10,6 +10,7 @@ import attrs
 
 from ._commissions import CommissionedInspection
 from ._deadlines import ResponseRule
+from ._field_types import typed_fields
 from ._inspections import Inspection
 from ._partial_dates import PartialDate
 
@@ -34,7 +35,7 @@ class EventKind(enum.Enum):
     FINDING_UPDATE = "finding_update"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Event:
     """One dated event: when, what, and a sentence saying it.
 
