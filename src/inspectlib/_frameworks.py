@@ -62,7 +62,7 @@ def _is_number(label: str) -> bool:
     return label.isascii() and label.isdigit()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ScoreBand:
     """One band of a :class:`ScoreBands` rule: the rating given when both bounds hold.
 
@@ -90,7 +90,7 @@ def _bands(instance: ScoreBands, _: object, bands: tuple[ScoreBand, ...]) -> Non
         raise InvalidRecord("a score-band rule needs at least one band")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ScoreBands:
     """How a framework's overall rating follows from the numeric scores of some of its areas.
 
