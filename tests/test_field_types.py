@@ -384,3 +384,94 @@ def test_a_subclass_of_a_record_checks_its_own_fields_too() -> None:
     assert "TaggedSource.tag: expected int, got str '3'" == refusal(
         lambda: TaggedSource(title="Report", tag="3")
     )
+
+
+# -- records changed behind their constructor's back -------------------------------------------
+
+
+def smuggle(record: Any, field: str, value: object) -> Any:
+    """Set *field* as no constructor would allow: what validation and writing must survive."""
+    object.__setattr__(record, field, value)
+    return record
+
+
+def graded(judgment: Any) -> il.Inspection:
+    area = il.GradedArea(key="leadership", topic="Leadership", judgment=GOOD)
+    built = inspection(scales=[HMICFRS_FIVE_POINT], graded_areas=[area])
+    smuggle(area, "judgment", judgment)
+    return built
+
+
+def test_a_rule_that_meets_a_wrong_type_reports_the_field_instead() -> None:
+    finding = il.Finding(
+        id="f",
+        kind=il.FindingKind.STRENGTH,
+        text="t",
+        evidence=[il.QuantitativeEvidence(description="files", count=1, total=2)],
+    )
+    smuggle(finding.evidence[0], "count", "12")
+    built = inspection(findings=[finding])
+
+    assert (
+        il.Problem("$.findings[0].evidence[0].count", "expected int, got str '12'"),
+    ) == il.check(built)
+    with pytest.raises(il.ValidationError) as raised:
+        il.validate(built)
+    assert (
+        "Inspection 'example/1' is invalid: 1 problem\n"
+        "  $.findings[0].evidence[0].count: expected int, got str '12'" == str(raised.value)
+    )
+
+
+def test_every_wrong_field_is_reported_once_a_rule_fails() -> None:
+    end = il.PartialDate.of_day(2024, 11, 1)
+    built = inspection(fieldwork=il.Period(start=il.PartialDate.of_year(2024), end=end))
+    smuggle(built.fieldwork, "end", "2024")
+    smuggle(built, "subjects", "GMP")
+
+    assert (
+        il.Problem("$.subjects", "expected a tuple or list of Organisation, got str 'GMP'"),
+        il.Problem("$.fieldwork.end", "expected PartialDate, got str '2024'"),
+    ) == il.check(built)
+
+
+def test_writing_a_wrong_type_is_refused_with_its_path() -> None:
+    built = graded("Good")
+
+    for write in (il.dumps, lambda record: il.dumps(record, validate=False)):
+        with pytest.raises(il.ValidationError) as raised:
+            write(built)
+        assert (
+            "Inspection 'example/1' is invalid: 1 problem\n"
+            "  $.graded_areas[0].judgment: expected Grade, NonGrade or CarriedForward, "
+            "got str 'Good'" == str(raised.value)
+        )
+
+
+def test_a_value_json_cannot_carry_is_named_by_its_type() -> None:
+    built = smuggle(inspection(), "title", object())
+
+    with pytest.raises(il.ValidationError) as raised:
+        il.dumps(built)
+    assert re.fullmatch(
+        r"Inspection 'example/1' is invalid: 1 problem\n"
+        r"  \$\.title: expected str, got object <object object at 0x[0-9a-f]+>",
+        str(raised.value),
+    )
+
+
+def test_a_failure_that_is_no_wrong_type_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspectlib import _validation
+
+    def broken(record: object, catalogue: object) -> Any:
+        raise RuntimeError("a bug in a rule")
+        yield
+
+    monkeypatch.setitem(_validation._RULES, il.Inspection, broken)
+    with pytest.raises(RuntimeError, match="a bug in a rule"):
+        il.check(inspection())
+
+
+def test_check_refuses_what_is_not_a_record_with_rules() -> None:
+    with pytest.raises(TypeError, match=r"^inspectlib has no validation rules for str$"):
+        il.check("an inspection")

@@ -34,6 +34,7 @@ from ._errors import (
     ValidationError,
 )
 from ._extensions import Step
+from ._field_types import type_problems
 from ._frameworks import Framework
 from ._inspections import Inspection
 from ._limits import DEFAULT_LIMITS, Limits
@@ -131,9 +132,26 @@ def to_dict(
     if validate and type(record) in _CHECKED:
         problems = check(record, catalogue=catalogue)
         if problems:
-            raise ValidationError(f"{type(record).__name__} {record.id!r}", problems)
-    body = _converter(_default_catalogue(), detailed=False).unstructure(record)
+            raise ValidationError(_subject(record), problems)
+    try:
+        body = _converter(_default_catalogue(), detailed=False).unstructure(record)
+    except Exception:
+        _refuse_wrong_types(record)
+        raise
     return {"inspectlib": FORMAT_VERSION, "kind": kind, **body}
+
+
+def _subject(record: Record) -> str:
+    return f"{type(record).__name__} {getattr(record, 'id', '')!r}"
+
+
+def _refuse_wrong_types(record: Record) -> None:
+    """Raise a ValidationError naming the fields of *record* that hold a value of the wrong type
+    (only a record changed behind its constructor's back can), if there are any."""
+    wrong = type_problems(record)
+    if wrong:
+        problems = [Problem(render_path(at), message) for at, message in wrong]
+        raise ValidationError(_subject(record), problems) from None
 
 
 def dumps(
@@ -166,8 +184,9 @@ def _encode(
     try:
         return orjson.dumps(document, option=orjson.OPT_INDENT_2 if indent else 0)
     except orjson.JSONEncodeError as error:
+        _refuse_wrong_types(record)
         # A whole number beyond 64 bits, or text with a lone surrogate: JSON cannot carry it.
-        subject = f"{type(record).__name__} {getattr(record, 'id', '')!r}"
+        subject = _subject(record)
         found = list(_unencodable(document, ())) or [((), f"cannot be written as JSON: {error}")]
         problems = [Problem(render_path(at), message) for at, message in found]
         raise ValidationError(subject, problems) from None

@@ -44,7 +44,7 @@ from ._extensions import freeze_extensions
 from ._fields import to_tuple
 from ._frozen import FrozenDict
 
-__all__ = ["check_field_types", "checked_fields", "typed_fields"]
+__all__ = ["check_field_types", "checked_fields", "type_problems", "typed_fields"]
 
 Checker = Callable[[Any], None]
 
@@ -325,3 +325,70 @@ def _failure(cls: type[Any], field: str, spec: _Spec) -> Callable[[object], typi
         raise _refusal(cls, field, spec, value)
 
     return fail
+
+
+# Records that went around their constructor ---------------------------------------------------
+#
+# A record holds its declared types once built, and the loader checks them as it reads. Only a
+# record changed behind its constructor's back (object.__setattr__, say) can hold a wrong one.
+# Checking every record's whole tree on every validation would cost more than the rules do, so
+# this walk runs only once a rule or the writer has failed on a record: what it finds is reported
+# as problems with paths, instead of the failure.
+
+
+def _record_classes(spec: _Spec) -> tuple[type[Any], ...]:
+    """The typed record classes a field may hold, directly or as items."""
+    accepts = spec.item if isinstance(spec, _Items) else spec
+    if not isinstance(accepts, _Accepts):
+        return ()
+    return tuple(cls for cls in accepts.classes if _is_typed(cls))
+
+
+def _is_typed(cls: type[Any]) -> bool:
+    """Whether *cls* is a record whose field types are checked when it is built."""
+    if not attrs.has(cls):
+        return False
+    first = next((field for field in attrs.fields(cls) if field.init), None)
+    validator = None if first is None else first.validator
+    return check_field_types in getattr(validator, "_validators", (validator,))
+
+
+def type_problems(record: object) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every field, anywhere in *record*, that does not hold its declared type: (steps from
+    *record*, message) pairs, in field order; empty when every field does."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    _locate(record, (), found)
+    return found
+
+
+def _locate(record: object, at: tuple[str | int, ...], found: list[Any]) -> None:
+    cls = record.__class__
+    if not _is_typed(cls):
+        return
+    for field, spec in _fields_with_specs(cls):
+        value = getattr(record, field.name, None)
+        here = (*at, field.name)
+        if spec is None:
+            continue
+        if not _holds(spec, value):
+            error = _refusal(cls, field.name, spec, value)
+            found.append(((*here, *error.at), error.reason))
+        elif isinstance(spec, _Items) and _record_classes(spec):
+            for index, item in enumerate(value):  # type: ignore[arg-type]
+                _locate(item, (*here, index), found)
+        elif isinstance(spec, _Accepts) and value is not None and _record_classes(spec):
+            _locate(value, here, found)
+
+
+def _holds(spec: _Spec, value: object) -> bool:
+    if isinstance(spec, _Accepts):
+        return spec.accepts(value)
+    if value is None:
+        return spec.optional
+    if isinstance(spec, _Items):
+        return type(value) is tuple and all(spec.item.accepts(item) for item in value)
+    if type(value) is not FrozenDict:
+        return False
+    if spec.key is None or spec.value is None:
+        return True
+    return all(spec.key.accepts(k) and spec.value.accepts(v) for k, v in value.items())

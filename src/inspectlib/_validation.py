@@ -14,8 +14,10 @@ from typing import Any, TypeVar
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
 from ._commissions import CommissionedInspection, PartStatus
+from ._converter import render_path
 from ._errors import NotFoundError, Problem, ValidationError
 from ._evidence import Evidence, QuantitativeEvidence
+from ._field_types import type_problems
 from ._findings import FindingKind
 from ._framework_rules import framework_problems
 from ._frameworks import Framework
@@ -85,12 +87,27 @@ def check(record: object, *, catalogue: Catalogue | None = None) -> tuple[Proble
     An inspection that names a framework is also checked against it: the framework is looked
     up in *catalogue* (the built-in one by default).
 
+    A record always holds its fields' declared types once built. One changed behind its
+    constructor's back (with ``object.__setattr__``, say) may not: where the rules meet such a
+    value, the problems returned are the fields of the wrong type, each with its path, rather
+    than a failure.
+
+    Raises:
+        TypeError: *record* is not a record with rules (a string, an organisation).
+
     .. versionadded:: 0.1.0
     """
     rules = _RULES.get(type(record))
     if rules is None:
         raise TypeError(f"inspectlib has no validation rules for {type(record).__name__}")
-    return tuple(rules(record, catalogue or BUILTIN))
+    try:
+        return tuple(rules(record, catalogue or BUILTIN))
+    except Exception:
+        # Only a record that went around its constructor gets here; say which fields.
+        wrong = type_problems(record)
+        if not wrong:
+            raise
+        return tuple(Problem(render_path(at), message) for at, message in wrong)
 
 
 def validate(record: T, *, catalogue: Catalogue | None = None) -> T:
