@@ -162,6 +162,57 @@ def test_grade_history_flags_grades_that_do_not_compare() -> None:
     )
 
 
+def test_grade_history_says_when_a_framework_is_missing_and_only_scales_were_compared() -> None:
+    good, adequate = HMICFRS_FIVE_POINT.parse("good"), HMICFRS_FIVE_POINT.parse("adequate")
+    history = il.grade_history(
+        [
+            peel(2022, adequate, "hmicfrs/peel/2021", HMICFRS_FIVE_POINT),
+            peel(2024, good, "example/peel/2024", HMICFRS_FIVE_POINT),
+            peel(2026, good, "example/peel/2026", HMICFRS_FIVE_POINT),
+        ],
+        "E23000099",
+    )
+
+    assert [(), ("example/peel/2024",), ("example/peel/2024", "example/peel/2026")] == [
+        point.frameworks_missing for point in history
+    ]
+    assert [None, True, True] == [point.comparable_with_previous for point in history]
+    assert (
+        "both on 'hmicfrs/five-point', but only the scales were compared: 'example/peel/2024' is "
+        "not in the catalogue, so whether the frameworks' grades compare is unknown"
+        == history[1].reason
+    )
+    assert (
+        "both on 'hmicfrs/five-point', but only the scales were compared: 'example/peel/2024' and "
+        "'example/peel/2026' are not in the catalogue, so whether the frameworks' grades compare "
+        "is unknown" == history[2].reason
+    )
+
+
+def test_grade_history_with_every_framework_known_misses_none() -> None:
+    history = il.grade_history(
+        [
+            peel(2016, HMICFRS_FOUR_POINT.parse("good"), "hmicfrs/peel/2014", HMICFRS_FOUR_POINT),
+            peel(2018, HMICFRS_FOUR_POINT.parse("good"), "hmicfrs/peel/2014", HMICFRS_FOUR_POINT),
+        ],
+        "E23000099",
+    )
+
+    assert [(), ()] == [point.frameworks_missing for point in history]
+
+
+def test_diff_says_when_a_framework_is_missing() -> None:
+    earlier = peel(
+        2022, HMICFRS_FIVE_POINT.parse("adequate"), "hmicfrs/peel/2021", HMICFRS_FIVE_POINT
+    )
+    later = peel(2024, HMICFRS_FIVE_POINT.parse("good"), "example/peel/2024", HMICFRS_FIVE_POINT)
+
+    (change,) = il.diff(earlier, later).changed
+
+    assert ("example/peel/2024",) == change.frameworks_missing
+    assert il.Change.IMPROVED is change.change
+
+
 def test_grade_history_of_one_area_and_of_nobody(seed: il.Inspection) -> None:
     history = il.grade_history([seed], "Greater Manchester Police", area="investigation")
 

@@ -704,3 +704,28 @@ def test_the_scottish_scheme_has_pass_and_eat_safe_and_its_statuses() -> None:
     assert {il.NonGradeKind.EXEMPT, il.NonGradeKind.AWAITING_INSPECTION} <= set(
         frameworks.FHIS.overall_non_grades
     )
+
+
+def test_compare_grades_refuses_a_non_grade_saying_why() -> None:
+    good = scales.HMICFRS_FIVE_POINT.parse("Good")
+
+    with pytest.raises(il.IncomparableGradesError) as caught:
+        il.compare_grades(il.UNGRADED, good)  # type: ignore[arg-type]
+    assert (
+        "cannot compare 'Ungraded' with 'Good' on scale 'hmicfrs/five-point': 'Ungraded' is not "
+        "a grade; only grades of the same scale compare" == str(caught.value)
+    )
+    with pytest.raises(il.IncomparableGradesError) as caught:
+        il.compare_grades(good, il.CarriedForward(from_inspection="x", grade=good))  # type: ignore[arg-type]
+    assert (
+        "cannot compare 'Good' on scale 'hmicfrs/five-point' with 'Good (carried forward)': "
+        "'Good (carried forward)' is not a grade; only grades of the same scale compare"
+        == str(caught.value)
+    )
+
+
+def test_compare_grades_refuses_what_is_no_judgment() -> None:
+    with pytest.raises(il.IncomparableGradesError) as caught:
+        il.compare_grades(scales.HMICFRS_FIVE_POINT.parse("Good"), "Good")  # type: ignore[arg-type]
+
+    assert "compare_grades takes two grades, got str 'Good'" == str(caught.value)

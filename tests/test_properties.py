@@ -776,6 +776,6 @@ def test_grades_refuse_to_compare_with_other_judgments(
 ) -> None:
     for op in COMPARISONS:
         with pytest.raises(il.IncomparableGradesError, match="only grades of the same scale"):
-            op(grade, other)
+            op(grade, other)  # type: ignore[arg-type]
         with pytest.raises(il.IncomparableGradesError, match="only grades of the same scale"):
-            op(other, grade)
+            op(other, grade)  # type: ignore[arg-type]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import inspectlib as il
@@ -60,9 +62,85 @@ def test_grades_of_different_scales_refuse_to_compare_saying_why() -> None:
     assert five != four
 
 
+GOOD = HMICFRS_FIVE_POINT.parse("Good")
+
+
 def test_a_grade_refuses_to_compare_with_a_non_grade() -> None:
-    with pytest.raises(il.IncomparableGradesError, match="only grades of the same scale"):
-        _ = HMICFRS_FIVE_POINT.parse("Good") < il.UNGRADED
+    with pytest.raises(il.IncomparableGradesError) as caught:
+        _ = GOOD < il.UNGRADED  # type: ignore[operator]
+
+    assert (
+        "cannot order 'Good' on scale 'hmicfrs/five-point' < 'Ungraded': 'Ungraded' is not a "
+        "grade; only grades of the same scale compare" == str(caught.value)
+    )
+
+
+def test_a_non_grade_on_the_left_is_reported_as_written() -> None:
+    # Python asks the grade on the right, reflected, when the left operand has no answer: the
+    # message would read "'Good' > ..." and show a repr, were non-grades not to answer first.
+    with pytest.raises(il.IncomparableGradesError) as caught:
+        _ = il.UNGRADED < GOOD  # type: ignore[operator]
+
+    assert (
+        "cannot order 'Ungraded' < 'Good' on scale 'hmicfrs/five-point': 'Ungraded' is not a "
+        "grade; only grades of the same scale compare" == str(caught.value)
+    )
+
+
+@pytest.mark.parametrize(
+    ("compare", "written"),
+    [
+        (lambda a, b: a <= b, "<="),
+        (lambda a, b: a > b, ">"),
+        (lambda a, b: a >= b, ">="),
+    ],
+)
+def test_every_ordering_of_a_carried_forward_judgment_is_reported_as_written(
+    compare: Any, written: str
+) -> None:
+    carried = il.CarriedForward(from_inspection="example/1", grade=GOOD)
+
+    with pytest.raises(il.IncomparableGradesError) as caught:
+        compare(carried, GOOD)
+
+    assert (
+        f"cannot order 'Good (carried forward)' {written} 'Good' on scale 'hmicfrs/five-point': "
+        "'Good (carried forward)' is not a grade; only grades of the same scale compare"
+        == str(caught.value)
+    )
+
+
+def test_two_non_grades_refuse_to_order() -> None:
+    with pytest.raises(il.IncomparableGradesError) as caught:
+        _ = il.UNGRADED < il.NOT_RATED  # type: ignore[operator]
+
+    assert (
+        "cannot order 'Ungraded' < 'Not rated': neither is a grade; only grades of the same "
+        "scale compare" == str(caught.value)
+    )
+
+
+def test_a_grade_and_a_number_do_not_order_in_python_s_own_words() -> None:
+    with pytest.raises(TypeError) as caught:
+        _ = GOOD < 3  # type: ignore[operator]
+    assert "'<' not supported between instances of 'Grade' and 'int'" == str(caught.value)
+    with pytest.raises(TypeError) as caught:
+        _ = 3 >= GOOD  # type: ignore[operator]
+    assert "'>=' not supported between instances of 'int' and 'Grade'" == str(caught.value)
+    with pytest.raises(TypeError) as caught:
+        _ = il.UNGRADED > "Good"  # type: ignore[operator]
+    assert "'>' not supported between instances of 'NonGrade' and 'str'" == str(caught.value)
+
+
+def test_sorting_judgments_that_are_not_all_grades_says_why() -> None:
+    with pytest.raises(il.IncomparableGradesError, match="'Ungraded' is not a grade"):
+        sorted([il.UNGRADED, GOOD])  # type: ignore[type-var]
+
+
+def test_non_grades_are_still_equal_and_hashable() -> None:
+    assert il.UNGRADED == il.NonGrade(il.NonGradeKind.UNGRADED)
+    assert il.UNGRADED != il.NOT_RATED
+    assert 1 == len({il.UNGRADED, il.NonGrade(il.NonGradeKind.UNGRADED)})
 
 
 def test_grades_are_hashable_and_equal_by_scale_and_label() -> None:

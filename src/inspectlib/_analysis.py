@@ -8,7 +8,6 @@ from collections.abc import Iterable
 import attrs
 
 from ._catalogue import Catalogue
-from ._errors import NotFoundError
 from ._field_types import typed_fields
 from ._frameworks import Change, compare_grades
 from ._inspections import GradedArea, Inspection
@@ -32,24 +31,38 @@ def _concerns(inspection: Inspection, organisation: str) -> bool:
 
 def _comparable(
     earlier: Inspection, later: Inspection, first: Judgment, second: Judgment, catalogue: Catalogue
-) -> tuple[bool, str]:
-    """Whether two judgments compare, and why (or why not)."""
+) -> tuple[bool, str, tuple[str, ...]]:
+    """Whether two judgments compare, why (or why not), and the frameworks named but not in
+    *catalogue*, whose absence left only the scales to go on."""
     if not isinstance(first, Grade) or not isinstance(second, Grade):
-        return False, "a non-grade does not compare with a grade"
+        return False, "a non-grade does not compare with a grade", ()
     if first.scale != second.scale:
-        return False, (
+        return (
+            False,
             f"{first.scale.id!r} and {second.scale.id!r} are different scales: grades of "
-            "different scales do not compare"
+            "different scales do not compare",
+            (),
         )
     if earlier.framework and later.framework and earlier.framework != later.framework:
-        try:
-            answer = catalogue.framework(earlier.framework).comparability(
-                catalogue.framework(later.framework)
+        missing = tuple(
+            framework_id
+            for framework_id in (earlier.framework, later.framework)
+            if framework_id not in catalogue.frameworks
+        )
+        if missing:
+            named = " and ".join(repr(framework_id) for framework_id in missing)
+            verb = "are" if len(missing) == 2 else "is"
+            return (
+                True,
+                f"both on {first.scale.id!r}, but only the scales were compared: {named} {verb} "
+                "not in the catalogue, so whether the frameworks' grades compare is unknown",
+                missing,
             )
-        except NotFoundError:
-            return True, f"both on {first.scale.id!r}"
-        return answer.comparable, answer.reason
-    return True, f"both on {first.scale.id!r}"
+        answer = catalogue.framework(earlier.framework).comparability(
+            catalogue.framework(later.framework)
+        )
+        return answer.comparable, answer.reason, ()
+    return True, f"both on {first.scale.id!r}", ()
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -67,6 +80,11 @@ class GradePoint:
     """``None`` for the first point; else whether it compares with the point before."""
     reason: str | None
     """Why it does or does not compare with the point before."""
+    frameworks_missing: tuple[str, ...] = ()
+    """The frameworks of this point and the one before that the catalogue does not hold. When
+    there are any, the frameworks' own word on comparability could not be read, and
+    :attr:`comparable_with_previous` says only that the grades share a scale (the
+    :attr:`reason` says so too)."""
 
 
 def grade_history(
@@ -102,9 +120,12 @@ def grade_history(
     for index, (inspection, judgment) in enumerate(found):
         comparable: bool | None = None
         reason: str | None = None
+        missing: tuple[str, ...] = ()
         if index:
             before, earlier = found[index - 1]
-            comparable, reason = _comparable(before, inspection, earlier, judgment, catalogue)
+            comparable, reason, missing = _comparable(
+                before, inspection, earlier, judgment, catalogue
+            )
         points.append(
             GradePoint(
                 inspection=inspection.id,
@@ -113,6 +134,7 @@ def grade_history(
                 judgment=judgment,
                 comparable_with_previous=comparable,
                 reason=reason,
+                frameworks_missing=missing,
             )
         )
     return tuple(points)
@@ -132,6 +154,9 @@ class AreaChange:
     after: GradedArea
     change: Change | None
     reason: str
+    frameworks_missing: tuple[str, ...] = ()
+    """The two inspections' frameworks that the catalogue does not hold; as for
+    :attr:`GradePoint.frameworks_missing`."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -176,11 +201,20 @@ def diff(
         if new is None:
             continue
         first, second = old.judgment, new.judgment
-        comparable, reason = _comparable(earlier, later, first, second, catalogue)
+        comparable, reason, missing = _comparable(earlier, later, first, second, catalogue)
         change = None
         if comparable and isinstance(first, Grade) and isinstance(second, Grade):
             change = compare_grades(first, second)
-        changed.append(AreaChange(key=key, before=old, after=new, change=change, reason=reason))
+        changed.append(
+            AreaChange(
+                key=key,
+                before=old,
+                after=new,
+                change=change,
+                reason=reason,
+                frameworks_missing=missing,
+            )
+        )
     closed_states = (FindingStatus.ADDRESSED, FindingStatus.SUPERSEDED)
     closed = [
         update.finding

@@ -44,7 +44,13 @@ from ._extensions import freeze_extensions
 from ._fields import to_tuple
 from ._frozen import FrozenDict
 
-__all__ = ["check_field_types", "checked_fields", "type_problems", "typed_fields"]
+__all__ = [
+    "check_field_types",
+    "checked_fields",
+    "describe_value",
+    "type_problems",
+    "typed_fields",
+]
 
 Checker = Callable[[Any], None]
 
@@ -221,7 +227,7 @@ _SHORT.maxlevel = 2
 _SHORT.maxlong = 40
 
 
-def _given(value: object) -> str:
+def describe_value(value: object) -> str:
     """The type of *value* and a repr of it cut to a few dozen characters, whatever its size."""
     if value is None:
         return "None"
@@ -246,7 +252,7 @@ def _refusal(cls: type[Any], field: str, spec: _Spec, value: object) -> FieldTyp
             if not spec.value.accepts(item):
                 at, expected, given = (key,), spec.value.describe(), item
                 break
-    described = _given(given)
+    described = describe_value(given)
     if isinstance(given, datetime.datetime) and "datetime.date" in expected:
         described += " (a datetime is not a date here: pass its .date())"
     return FieldTypeError(cls.__name__, field, expected, described, at)

@@ -9,13 +9,13 @@ import enum
 import attrs
 
 from ._errors import IncomparableGradesError, InvalidRecord, NotFoundError
-from ._field_types import typed_fields
+from ._field_types import describe_value, typed_fields
 from ._fields import not_blank, not_empty, to_frozen_dict, to_tuple
 from ._findings import FindingKind
 from ._frozen import FrozenDict
 from ._judgments import NonGradeKind
 from ._partial_dates import PartialDate
-from ._scales import Grade, GradingScale, grade_key
+from ._scales import Grade, GradingScale, NotAGrade, grade_key, incomparable
 from ._sources import Source
 
 __all__ = [
@@ -406,10 +406,18 @@ def compare_grades(earlier: Grade, later: Grade, *, mapping: GradeMapping | None
 
     Raises:
         IncomparableGradesError: The grades are on different scales and no mapping was given,
-            or the mapping does not go from *earlier*'s scale to *later*'s.
+            or the mapping does not go from *earlier*'s scale to *later*'s; or either is not a
+            grade (a non-grade or a carried-forward judgment is on no scale).
 
     .. versionadded:: 0.1.0
     """
+    for judgment in (earlier, later):
+        if isinstance(judgment, NotAGrade):
+            raise incomparable(earlier, None, later)
+        if not isinstance(judgment, Grade):
+            raise IncomparableGradesError(
+                f"compare_grades takes two grades, got {describe_value(judgment)}"
+            )
     if mapping is not None:
         if mapping.target != later.scale:
             raise IncomparableGradesError(

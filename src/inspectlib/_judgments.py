@@ -8,7 +8,7 @@ from typing import TypeAlias
 import attrs
 
 from ._field_types import typed_fields
-from ._scales import Grade
+from ._scales import Grade, NotAGrade
 
 __all__ = [
     "AWAITING_INSPECTION",
@@ -43,8 +43,8 @@ class NonGradeKind(enum.Enum):
     """The inspectorate found too little evidence to judge."""
 
 
-@attrs.frozen(field_transformer=typed_fields)
-class NonGrade:
+@attrs.frozen(order=False, field_transformer=typed_fields)
+class NonGrade(NotAGrade):
     """A judgment that is deliberately not a grade. Use the constants, such as :data:`UNGRADED`.
 
     .. versionadded:: 0.1.0
@@ -88,8 +88,8 @@ INSUFFICIENT_EVIDENCE = NonGrade(NonGradeKind.INSUFFICIENT_EVIDENCE)
 """
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class CarriedForward:
+@attrs.frozen(kw_only=True, order=False, field_transformer=typed_fields)
+class CarriedForward(NotAGrade):
     """A judgment not made afresh but kept from an earlier inspection.
 
     PEEL 2017 said of the areas it did not re-inspect that "judgments from 2016 remain in place".

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -17,7 +17,7 @@ from ._partial_dates import PartialDate
 from ._sources import Source
 from ._suggestions import did_you_mean
 
-__all__ = ["Grade", "GradingScale", "grade_key"]
+__all__ = ["Grade", "GradingScale", "NotAGrade", "grade_key", "incomparable"]
 
 _SEPARATORS = re.compile(r"[\s\-_]+")
 
@@ -163,8 +163,12 @@ class Grade:
     """A label on a :class:`GradingScale`.
 
     Get one from its scale (:meth:`GradingScale.parse`), not by hand. Grades of the same scale
-    compare, better grades being greater; a grade compared with one of another scale, or with a
-    non-grade, raises :class:`~inspectlib.IncomparableGradesError`.
+    compare, better grades being greater; a grade ordered against one of another scale, or
+    against a non-grade or a carried-forward judgment (on either side), raises
+    :class:`~inspectlib.IncomparableGradesError`, whose message shows the comparison as it was
+    written. Against anything else (``good < 3``) Python's own :class:`TypeError` says the two do
+    not compare. The comparisons are typed to take grades, so a type checker refuses both
+    before they run.
 
     .. versionadded:: 0.1.0
     """
@@ -193,28 +197,86 @@ class Grade:
     def __str__(self) -> str:
         return self.label
 
-    def _rank_against(self, other: object, op: Literal["<", "<=", ">", ">="]) -> int:
-        if not isinstance(other, Grade):
-            raise IncomparableGradesError(
-                f"cannot order grade {self.label!r} ({self.scale.id}) {op} {other!r}: "
-                "only grades of the same scale compare"
-            )
-        if other.scale != self.scale:
-            raise IncomparableGradesError(
-                f"cannot order {self.label!r} on scale {self.scale.id!r} {op} {other.label!r} on "
-                f"scale {other.scale.id!r}: grades of different scales do not compare"
-            )
-        return other.rank
+    def _rank_against(self, other: object, op: _Operator) -> int | None:
+        """*other*'s rank, or ``None`` when it is no judgment at all (Python then tries the
+        other operand, and says in its own words that the two do not compare)."""
+        if isinstance(other, Grade):
+            if other.scale != self.scale:
+                raise IncomparableGradesError(
+                    f"cannot order {_shown(self)} {op} {_shown(other)}: grades of different "
+                    "scales do not compare"
+                )
+            return other.rank
+        if isinstance(other, NotAGrade):
+            raise incomparable(self, op, other)
+        return None
 
-    # A better grade has a lower rank, and is the greater.
-    def __lt__(self, other: object) -> bool:
-        return self.rank > self._rank_against(other, "<")
+    # A better grade has a lower rank, and is the greater. Typed to take grades only, so that a
+    # type checker refuses `good < 3` and `good < UNGRADED` before they run.
+    def __lt__(self, other: Grade) -> bool:
+        rank = self._rank_against(other, "<")
+        return NotImplemented if rank is None else self.rank > rank
 
-    def __le__(self, other: object) -> bool:
-        return self.rank >= self._rank_against(other, "<=")
+    def __le__(self, other: Grade) -> bool:
+        rank = self._rank_against(other, "<=")
+        return NotImplemented if rank is None else self.rank >= rank
 
-    def __gt__(self, other: object) -> bool:
-        return self.rank < self._rank_against(other, ">")
+    def __gt__(self, other: Grade) -> bool:
+        rank = self._rank_against(other, ">")
+        return NotImplemented if rank is None else self.rank < rank
 
-    def __ge__(self, other: object) -> bool:
-        return self.rank <= self._rank_against(other, ">=")
+    def __ge__(self, other: Grade) -> bool:
+        rank = self._rank_against(other, ">=")
+        return NotImplemented if rank is None else self.rank <= rank
+
+
+_Operator = Literal["<", "<=", ">", ">="]
+
+
+class NotAGrade:
+    """The base of the judgments that are not grades (non-grades, carried-forward judgments):
+    ordering one against any judgment raises :class:`~inspectlib.IncomparableGradesError`,
+    with the operands as the comparison was written."""
+
+    __slots__ = ()
+
+    if not TYPE_CHECKING:
+        # Hidden from type checkers, which then refuse `UNGRADED < good` as they should.
+        def __lt__(self, other):
+            return _refuse(self, "<", other)
+
+        def __le__(self, other):
+            return _refuse(self, "<=", other)
+
+        def __gt__(self, other):
+            return _refuse(self, ">", other)
+
+        def __ge__(self, other):
+            return _refuse(self, ">=", other)
+
+
+def _refuse(left: NotAGrade, op: _Operator, right: object) -> Any:
+    if isinstance(right, Grade | NotAGrade):
+        raise incomparable(left, op, right)
+    return NotImplemented
+
+
+def _shown(judgment: object) -> str:
+    if isinstance(judgment, Grade):
+        return f"{judgment.label!r} on scale {judgment.scale.id!r}"
+    return repr(str(getattr(judgment, "label", judgment)))
+
+
+def incomparable(left: object, op: str | None, right: object) -> IncomparableGradesError:
+    """The error for ordering *left* *op* *right* (comparing them, without *op*) where one of
+    them is not a grade."""
+    not_grades = [_shown(j) for j in (left, right) if not isinstance(j, Grade)]
+    why = "neither is a grade" if len(not_grades) == 2 else f"{not_grades[0]} is not a grade"
+    written = (
+        f"compare {_shown(left)} with {_shown(right)}"
+        if op is None
+        else f"order {_shown(left)} {op} {_shown(right)}"
+    )
+    return IncomparableGradesError(
+        f"cannot {written}: {why}; only grades of the same scale compare"
+    )
