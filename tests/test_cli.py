@@ -287,7 +287,7 @@ def test_convert_to_tidy_csv_tables(tmp_path: pathlib.Path) -> None:
     assert 0 == result.returncode, result.stderr
     with (tmp_path / "tables" / "graded_areas.csv").open() as stream:
         rows = list(csv.DictReader(stream))
-    assert ("leadership", "Good", "1", "2024-12-13") == (
+    assert ("leadership", "Good", "3", "2024-12-13") == (
         rows[0]["key"],
         rows[0]["judgment"],
         rows[0]["grade_rank"],
@@ -444,13 +444,13 @@ def test_convert_from_standard_input_to_standard_output(seed: il.Inspection) -> 
             "out.xlsx",
             None,
             "inspectlib: cannot write a .xlsx file: inspectlib writes .json, .jsonl, .ndjson "
-            "files, and with --to csv a directory of tables\n",
+            "files, and with --to csv or --to parquet a directory of tables\n",
         ),
         (
             "out",
             None,
             "inspectlib: cannot write 'out' (no extension): inspectlib writes .json, .jsonl, "
-            ".ndjson files, and with --to csv a directory of tables\n",
+            ".ndjson files, and with --to csv or --to parquet a directory of tables\n",
         ),
         (
             "out.jsonl",

@@ -22,6 +22,7 @@ from ._commissions import (
     Question,
     Slip,
 )
+from ._datasets import Dataset, PartitionBy, write_parquet_dataset
 from ._deadlines import Counting, Deadline, Response, ResponseRule
 from ._documents import (
     FORMAT_VERSION,
@@ -84,7 +85,8 @@ from ._samples import SAMPLES, sample
 from ._scales import Grade, GradingScale, grade_key
 from ._schema import json_schema
 from ._sources import Quote, Source
-from ._tables import Tables, tables
+from ._table_reading import read_tables
+from ._tables import TableName, Tables, tables
 from ._timeline import Event, EventKind, timeline
 from ._validation import check, validate
 
@@ -137,6 +139,11 @@ __all__ = [
     # Analysis
     "tables",
     "Tables",
+    "TableName",
+    "read_tables",
+    "write_parquet_dataset",
+    "Dataset",
+    "PartitionBy",
     "grade_history",
     "GradePoint",
     "diff",

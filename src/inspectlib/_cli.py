@@ -24,9 +24,9 @@ from typing import IO, Any, cast
 import orjson
 
 from ._builtin import BUILTIN
+from ._datasets import PARTITIONS, write_parquet_dataset
 from ._documents import Record, dump, dump_lines, line_results, load, to_dict
 from ._errors import InspectlibError, NotFoundError, ValidationError
-from ._inspections import Inspection
 from ._render import render, render_framework
 from ._samples import SAMPLES, sample
 from ._schema import json_schema
@@ -52,7 +52,7 @@ _STDIN_NAME = "<stdin>"
 
 _FORMS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 """The file forms ``convert`` writes, by extension; tables go into a directory (``--to``)."""
-_TABLE_FORMS = ("csv",)
+_TABLE_FORMS = ("csv", "parquet")
 
 
 class _Failure(Exception):
@@ -227,7 +227,7 @@ def _sample(arguments: argparse.Namespace) -> int:
 # convert -------------------------------------------------------------------------------------
 
 
-def _form_of(target: str, to: str | None) -> str:
+def _form_of(target: str, to: str | None, partition_by: str | None = None) -> str:
     """The form to write *target* in: ``--to``, else the target's extension; refused where the
     two disagree, or where neither names a form inspectlib writes."""
     extension = os.path.splitext(target)[1].lower() if target != STDIN else ""
@@ -242,6 +242,8 @@ def _form_of(target: str, to: str | None) -> str:
             f"cannot write {what}: inspectlib writes {known} files, and with --to "
             f"{' or --to '.join(_TABLE_FORMS)} a directory of tables"
         )
+    if partition_by is not None and to != "parquet":
+        raise _Failure("--partition-by applies to --to parquet only")
     if to in _TABLE_FORMS:
         if target == STDIN:
             raise _Failure(f"--to {to} writes a directory of tables, not standard output")
@@ -253,7 +255,7 @@ def _form_of(target: str, to: str | None) -> str:
 
 def _convert(arguments: argparse.Namespace) -> int:
     target: str = arguments.target
-    form = _form_of(target, arguments.to)
+    form = _form_of(target, arguments.to, arguments.partition_by)
     if form == "jsonl":
         if target == STDIN:
             count = dump_lines(_records(arguments.source), sys.stdout.buffer)
@@ -274,9 +276,21 @@ def _convert(arguments: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps(to_dict(records[0]), indent=2, ensure_ascii=False) + "\n")
         else:
             dump(records[0], target, indent=True)
+    elif form == "parquet":
+        dataset = write_parquet_dataset(
+            _records(arguments.source),
+            target,
+            partition_by=arguments.partition_by,
+            extensions=arguments.extension,
+        )
+        noun = "record" if dataset.records == 1 else "records"
+        sys.stderr.write(
+            f"{dataset.records:,} {noun} written to {len(dataset.files):,} Parquet files in "
+            f"{target}\n"
+        )
     else:
-        inspections = [r for r in _records(arguments.source) if isinstance(r, Inspection)]
-        for path in tables(inspections).to_csv(target):
+        found = tables(_records(arguments.source), extensions=arguments.extension)
+        for path in found.to_csv(target):
             sys.stderr.write(f"wrote {path}\n")
     return EXIT_OK
 
@@ -444,15 +458,28 @@ def _parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert",
-        help="convert between JSON, JSON Lines and CSV tables",
+        help="convert between JSON, JSON Lines, CSV tables and Parquet",
         description="Convert JSON to JSON Lines and back (by the target's extension: .json, "
-        ".jsonl, .ndjson), or write tidy CSV tables (inspections, graded areas, findings, "
-        "evidence) into a directory. - reads standard input, or with --to json or jsonl writes "
-        "standard output.",
+        ".jsonl, .ndjson), or write the tidy tables of every record into a directory: CSV "
+        "files, or a Parquet dataset written in batches, whatever the size of the input. - "
+        "reads standard input, or with --to json or jsonl writes standard output.",
     )
     convert.add_argument("source", metavar="PATH|-|sample:NAME")
     convert.add_argument("target", metavar="TARGET|-")
-    convert.add_argument("--to", choices=("json", "jsonl", "csv"), help="the target's form")
+    convert.add_argument("--to", choices=("json", "jsonl", *_TABLE_FORMS), help="the target's form")
+    convert.add_argument(
+        "--partition-by",
+        choices=PARTITIONS,
+        help="with --to parquet: the folder of each inspection's rows (Hive style)",
+    )
+    convert.add_argument(
+        "--extension",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="with --to csv or parquet: give this extension key (ofsted:urn) a column; repeat "
+        "for more",
+    )
     convert.set_defaults(run=_convert)
 
     samples = commands.add_parser(

@@ -1,8 +1,14 @@
-"""Tidy tables: inspections, graded areas, findings and evidence as rows, one fact a row.
+"""Tidy tables: every kind of record as rows, one fact a row.
 
 Rows are plain dicts of plain values, for CSV and for data frame libraries. pandas, polars and
 pyarrow are optional: install the ``pandas``, ``polars`` or ``arrow`` extra to use
-:meth:`Tables.to_pandas`, :meth:`Tables.to_polars` or :meth:`Tables.to_arrow`.
+:meth:`Tables.to_pandas`, :meth:`Tables.to_polars`, :meth:`Tables.to_arrow` or
+:meth:`Tables.to_parquet`.
+
+Grades run one way everywhere, worst to best: ordered categories (pandas), ``Enum`` (polars)
+and ordered dictionaries (Arrow, Parquet) list a scale's labels worst first, and
+``grade_rank`` counts from 0 for the worst grade, so that "greater" means "better" in every
+backend and sorting by either gives the scale's order.
 """
 
 from __future__ import annotations
@@ -10,23 +16,52 @@ from __future__ import annotations
 import csv
 import datetime
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
+import orjson
 
+from ._commissions import CommissionedInspection
+from ._documents import Record, to_dict
 from ._evidence import Evidence, QuantitativeEvidence
+from ._frameworks import Framework
 from ._inspections import Inspection
-from ._judgments import CarriedForward, Judgment, NonGrade
+from ._judgments import CarriedForward, Judgment, NonGrade, NonGradeKind
 from ._partial_dates import PartialDate
 from ._scales import Grade, GradingScale
 
-__all__ = ["Tables", "tables"]
+if TYPE_CHECKING:
+    import pandas
+    import polars
+    import pyarrow
+
+__all__ = ["COLUMNS", "TableName", "Tables", "tables"]
 
 Row = dict[str, Any]
 
-COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+TableName = Literal[
+    "inspections",
+    "graded_areas",
+    "findings",
+    "evidence",
+    "finding_updates",
+    "commissions",
+    "questions",
+    "parts",
+    "expectations",
+    "deliverables",
+    "frameworks",
+    "framework_areas",
+    "scales",
+    "grades",
+]
+"""The name of one of the tidy tables."""
+
+TABLE_NAMES: Final[tuple[TableName, ...]] = get_args(TableName)
+
+COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
     "inspections": (
         "inspection_id",
         "title",
@@ -39,6 +74,7 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "overall",
         "overall_type",
         "overall_scale",
+        "other_fields",
     ),
     "graded_areas": (
         "inspection_id",
@@ -53,6 +89,7 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "scale",
         "grade_rank",
         "carried_from",
+        "other_fields",
     ),
     "findings": (
         "inspection_id",
@@ -64,6 +101,7 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "addressed_to",
         "due",
         "cause_of_concern",
+        "other_fields",
     ),
     "evidence": (
         "inspection_id",
@@ -73,89 +111,249 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "count",
         "total",
         "unit",
+        "other_fields",
     ),
+    "finding_updates": (
+        "inspection_id",
+        "about_inspection",
+        "finding_id",
+        "status",
+        "date",
+        "note",
+        "other_fields",
+    ),
+    "commissions": (
+        "commission_id",
+        "title",
+        "commissioner",
+        "commissioner_capacity",
+        "commissioned",
+        "lead",
+        "subjects",
+        "status",
+        "parts",
+    ),
+    "questions": ("commission_id", "number", "text", "points"),
+    "parts": ("commission_id", "part", "title", "status", "scope", "expected", "published"),
+    "expectations": ("commission_id", "part", "position", "expected", "announced", "in_force"),
+    "deliverables": (
+        "commission_id",
+        "part",
+        "kind",
+        "inspection_id",
+        "document_id",
+        "document_title",
+        "published",
+    ),
+    "frameworks": (
+        "framework_id",
+        "programme",
+        "name",
+        "inspectorate",
+        "scales",
+        "valid_from",
+        "valid_until",
+        "closed",
+        "overall",
+        "carried_forward",
+        "finding_kinds",
+    ),
+    "framework_areas": (
+        "framework_id",
+        "key",
+        "parent",
+        "topic",
+        "scale",
+        "required",
+        "non_grades",
+        "aliases",
+    ),
+    "scales": ("scale_id", "name", "grades", "valid_from", "valid_until"),
+    "grades": ("scale_id", "grade_rank", "key", "label"),
 }
 """Each table's columns, in order."""
 
 _DATE_COLUMNS: Final = frozenset({"published"})
-_INTEGER_COLUMNS: Final = frozenset({"grade_rank", "count", "total"})
+_INTEGER_COLUMNS: Final = frozenset(
+    {"grade_rank", "count", "total", "number", "part", "position", "parts", "grades"}
+)
+_BOOLEAN_COLUMNS: Final = frozenset(
+    {"closed", "overall", "carried_forward", "required", "in_force"}
+)
+CARRIED_SUFFIX: Final = " (carried forward)"
+"""What a carried-forward grade's label adds to the grade's own (``"Good (carried forward)"``)."""
+
+_ORDERED: Final = {"graded_areas": "judgment"}
+"""The column of grade labels that is ordered by its scale, by table."""
+
+SCALES_METADATA: Final = b"inspectlib:scales"
+"""The schema metadata key under which Arrow tables and Parquet files carry each scale's labels,
+worst first, as a JSON object by scale id."""
+SCALE_METADATA: Final = b"inspectlib:scale"
+"""The field metadata key naming the scale of an ordered grade column."""
+_POLARS_ENUM: Final = b"_PL_ENUM_VALUES2"
+"""polars' own field metadata for an ``Enum`` column, so that polars reads the column back as
+the ordered ``Enum`` it was rather than as an unordered categorical."""
+
+
+def _kind_of(table: TableName, column: str) -> str:
+    if column in _BOOLEAN_COLUMNS and not (table == "inspections" and column == "overall"):
+        return "boolean"
+    if column in _INTEGER_COLUMNS:
+        return "integer"
+    if column in _DATE_COLUMNS:
+        return "date"
+    return "text"
+
+
+def grade_rank(grade: Grade) -> int:
+    """A grade's place on its scale counted from the worst, 0 the worst: the opposite way to
+    :attr:`Grade.rank`, and the same way as the ordered categories of the tables."""
+    return len(grade.scale.labels) - 1 - grade.rank
+
+
+def worst_first(scale: GradingScale) -> list[str]:
+    """A scale's labels, worst first: the order of every grade column of the tables."""
+    return list(reversed(scale.labels))
 
 
 def _judgment(judgment: Judgment | None) -> tuple[str | None, str | None, str | None, int | None]:
-    """(label, type, scale id, rank) of a judgment, for a row."""
+    """(label, type, scale id, rank from the worst) of a judgment, for a row."""
     if judgment is None:
         return None, None, None, None
     if isinstance(judgment, Grade):
-        return judgment.label, "grade", judgment.scale.id, judgment.rank
+        return judgment.label, "grade", judgment.scale.id, grade_rank(judgment)
     if isinstance(judgment, NonGrade):
         return judgment.label, judgment.kind.value, None, None
-    grade = judgment.grade
-    return (
-        judgment.label,
-        "carried_forward",
-        None if grade is None else grade.scale.id,
-        None if grade is None else grade.rank,
-    )
+    if isinstance(judgment, CarriedForward):
+        grade = judgment.grade
+        return (
+            judgment.label,
+            "carried_forward",
+            None if grade is None else grade.scale.id,
+            None if grade is None else grade_rank(grade),
+        )
+    # A kind of judgment these tables do not yet know: its label and wire tag, never dropped.
+    return str(getattr(judgment, "label", judgment)), type(judgment).__name__.lower(), None, None
 
 
-def _partial(value: PartialDate | None) -> str | None:
-    return None if value is None else str(value)
+def _grade_of(judgment: Judgment | None) -> Grade | None:
+    if isinstance(judgment, Grade):
+        return judgment
+    grade = getattr(judgment, "grade", None)
+    return grade if isinstance(grade, Grade) else None
 
 
-def _joined(values: Iterable[str]) -> str:
-    return "; ".join(values)
+def _text(value: PartialDate | datetime.date | None) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, datetime.date) else str(value)
 
 
-def _evidence_row(inspection_id: str, finding_id: str | None, item: Evidence) -> Row:
-    row: Row = {
-        "inspection_id": inspection_id,
-        "finding_id": finding_id,
-        "type": "qualitative",
-        "description": item.description,
-        "count": None,
-        "total": None,
-        "unit": None,
-    }
-    if isinstance(item, QuantitativeEvidence):
-        row.update(type="quantitative", count=item.count, total=item.total, unit=item.unit)
-    return row
+def _day(value: object) -> datetime.date | None:
+    """An exact day as a date; anything less precise has no place in a date column."""
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, PartialDate):
+        return value.to_date()
+    return None
+
+
+def _joined(values: Iterable[object]) -> str:
+    return "; ".join(str(value) for value in values)
+
+
+def _other_fields(wire: Mapping[str, Any], columns: Iterable[str]) -> str | None:
+    """The wire fields of a record that no column holds, as JSON, so that nothing is lost."""
+    rest = {key: value for key, value in wire.items() if key not in frozenset(columns)}
+    return orjson.dumps(rest).decode() if rest else None
+
+
+def _extension_cells(record: object, keys: tuple[str, ...]) -> Row:
+    extensions: Mapping[str, Any] = getattr(record, "extensions", {})
+    cells: Row = {}
+    for key in keys:
+        value = extensions.get(key)
+        if value is None or isinstance(value, str | int | float | bool):
+            cells[key] = value
+        else:  # a nested value: its JSON text
+            cells[key] = orjson.dumps(to_dict_value(value)).decode()
+    return cells
+
+
+def to_dict_value(value: Any) -> Any:
+    """A frozen extension value as plain JSON values."""
+    if isinstance(value, Mapping):
+        return {key: to_dict_value(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return [to_dict_value(item) for item in value]
+    return value
 
 
 @attrs.frozen
 class Tables:
-    """The tidy tables of some inspections. Build with :func:`tables`.
+    """The tidy tables of some records. Build with :func:`tables`.
 
-    Each attribute is a tuple of rows (dicts), with the columns of :data:`COLUMNS`. Dates are
-    :class:`datetime.date`; partial dates their canonical string; a grade's ``grade_rank`` is
-    its place on its scale, 0 the best.
+    Each table is a tuple of rows (dicts) with the columns of :data:`COLUMNS`, and the
+    extension columns asked for. Exact days are :class:`datetime.date`; partial dates their
+    canonical text (``"2025-06"``); a grade's ``grade_rank`` is its place on its scale counted
+    from the worst, 0 the worst, so that a higher rank is a better grade, as in the ordered
+    categories of the data frames.
 
     .. versionadded:: 0.1.0
     """
 
-    inspections: tuple[Row, ...]
-    graded_areas: tuple[Row, ...]
-    findings: tuple[Row, ...]
-    evidence: tuple[Row, ...]
-    scales: tuple[GradingScale, ...]
+    inspections: tuple[Row, ...] = ()
+    graded_areas: tuple[Row, ...] = ()
+    findings: tuple[Row, ...] = ()
+    evidence: tuple[Row, ...] = ()
+    finding_updates: tuple[Row, ...] = ()
+    commissions: tuple[Row, ...] = ()
+    questions: tuple[Row, ...] = ()
+    parts: tuple[Row, ...] = ()
+    expectations: tuple[Row, ...] = ()
+    deliverables: tuple[Row, ...] = ()
+    frameworks: tuple[Row, ...] = ()
+    framework_areas: tuple[Row, ...] = ()
+    scale_rows: tuple[Row, ...] = ()
+    """The rows of the ``scales`` table (``scales`` holds the scales themselves)."""
+    grades: tuple[Row, ...] = ()
+    scales: tuple[GradingScale, ...] = ()
     """The scales of the grades in the tables, for ordered categories."""
+    extensions: tuple[str, ...] = ()
+    """The extension keys given columns of their own, after the table's own columns."""
 
-    def rows(self, table: str) -> tuple[Row, ...]:
-        """The rows of *table*: ``"inspections"``, ``"graded_areas"``, ``"findings"`` or
-        ``"evidence"``."""
+    def columns(self, table: TableName) -> tuple[str, ...]:
+        """The columns of *table*, in order: :data:`COLUMNS`' and the extension columns of
+        the tables whose records carry extensions."""
         if table not in COLUMNS:
             raise KeyError(f"no table {table!r}; the tables are {', '.join(COLUMNS)}")
-        rows: tuple[Row, ...] = getattr(self, table)
+        own = COLUMNS[table]
+        return own + self.extensions if table in _EXTENSIBLE else own
+
+    def rows(self, table: TableName) -> tuple[Row, ...]:
+        """The rows of *table*, one of :data:`TableName`."""
+        self.columns(table)  # refuses an unknown name with the list of tables
+        rows: tuple[Row, ...] = getattr(self, "scale_rows" if table == "scales" else table)
         return rows
 
+    def names(self) -> tuple[TableName, ...]:
+        """The tables that have rows, in the order of :data:`COLUMNS`; all of them when every
+        table is empty."""
+        found = tuple(table for table in TABLE_NAMES if self.rows(table))
+        return found or TABLE_NAMES
+
     def to_csv(self, directory: str | Path) -> tuple[Path, ...]:
-        """Write each table as ``<table>.csv`` in *directory* (created if need be).
+        """Write each table that has rows as ``<table>.csv`` in *directory* (created if need
+        be).
 
         Returns the paths written. Dates are ISO 8601; empty cells are missing values.
         """
         folder = Path(directory)
         folder.mkdir(parents=True, exist_ok=True)
         written = []
-        for table, columns in COLUMNS.items():
+        for table in self.names():
+            columns = self.columns(table)
             path = folder / f"{table}.csv"
             with path.open("w", newline="", encoding="utf-8") as stream:
                 writer = csv.DictWriter(stream, fieldnames=columns)
@@ -168,92 +366,177 @@ class Tables:
     def _single_scale(self) -> GradingScale | None:
         return self.scales[0] if len(self.scales) == 1 else None
 
-    def to_pandas(self) -> dict[str, Any]:
-        """Each table as a :class:`pandas.DataFrame`, by table name.
+    def to_arrow(self) -> dict[TableName, pyarrow.Table]:
+        """Each table that has rows as a :class:`pyarrow.Table`, by table name.
 
-        Dates are ``datetime64`` columns, counts nullable integers, and where every grade in
+        Dates are ``date32``, counts ``int64``. Where every grade is on one scale,
+        ``graded_areas.judgment`` is an ordered dictionary of the scale's labels, worst first,
+        named in its field's metadata (``inspectlib:scale``); every table's schema metadata
+        carries each scale's labels, worst first, as JSON (``inspectlib:scales``), which
+        Parquet files keep.
+
+        Raises:
+            ModuleNotFoundError: pyarrow is not installed (``pip install inspectlib[arrow]``).
+        """
+        return {table: self._arrow_table(table) for table in self.names()}
+
+    def _arrow_table(
+        self,
+        table: TableName,
+        *,
+        ordered: bool = True,
+        scales: Iterable[GradingScale] | None = None,
+        leave_out: str | None = None,
+    ) -> pyarrow.Table:
+        """*table* as Arrow. Without *ordered*, every grade column is plain text and every
+        extension column text (JSON for other values), so that the schema is the same whatever
+        the rows: what the batches of a dataset need. *scales* go into the schema metadata (the
+        tables' own by default); *leave_out* names a column a dataset's path holds instead."""
+        pa = _optional("pyarrow", "arrow")
+        rows = self.rows(table)
+        scale = self._single_scale() if ordered else None
+        listed = self.scales if scales is None else tuple(scales)
+        metadata = {SCALES_METADATA: orjson.dumps({s.id: worst_first(s) for s in listed})}
+        fields, arrays = [], []
+        for column in self.columns(table):
+            if column == leave_out:
+                continue
+            values = [row.get(column) for row in rows]
+            if _ORDERED.get(table) == column and scale is not None:
+                array, field = _ordered_grades(pa, column, values, rows, scale)
+            elif column in self.extensions and table in _EXTENSIBLE:
+                array = _extension_array(pa, values, as_text=not ordered)
+                field = pa.field(column, array.type)
+            else:
+                arrow_type = _ARROW_TYPES[_kind_of(table, column)](pa)
+                array = pa.array(values, arrow_type)
+                field = pa.field(column, arrow_type)
+            fields.append(field)
+            arrays.append(array)
+        arrow: pyarrow.Table = pa.Table.from_arrays(
+            arrays, schema=pa.schema(fields, metadata=metadata)
+        )
+        return arrow
+
+    def to_pandas(self) -> dict[TableName, pandas.DataFrame]:
+        """Each table that has rows as a :class:`pandas.DataFrame`, by table name.
+
+        Built through Arrow: dates are ``date32[pyarrow]`` columns (dates, not timestamps),
+        counts nullable integers (``Int64``), flags nullable booleans, and where every grade in
         the tables is on one scale, ``judgment`` is an ordered categorical, worst to best.
 
         Raises:
-            ModuleNotFoundError: pandas is not installed (``pip install inspectlib[pandas]``).
+            ModuleNotFoundError: pandas or pyarrow is not installed
+                (``pip install inspectlib[pandas]``).
         """
-        pandas = _optional("pandas", "pandas")
-        scale = self._single_scale()
-        frames = {}
-        for table, columns in COLUMNS.items():
-            frame = pandas.DataFrame(list(self.rows(table)), columns=list(columns))
-            for column in columns:
-                if column in _DATE_COLUMNS:
-                    frame[column] = pandas.to_datetime(frame[column])
-                elif column in _INTEGER_COLUMNS:
-                    frame[column] = frame[column].astype("Int64")
-            if table == "graded_areas" and scale is not None:
-                frame["judgment"] = pandas.Categorical(
-                    frame["judgment"].where(frame["judgment_type"] == "grade"),
-                    categories=list(reversed(scale.labels)),
-                    ordered=True,
-                )
-            frames[table] = frame
-        return frames
+        _optional("pandas", "pandas")
+        return {table: arrow_to_pandas(frame) for table, frame in self.to_arrow().items()}
 
-    def to_polars(self) -> dict[str, Any]:
-        """Each table as a :class:`polars.DataFrame`, by table name.
+    def to_polars(self) -> dict[TableName, polars.DataFrame]:
+        """Each table that has rows as a :class:`polars.DataFrame`, by table name.
 
         Dates are ``pl.Date``; where every grade is on one scale, ``judgment`` is a
         ``pl.Enum`` ordered worst to best, so grades sort and compare as the scale does.
 
         Raises:
-            ModuleNotFoundError: polars is not installed (``pip install inspectlib[polars]``).
+            ModuleNotFoundError: polars or pyarrow is not installed
+                (``pip install inspectlib[polars]``).
         """
-        polars = _optional("polars", "polars")
-        scale = self._single_scale()
-        frames = {}
-        for table, columns in COLUMNS.items():
-            schema: dict[str, Any] = dict.fromkeys(columns, polars.String)
-            for column in columns:
-                if column in _DATE_COLUMNS:
-                    schema[column] = polars.Date
-                elif column in _INTEGER_COLUMNS:
-                    schema[column] = polars.Int64
-            grades_only = table == "graded_areas" and scale is not None
-            rows = [_plain(row, columns, grades_only) for row in self.rows(table)]
-            frame = polars.DataFrame(rows, schema=schema, orient="row")
-            if table == "graded_areas" and scale is not None:
-                frame = frame.with_columns(
-                    polars.col("judgment").cast(polars.Enum(list(reversed(scale.labels))))
-                )
+        pl = _optional("polars", "polars")
+        frames: dict[TableName, polars.DataFrame] = {}
+        for table, arrow in self.to_arrow().items():
+            frame = pl.from_arrow(arrow)
+            ordered = _ORDERED.get(table)
+            scale = self._single_scale()
+            if ordered is not None and scale is not None:
+                frame = frame.with_columns(pl.col(ordered).cast(pl.Enum(worst_first(scale))))
             frames[table] = frame
         return frames
 
-    def to_arrow(self) -> dict[str, Any]:
-        """Each table as a :class:`pyarrow.Table`, by table name, dates as ``date32``.
+    def to_parquet(self, directory: str | Path) -> tuple[Path, ...]:
+        """Write each table that has rows as ``<table>.parquet`` in *directory* (created if
+        need be), with the types and orders of :meth:`to_arrow`. Returns the paths written.
 
         Raises:
             ModuleNotFoundError: pyarrow is not installed (``pip install inspectlib[arrow]``).
         """
-        pyarrow = _optional("pyarrow", "arrow")
-        tables = {}
-        for table, columns in COLUMNS.items():
-            fields = []
-            for column in columns:
-                if column in _DATE_COLUMNS:
-                    kind = pyarrow.date32()
-                elif column in _INTEGER_COLUMNS:
-                    kind = pyarrow.int64()
-                else:
-                    kind = pyarrow.string()
-                fields.append(pyarrow.field(column, kind))
-            rows = self.rows(table)
-            data = {column: [row[column] for row in rows] for column in columns}
-            tables[table] = pyarrow.table(data, schema=pyarrow.schema(fields))
-        return tables
+        parquet = _optional("pyarrow.parquet", "arrow")
+        folder = Path(directory)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for table, arrow in self.to_arrow().items():
+            path = folder / f"{table}.parquet"
+            parquet.write_table(arrow, path)
+            written.append(path)
+        return tuple(written)
 
 
-def _plain(row: Row, columns: tuple[str, ...], grades_only: bool) -> tuple[Any, ...]:
-    # An ordered grade column holds grades only; judgment_type still says what the rest were.
-    if grades_only and row["judgment_type"] != "grade":
-        row = {**row, "judgment": None}
-    return tuple(row[column] for column in columns)
+_EXTENSIBLE: Final = frozenset({"inspections", "graded_areas", "findings", "commissions"})
+"""The tables whose records carry extensions, and so may have extension columns."""
+
+_ARROW_TYPES: Final = {
+    "text": lambda pa: pa.string(),
+    "date": lambda pa: pa.date32(),
+    "integer": lambda pa: pa.int64(),
+    "boolean": lambda pa: pa.bool_(),
+}
+
+
+def _polars_enum(labels: list[str]) -> bytes:
+    # polars writes an Enum's categories as "<byte length>;<label>" one after another.
+    return b"".join(b"%d;%s" % (len(label.encode()), label.encode()) for label in labels)
+
+
+def _ordered_grades(
+    pa: Any, column: str, values: list[Any], rows: tuple[Row, ...], scale: GradingScale
+) -> tuple[Any, Any]:
+    """The grade column of one scale: an ordered dictionary of its labels, worst first; a row
+    whose judgment is no grade has none (its ``judgment_type`` says what it was)."""
+    labels = worst_first(scale)
+    code = {label: index for index, label in enumerate(labels)}
+    # A grade carried forward is still a grade on the scale: the column holds it, and
+    # judgment_type says it was carried.
+    graded = ("grade", "carried_forward")
+    indices = [
+        code.get(str(value).removesuffix(CARRIED_SUFFIX))
+        if value is not None and row["judgment_type"] in graded
+        else None
+        for value, row in zip(values, rows, strict=True)
+    ]
+    array = pa.DictionaryArray.from_arrays(
+        pa.array(indices, pa.int8()), pa.array(labels, pa.string()), ordered=True
+    )
+    metadata = {SCALE_METADATA: scale.id.encode(), _POLARS_ENUM: _polars_enum(labels)}
+    return array, pa.field(column, array.type, metadata=metadata)
+
+
+def _extension_array(pa: Any, values: list[Any], *, as_text: bool) -> Any:
+    """An extension column: one Arrow type where its values share one, else their JSON."""
+    if not as_text:
+        try:
+            return pa.array(values)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            pass
+    return pa.array(
+        [
+            value if value is None or isinstance(value, str) else orjson.dumps(value).decode()
+            for value in values
+        ],
+        pa.string(),
+    )
+
+
+def arrow_to_pandas(table: pyarrow.Table) -> pandas.DataFrame:
+    """An Arrow table of the tables as pandas: dates stay dates, integers and flags nullable."""
+    pd = _optional("pandas", "pandas")
+    pa = _optional("pyarrow", "arrow")
+    mapping = {
+        pa.date32(): pd.ArrowDtype(pa.date32()),
+        pa.int64(): pd.Int64Dtype(),
+        pa.bool_(): pd.BooleanDtype(),
+    }
+    frame: pandas.DataFrame = table.to_pandas(types_mapper=mapping.get)
+    return frame
 
 
 def _csv_cell(value: Any) -> Any:
@@ -267,52 +550,126 @@ def _optional(module: str, extra: str) -> Any:
         return importlib.import_module(module)
     except ModuleNotFoundError as error:
         raise ModuleNotFoundError(
-            f"{module} is not installed: pip install 'inspectlib[{extra}]'", name=module
+            f"{module.partition('.')[0]} is not installed: pip install 'inspectlib[{extra}]'",
+            name=module,
         ) from error
 
 
-def tables(inspections: Iterable[Inspection]) -> Tables:
-    """The tidy tables of *inspections*: one row per inspection, graded area, finding and piece
-    of evidence.
+def _evidence_rows(
+    inspection_id: str, finding_id: str | None, items: tuple[Evidence, ...], wires: list[Any]
+) -> list[Row]:
+    rows = []
+    for item, wire in zip(items, wires, strict=True):
+        row: Row = {
+            "inspection_id": inspection_id,
+            "finding_id": finding_id,
+            "type": "qualitative",
+            "description": item.description,
+            "count": None,
+            "total": None,
+            "unit": None,
+        }
+        if isinstance(item, QuantitativeEvidence):
+            row.update(type="quantitative", count=item.count, total=item.total, unit=item.unit)
+        row["other_fields"] = _other_fields(wire, _EVIDENCE_WIRE)
+        rows.append(row)
+    return rows
 
-    >>> from inspectlib import sample, tables
-    >>> areas = tables([sample("gmp-child-protection-2024")]).graded_areas
-    >>> [(row["key"], row["judgment"]) for row in areas][:2]
-    [('leadership', 'Good'), ('partnership_working', 'Good')]
 
-    .. versionadded:: 0.1.0
-    """
-    rows: dict[str, list[Row]] = {table: [] for table in COLUMNS}
-    scales: dict[str, GradingScale] = {}
-    for inspection in inspections:
+_INSPECTION_WIRE: Final = (
+    "inspectlib",
+    "kind",
+    "id",
+    "title",
+    "framework",
+    "published",
+    "fieldwork",
+    "graded_areas",
+    "findings",
+    "evidence",
+    "finding_updates",
+)
+"""The wire fields of an inspection that columns or other tables hold."""
+_UPDATE_WIRE: Final = ("inspection", "finding", "status", "date", "note")
+_AREA_WIRE: Final = ("key", "parent", "topic", "label", "judgment")
+_IN_COLUMNS: Final = frozenset({"grade", "carried_forward", *(kind.value for kind in NonGradeKind)})
+"""The judgments the judgment columns hold whole; any other stays in ``other_fields`` too."""
+
+
+def _judgment_wire(wire: Mapping[str, Any], field: str) -> tuple[str, ...]:
+    """*field* when its judgment is one the columns hold whole, for leaving it out of
+    ``other_fields``."""
+    judgment = wire.get(field)
+    return (field,) if isinstance(judgment, Mapping) and judgment.get("type") in _IN_COLUMNS else ()
+
+
+_FINDING_WIRE: Final = (
+    "id",
+    "kind",
+    "reference",
+    "text",
+    "areas",
+    "due",
+    "cause_of_concern",
+    "evidence",
+)
+_EVIDENCE_WIRE: Final = ("type", "description", "count", "total", "unit")
+
+
+class _Collector:
+    def __init__(self, extensions: tuple[str, ...]) -> None:
+        self.rows: dict[TableName, list[Row]] = {table: [] for table in TABLE_NAMES}
+        self.scales: dict[str, GradingScale] = {}
+        self.listed_scales: dict[str, GradingScale] = {}
+        self.extensions = extensions
+
+    def add(self, record: Record) -> None:
+        if isinstance(record, Inspection):
+            self.inspection(record)
+        elif isinstance(record, CommissionedInspection):
+            self.commission(record)
+        elif isinstance(record, Framework):
+            self.framework(record)
+        elif isinstance(record, GradingScale):
+            self.scale(record)
+        else:
+            raise TypeError(f"no tables for a {type(record).__name__}: give records")
+
+    def inspection(self, inspection: Inspection) -> None:
+        wire = to_dict(inspection, validate=False)
         label, kind, scale, _ = _judgment(inspection.overall)
         fieldwork = inspection.fieldwork
-        rows["inspections"].append(
+        ident = inspection.id
+        self.rows["inspections"].append(
             {
-                "inspection_id": inspection.id,
+                "inspection_id": ident,
                 "title": inspection.title,
                 "inspectorate": inspection.inspectorate.short_name or inspection.inspectorate.name,
                 "subjects": _joined(subject.name for subject in inspection.subjects),
                 "framework": inspection.framework,
-                "published": inspection.published,
+                "published": _day(inspection.published),
                 "fieldwork_start": None if fieldwork is None else str(fieldwork.start),
                 "fieldwork_end": None if fieldwork is None else str(fieldwork.end),
                 "overall": label,
                 "overall_type": kind,
                 "overall_scale": scale,
+                "other_fields": _other_fields(
+                    wire, (*_INSPECTION_WIRE, *_judgment_wire(wire, "overall"))
+                ),
+                **_extension_cells(inspection, self.extensions),
             }
         )
-        for area in inspection.graded_areas:
+        for area, area_wire in zip(
+            inspection.graded_areas, wire.get("graded_areas", ()), strict=True
+        ):
             label, kind, scale, rank = _judgment(area.judgment)
-            grade = area.judgment
-            if isinstance(grade, CarriedForward):
-                grade = grade.grade  # type: ignore[assignment]
-            if isinstance(grade, Grade):
-                scales.setdefault(grade.scale.id, grade.scale)
-            rows["graded_areas"].append(
+            grade = _grade_of(area.judgment)
+            if grade is not None:
+                self.scales.setdefault(grade.scale.id, grade.scale)
+            self.rows["graded_areas"].append(
                 {
-                    "inspection_id": inspection.id,
-                    "published": inspection.published,
+                    "inspection_id": ident,
+                    "published": _day(inspection.published),
                     "framework": inspection.framework,
                     "key": area.key,
                     "parent": area.parent,
@@ -322,35 +679,209 @@ def tables(inspections: Iterable[Inspection]) -> Tables:
                     "judgment_type": kind,
                     "scale": scale,
                     "grade_rank": rank,
-                    "carried_from": area.judgment.from_inspection
-                    if isinstance(area.judgment, CarriedForward)
-                    else None,
+                    "carried_from": getattr(area.judgment, "from_inspection", None),
+                    "other_fields": _other_fields(
+                        area_wire, (*_AREA_WIRE[:-1], *_judgment_wire(area_wire, "judgment"))
+                    ),
+                    **_extension_cells(area, self.extensions),
                 }
             )
-        for finding in inspection.findings:
-            rows["findings"].append(
+        for finding, finding_wire in zip(
+            inspection.findings, wire.get("findings", ()), strict=True
+        ):
+            self.rows["findings"].append(
                 {
-                    "inspection_id": inspection.id,
+                    "inspection_id": ident,
                     "finding_id": finding.id,
                     "kind": finding.kind.value,
                     "reference": finding.reference,
                     "text": finding.text,
                     "areas": _joined(finding.areas),
                     "addressed_to": finding.addressed_to and finding.addressed_to.name,
-                    "due": _partial(finding.due),
+                    "due": _text(finding.due),
                     "cause_of_concern": finding.cause_of_concern,
+                    "other_fields": _other_fields(finding_wire, _FINDING_WIRE),
+                    **_extension_cells(finding, self.extensions),
                 }
             )
-            rows["evidence"].extend(
-                _evidence_row(inspection.id, finding.id, item) for item in finding.evidence
+            self.rows["evidence"].extend(
+                _evidence_rows(
+                    ident, finding.id, finding.evidence, finding_wire.get("evidence", [])
+                )
             )
-        rows["evidence"].extend(
-            _evidence_row(inspection.id, None, item) for item in inspection.evidence
+        self.rows["evidence"].extend(
+            _evidence_rows(ident, None, inspection.evidence, wire.get("evidence", []))
         )
-    return Tables(
-        inspections=tuple(rows["inspections"]),
-        graded_areas=tuple(rows["graded_areas"]),
-        findings=tuple(rows["findings"]),
-        evidence=tuple(rows["evidence"]),
-        scales=tuple(scales.values()),
-    )
+        for update, update_wire in zip(
+            inspection.finding_updates, wire.get("finding_updates", ()), strict=True
+        ):
+            self.rows["finding_updates"].append(
+                {
+                    "inspection_id": ident,
+                    "about_inspection": update.inspection,
+                    "finding_id": update.finding,
+                    "status": update.status.value,
+                    "date": _text(update.date),
+                    "note": update.note,
+                    "other_fields": _other_fields(update_wire, _UPDATE_WIRE),
+                }
+            )
+
+    def commission(self, commission: CommissionedInspection) -> None:
+        ident = commission.id
+        self.rows["commissions"].append(
+            {
+                "commission_id": ident,
+                "title": commission.title,
+                "commissioner": commission.commissioner.organisation.name,
+                "commissioner_capacity": commission.commissioner.capacity,
+                "commissioned": str(commission.commissioned),
+                "lead": commission.lead.short_name or commission.lead.name,
+                "subjects": _joined(subject.name for subject in commission.subjects),
+                "status": commission.status.value,
+                "parts": len(commission.parts),
+                **_extension_cells(commission, self.extensions),
+            }
+        )
+        for question in commission.terms_of_reference:
+            self.rows["questions"].append(
+                {
+                    "commission_id": ident,
+                    "number": question.number,
+                    "text": question.text,
+                    "points": _joined(question.points) or None,
+                }
+            )
+        for part in commission.parts:
+            expected = part.expected
+            self.rows["parts"].append(
+                {
+                    "commission_id": ident,
+                    "part": part.number,
+                    "title": part.title,
+                    "status": part.status.value,
+                    "scope": _joined(part.scope) or None,
+                    "expected": None if expected is None else _text(expected.expected),
+                    "published": None if part.published is None else _day(part.published.date),
+                }
+            )
+            last = len(part.expectations) - 1
+            for position, expectation in enumerate(part.expectations):
+                self.rows["expectations"].append(
+                    {
+                        "commission_id": ident,
+                        "part": part.number,
+                        "position": position,
+                        "expected": _text(expectation.expected),
+                        "announced": _text(expectation.announced),
+                        "in_force": position == last,
+                    }
+                )
+            for deliverable in part.deliverables:
+                document = deliverable.document
+                self.rows["deliverables"].append(
+                    {
+                        "commission_id": ident,
+                        "part": part.number,
+                        "kind": deliverable.kind.value,
+                        "inspection_id": deliverable.inspection,
+                        "document_id": None if document is None else document.id,
+                        "document_title": None if document is None else document.title,
+                        "published": _day(deliverable.published),
+                    }
+                )
+
+    def framework(self, framework: Framework) -> None:
+        self.rows["frameworks"].append(
+            {
+                "framework_id": framework.id,
+                "programme": framework.programme,
+                "name": framework.name,
+                "inspectorate": framework.inspectorate,
+                "scales": _joined(scale.id for scale in framework.scales),
+                "valid_from": _text(framework.valid_from),
+                "valid_until": _text(framework.valid_until),
+                "closed": framework.closed,
+                "overall": framework.overall,
+                "carried_forward": framework.carried_forward,
+                "finding_kinds": _joined(kind.value for kind in framework.finding_kinds) or None,
+            }
+        )
+        for area in framework.areas:
+            self.rows["framework_areas"].append(
+                {
+                    "framework_id": framework.id,
+                    "key": area.key,
+                    "parent": area.parent,
+                    "topic": area.topic,
+                    "scale": area.scale or framework.scales[0].id,
+                    "required": area.required,
+                    "non_grades": _joined(kind.value for kind in area.non_grades) or None,
+                    "aliases": _joined(area.aliases) or None,
+                }
+            )
+        for scale in framework.scales:
+            self.scale(scale)
+
+    def scale(self, scale: GradingScale) -> None:
+        if scale.id in self.listed_scales:
+            return
+        self.listed_scales[scale.id] = scale
+        self.rows["scales"].append(
+            {
+                "scale_id": scale.id,
+                "name": scale.name,
+                "grades": len(scale.labels),
+                "valid_from": _text(scale.valid_from),
+                "valid_until": _text(scale.valid_until),
+            }
+        )
+        for grade in reversed(scale.grades):
+            self.rows["grades"].append(
+                {
+                    "scale_id": scale.id,
+                    "grade_rank": grade_rank(grade),
+                    "key": grade.key,
+                    "label": grade.label,
+                }
+            )
+
+    def tables(self) -> Tables:
+        rows = {table: tuple(found) for table, found in self.rows.items()}
+        scale_rows = rows.pop("scales")
+        return Tables(
+            **rows,
+            scale_rows=scale_rows,
+            scales=tuple(self.scales.values()),
+            extensions=self.extensions,
+        )
+
+
+def tables(records: Iterable[Record], *, extensions: Iterable[str] = ()) -> Tables:
+    """The tidy tables of *records*, of any kind: inspections give a row per inspection, graded
+    area, finding and piece of evidence; commissioned inspections a row per commission, question,
+    part, expectation and deliverable; frameworks a row per framework and area; scales (and the
+    scales of frameworks) a row per scale and grade.
+
+    Args:
+        records: The records.
+        extensions: Extension keys (``"ofsted:urn"``) to give columns of their own, after the
+            table's columns, in the tables whose records carry extensions (inspections, graded
+            areas, findings, commissions). A record without the key has an empty cell; a value
+            that is not a string, number or boolean is its JSON text.
+
+    >>> from inspectlib import sample, tables
+    >>> areas = tables([sample("gmp-child-protection-2024")]).graded_areas
+    >>> [(row["key"], row["judgment"]) for row in areas][:2]
+    [('leadership', 'Good'), ('partnership_working', 'Good')]
+
+    .. versionadded:: 0.1.0
+    """
+    keys = tuple(dict.fromkeys(extensions))
+    clashes = [key for key in keys if any(key in columns for columns in COLUMNS.values())]
+    if clashes:
+        raise ValueError(f"extension key {clashes[0]!r} is the name of a column")
+    collector = _Collector(keys)
+    for record in records:
+        collector.add(record)
+    return collector.tables()

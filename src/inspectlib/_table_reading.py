@@ -1,0 +1,568 @@
+"""The inverse of the tidy tables: inspections read back from CSV or Parquet files, checked in
+full, with every problem located by file, row and column.
+
+The tables hold every field of an inspection: a column each for what people edit (titles,
+grades, findings, evidence), and ``other_fields``, the JSON of the rest (sources, quotes,
+organisations...), so that writing the tables and reading them back gives the same records.
+Some columns only show what other cells hold (``inspectorate``, ``grade_rank``...): reading
+checks that they still agree, rather than dropping an edit made there.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import re
+from collections.abc import Generator, Iterator
+from pathlib import Path
+from typing import Any, Final, TypeAlias, TypeVar
+
+import attrs
+import orjson
+
+from ._catalogue import Catalogue
+from ._documents import FORMAT_VERSION, _default_catalogue, from_dict
+from ._errors import InvalidGrade, Problem, ValidationError
+from ._extensions import Step
+from ._inspections import Inspection
+from ._judgments import NonGrade, NonGradeKind
+from ._suggestions import did_you_mean
+from ._tables import CARRIED_SUFFIX, COLUMNS, TableName, _csv_cell, _optional, tables
+from ._validation import CROSS_FIELD_CHECKS
+
+__all__ = ["read_tables"]
+
+_READ: Final[tuple[TableName, ...]] = (
+    "inspections",
+    "graded_areas",
+    "findings",
+    "evidence",
+    "finding_updates",
+)
+"""The tables an inspection is read back from."""
+
+_REQUIRED: Final[dict[TableName, tuple[str, ...]]] = {
+    "inspections": ("inspection_id",),
+    "graded_areas": ("inspection_id", "key"),
+    "findings": ("inspection_id", "finding_id"),
+    "evidence": ("inspection_id",),
+    "finding_updates": ("inspection_id",),
+}
+
+_DERIVED: Final[dict[TableName, dict[str, str]]] = {
+    "inspections": {
+        "inspectorate": "the inspectorate in other_fields",
+        "subjects": "the subjects in other_fields",
+    },
+    "graded_areas": {
+        "published": "published in inspections",
+        "framework": "framework in inspections",
+        "grade_rank": "judgment and scale",
+    },
+    "findings": {"addressed_to": "addressed_to in other_fields"},
+}
+"""Columns that show what other cells hold, with where to edit it instead."""
+
+T = TypeVar("T")
+Reading: TypeAlias = Generator[Problem, None, T]
+"""Reads a value, yielding the problems of the cells it cannot read."""
+
+_NON_GRADE_LABELS: Final = {kind.value: NonGrade(kind).label for kind in NonGradeKind}
+_AGREEMENT: Final = "columns that show other cells agree with them"
+"""The check of :data:`_DERIVED` columns, which needs the record built."""
+_INTEGER: Final = frozenset({"count", "total", "grade_rank"})
+_WHOLE_NUMBER: Final = re.compile(r"-?[0-9]{1,18}")
+_EXTENSION_KEY: Final = re.compile(r"[^:\s]+:.+")
+
+
+@attrs.frozen
+class _Cell:
+    file: str
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        if self.row is None:  # the table as a whole: an area missing, say
+            return self.file
+        where = f"{self.file}:{self.row}"
+        return where if self.column is None else f"{where}:{self.column}"
+
+
+class _Table:
+    """The rows of one table file, each with the row number people see for it."""
+
+    def __init__(self, name: TableName, path: Path | None, problems: list[Problem]) -> None:
+        self.name = name
+        self.file = "" if path is None else path.name
+        self.rows: list[tuple[int, dict[str, Any]]] = []
+        if path is None:
+            return
+        if path.suffix == ".csv":
+            with path.open(newline="", encoding="utf-8-sig") as stream:
+                reader = csv.DictReader(stream)
+                header = list(reader.fieldnames or ())
+                # Row 1 is the header, as a spreadsheet numbers them.
+                self.rows = [
+                    (number, {key: (value or None) for key, value in row.items()})
+                    for number, row in enumerate(reader, start=2)
+                ]
+        else:
+            parquet = _optional("pyarrow.parquet", "arrow")
+            arrow = parquet.read_table(path)
+            header = list(arrow.column_names)
+            self.rows = list(enumerate(arrow.to_pylist(), start=1))
+        known = COLUMNS[name]
+        for column in header:
+            if column not in known and not _EXTENSION_KEY.fullmatch(column or ""):
+                problems.append(
+                    Problem(
+                        f"{self.file}:1:{column}",
+                        f"unknown column{did_you_mean(column or '', known)}",
+                    )
+                )
+        for column in _REQUIRED[name]:
+            if column not in header:
+                problems.append(Problem(f"{self.file}:1", f"missing column {column!r}"))
+
+    def cell(self, row: int, column: str | None = None) -> _Cell:
+        return _Cell(self.file, row, column)
+
+
+def _files(directory: Path) -> dict[TableName, Path]:
+    found: dict[TableName, Path] = {}
+    for table in _READ:
+        for suffix in (".csv", ".parquet"):
+            path = directory / f"{table}{suffix}"
+            if path.exists():
+                if table in found:
+                    raise ValidationError(
+                        str(directory),
+                        [Problem(path.name, f"{found[table].name} is there too: keep one")],
+                    )
+                found[table] = path
+    if "inspections" not in found:
+        raise ValidationError(
+            str(directory),
+            [Problem("inspections.csv", "no inspections table (inspections.csv or .parquet)")],
+        )
+    return found
+
+
+class _Builder:
+    """One inspection's document, and where each of its parts came from."""
+
+    def __init__(self, table: _Table, number: int, row: dict[str, Any]) -> None:
+        self.where: dict[tuple[Step, ...], _Cell] = {(): table.cell(number)}
+        self.document: dict[str, Any] = {}
+        self.rows: dict[TableName, list[tuple[_Table, int, dict[str, Any]]]] = {
+            name: [] for name in _READ
+        }
+        self.rows["inspections"].append((table, number, row))
+        self.findings: dict[str, int] = {}
+
+    def tables_located(self, read: dict[TableName, _Table]) -> None:
+        """A problem of a whole list (an area that is missing) is one of its table."""
+        for name in _READ[1:]:
+            if read[name].file:
+                self.where[(name,)] = _Cell(read[name].file)
+
+    def located(self, path: str) -> _Cell:
+        steps = _steps(path)
+        while steps not in self.where:
+            steps = steps[:-1]
+        return self.where[steps]
+
+
+def _steps(path: str) -> tuple[Step, ...]:
+    """``$.graded_areas[2].judgment`` as its steps: ``("graded_areas", 2, "judgment")``."""
+    steps: list[Step] = []
+    for match in re.finditer(r'\.([^.\[]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]', path):
+        name, index, quoted = match.groups()
+        if index is not None:
+            steps.append(int(index))
+        else:
+            steps.append(name if name is not None else orjson.loads(f'"{quoted}"'))
+    return tuple(steps)
+
+
+def read_tables(
+    directory: str | Path, *, catalogue: Catalogue | None = None
+) -> tuple[Inspection, ...]:
+    """The inspections in tidy tables written by :meth:`Tables.to_csv` or
+    :meth:`Tables.to_parquet`, edited or not: the inverse of :func:`tables`.
+
+    *directory* holds ``inspections`` and, where there are any, ``graded_areas``, ``findings``,
+    ``evidence`` and ``finding_updates``, each as ``.csv`` or ``.parquet``. Rows belong to an
+    inspection by ``inspection_id`` (and evidence to a finding by ``finding_id``), in the order
+    of the files. A grade is read from ``judgment`` and ``scale`` as a person writes it
+    (``"requires improvement"``); with no ``judgment_type``, a judgment is a grade; with no
+    ``scale``, the inspection's one scale. Each inspection is then checked as
+    :func:`~inspectlib.load` checks a document.
+
+    Raises:
+        ValidationError: With every problem of every table, each located as
+            ``FILE:ROW:COLUMN`` (a CSV file's rows numbered as a spreadsheet shows them, the
+            header being row 1; a Parquet file's from 1), and the message saying which part of
+            which inspection it is.
+
+    .. versionadded:: 0.1.0
+    """
+    folder = Path(directory)
+    catalogue = catalogue or _default_catalogue()
+    problems: list[Problem] = []
+    files = _files(folder)
+    read = {name: _Table(name, files.get(name), problems) for name in _READ}
+    builders: dict[str, _Builder] = {}
+    order: list[str] = []
+    inspections = read["inspections"]
+    for number, row in inspections.rows:
+        ident = row.get("inspection_id")
+        if ident is None:
+            problems.append(Problem(str(inspections.cell(number, "inspection_id")), "empty"))
+            continue
+        if ident in builders:
+            first = builders[ident].where[()]
+            problems.append(
+                Problem(
+                    str(inspections.cell(number, "inspection_id")),
+                    f"inspection {ident!r} is in row {first.row} already",
+                )
+            )
+            continue
+        builders[ident] = _Builder(inspections, number, row)
+        order.append(ident)
+    for name in _READ[1:]:
+        table = read[name]
+        for number, row in table.rows:
+            ident = row.get("inspection_id")
+            builder = builders.get(ident) if ident is not None else None
+            if builder is None:
+                problems.append(
+                    Problem(
+                        str(table.cell(number, "inspection_id")),
+                        f"no inspection {ident!r} in {inspections.file}"
+                        + did_you_mean(str(ident), builders),
+                    )
+                )
+                continue
+            builder.rows[name].append((table, number, row))
+    records: list[Inspection] = []
+    skipped: dict[str, None] = {}
+    for ident in order:
+        builder = builders[ident]
+        builder.tables_located(read)
+        found = list(_build(builder, catalogue))
+        if found:
+            problems.extend(found)
+            skipped.update(dict.fromkeys((*CROSS_FIELD_CHECKS[Inspection], _AGREEMENT)))
+            continue
+        try:
+            record = from_dict(builder.document, Inspection, catalogue=catalogue)
+        except ValidationError as error:
+            skipped.update(dict.fromkeys((*error.skipped, _AGREEMENT)))
+            for problem in error.problems:
+                problems.append(
+                    Problem(
+                        str(builder.located(problem.path)),
+                        f"{problem.message} ({problem.path} of inspection {ident!r})",
+                    )
+                )
+            continue
+        problems.extend(_derived_problems(builder, record))
+        records.append(record)
+    if problems:
+        raise ValidationError(f"tables in {folder}", problems, skipped=skipped)
+    return tuple(records)
+
+
+def _build(builder: _Builder, catalogue: Catalogue) -> Reading[None]:
+    """Fill *builder*'s document from its rows; yield the problems of cells that cannot be
+    read at all."""
+    table, number, row = builder.rows["inspections"][0]
+    document = builder.document
+    other = yield from _other_fields(table, number, row, builder, ())
+    document.update(other)
+    document.update({"inspectlib": FORMAT_VERSION, "kind": "inspection"})
+    columns = {
+        "id": "inspection_id",
+        "title": "title",
+        "framework": "framework",
+        "published": "published",
+    }
+    for field, column in columns.items():
+        _put(
+            document, field, _value(row.get(column)), builder, (field,), table.cell(number, column)
+        )
+    start, end = _value(row.get("fieldwork_start")), _value(row.get("fieldwork_end"))
+    if start is not None or end is not None:
+        document["fieldwork"] = {"start": start, "end": end}
+        builder.where[("fieldwork",)] = table.cell(number, "fieldwork_start")
+        builder.where[("fieldwork", "end")] = table.cell(number, "fieldwork_end")
+    listed = document.get("scales")
+    scales: list[Any] = listed if isinstance(listed, list) else []
+    overall_given = row.get("overall_type") is not None or row.get("overall") is not None
+    if "overall" not in document and overall_given:
+        judgment = yield from _judgment(
+            table,
+            number,
+            row,
+            ("overall", "overall_type", "overall_scale", None),
+            scales,
+            catalogue,
+        )
+        if judgment is not None:
+            document["overall"] = judgment
+            _locate_judgment(builder, ("overall",), table, number, "overall")
+    areas = []
+    for index, (areas_table, area_number, area) in enumerate(builder.rows["graded_areas"]):
+        path: tuple[Step, ...] = ("graded_areas", index)
+        builder.where[path] = areas_table.cell(area_number)
+        wire = yield from _other_fields(areas_table, area_number, area, builder, path)
+        for field in ("key", "parent", "topic", "label"):
+            _put(
+                wire,
+                field,
+                area.get(field),
+                builder,
+                (*path, field),
+                areas_table.cell(area_number, field),
+            )
+        if "judgment" not in wire:
+            judgment = yield from _judgment(
+                areas_table,
+                area_number,
+                area,
+                ("judgment", "judgment_type", "scale", "carried_from"),
+                scales,
+                catalogue,
+            )
+            if judgment is not None:
+                wire["judgment"] = judgment
+        _locate_judgment(builder, (*path, "judgment"), areas_table, area_number, "judgment")
+        areas.append(wire)
+    if areas:
+        document["graded_areas"] = areas
+    findings = []
+    for index, (findings_table, finding_number, finding) in enumerate(builder.rows["findings"]):
+        path = ("findings", index)
+        builder.where[path] = findings_table.cell(finding_number)
+        wire = yield from _other_fields(findings_table, finding_number, finding, builder, path)
+        for field, column in (
+            ("id", "finding_id"),
+            ("kind", "kind"),
+            ("reference", "reference"),
+            ("text", "text"),
+            ("due", "due"),
+            ("cause_of_concern", "cause_of_concern"),
+        ):
+            cell = findings_table.cell(finding_number, column)
+            _put(wire, field, finding.get(column), builder, (*path, field), cell)
+        areas_cell = finding.get("areas")
+        if areas_cell:
+            wire["areas"] = [key.strip() for key in str(areas_cell).split(";")]
+            builder.where[(*path, "areas")] = findings_table.cell(finding_number, "areas")
+        if finding.get("finding_id") is not None:
+            builder.findings.setdefault(str(finding["finding_id"]), index)
+        findings.append(wire)
+    if findings:
+        document["findings"] = findings
+    yield from _evidence(builder, document, findings)
+    updates = []
+    for index, (updates_table, update_number, update) in enumerate(builder.rows["finding_updates"]):
+        path = ("finding_updates", index)
+        builder.where[path] = updates_table.cell(update_number)
+        wire = yield from _other_fields(updates_table, update_number, update, builder, path)
+        for field, column in (
+            ("inspection", "about_inspection"),
+            ("finding", "finding_id"),
+            ("status", "status"),
+            ("date", "date"),
+            ("note", "note"),
+        ):
+            cell = updates_table.cell(update_number, column)
+            _put(wire, field, update.get(column), builder, (*path, field), cell)
+        updates.append(wire)
+    if updates:
+        document["finding_updates"] = updates
+
+
+def _evidence(
+    builder: _Builder, document: dict[str, Any], findings: list[dict[str, Any]]
+) -> Reading[None]:
+    own: list[dict[str, Any]] = []
+    counts: dict[int, int] = {}
+    for evidence_table, number, item in builder.rows["evidence"]:
+        finding_id = item.get("finding_id")
+        if finding_id is None:
+            path: tuple[Step, ...] = ("evidence", len(own))
+            target = own
+        else:
+            position = builder.findings.get(str(finding_id))
+            if position is None:
+                yield Problem(
+                    str(evidence_table.cell(number, "finding_id")),
+                    f"no finding {finding_id!r} in inspection {document.get('id')!r}"
+                    + did_you_mean(str(finding_id), builder.findings),
+                )
+                continue
+            target = findings[position].setdefault("evidence", [])
+            path = ("findings", position, "evidence", len(target))
+            counts[position] = counts.get(position, 0) + 1
+        builder.where[path] = evidence_table.cell(number)
+        wire = yield from _other_fields(evidence_table, number, item, builder, path)
+        for field in ("type", "description", "unit"):
+            cell = evidence_table.cell(number, field)
+            _put(wire, field, item.get(field), builder, (*path, field), cell)
+        for field in ("count", "total"):
+            cell = evidence_table.cell(number, field)
+            value = yield from _integer(item.get(field), cell)
+            _put(wire, field, value, builder, (*path, field), cell)
+        if wire.get("type") is None:
+            wire["type"] = "quantitative" if "count" in wire else "qualitative"
+        target.append(wire)
+    if own:
+        document["evidence"] = own
+
+
+def _value(value: Any) -> Any:
+    """A cell as the wire has it: dates as ISO text, empty as missing."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _put(
+    wire: dict[str, Any],
+    field: str,
+    value: Any,
+    builder: _Builder,
+    path: tuple[Step, ...],
+    cell: _Cell,
+) -> None:
+    builder.where[path] = cell
+    value = _value(value)
+    if value is not None:
+        wire[field] = value
+
+
+def _integer(value: Any, cell: _Cell) -> Reading[int | None]:
+    if value is None or type(value) is int:
+        return value
+    text = str(value).strip()
+    if _WHOLE_NUMBER.fullmatch(text):
+        return int(text)
+    yield Problem(str(cell), f"expected a whole number, got {text!r}")
+    return None
+
+
+def _other_fields(
+    table: _Table, number: int, row: dict[str, Any], builder: _Builder, path: tuple[Step, ...]
+) -> Reading[dict[str, Any]]:
+    """The fields kept as JSON in a row's ``other_fields``, each located there."""
+    cell = table.cell(number, "other_fields")
+    text = row.get("other_fields")
+    if text is None:
+        return {}
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        yield Problem(str(cell), f"invalid JSON: {error.msg}")
+        return {}
+    if type(value) is not dict:
+        yield Problem(str(cell), "expected a JSON object")
+        return {}
+    for key in value:
+        builder.where[(*path, key)] = cell
+    return value
+
+
+def _judgment(
+    table: _Table,
+    number: int,
+    row: dict[str, Any],
+    columns: tuple[str, str, str, str | None],
+    scales: list[Any],
+    catalogue: Catalogue,
+) -> Reading[dict[str, Any] | None]:
+    """A judgment's wire form from its cells, the grade read as a person writes it."""
+    label_column, type_column, scale_column, carried_column = columns
+    label, kind = row.get(label_column), row.get(type_column)
+    scale_id = row.get(scale_column)
+    if scale_id is None and len(scales) == 1 and isinstance(scales[0], str):
+        scale_id = scales[0]  # the inspection's one scale
+    if kind is None:
+        kind = "grade" if label is not None else None
+    if kind is None:
+        return None
+    if kind not in ("grade", "carried_forward"):
+        shown = _NON_GRADE_LABELS.get(kind)
+        if label is not None and shown is not None and label != shown:
+            yield Problem(
+                str(table.cell(number, label_column)),
+                f"{label!r} is not {shown!r}, the label of {type_column} {kind!r}: to grade, "
+                f"set {type_column} to 'grade' or empty it",
+            )
+            return None
+        return {"type": kind}
+    wire: dict[str, Any] = {"type": kind}
+    if kind == "carried_forward":
+        carried = row.get(carried_column) if carried_column else None
+        if carried is not None:
+            wire["from_inspection"] = carried
+        label = str(label).removesuffix(CARRIED_SUFFIX) if label else None
+        if label is None or label == "Carried forward":
+            return wire
+    if label is None:
+        yield Problem(str(table.cell(number, label_column)), "a grade needs its label")
+        return None
+    if scale_id is None:
+        yield Problem(str(table.cell(number, scale_column)), "a grade needs its scale (a scale id)")
+        return None
+    scale = catalogue.scales.get(scale_id)
+    if scale is None:
+        yield Problem(
+            str(table.cell(number, scale_column)),
+            f"no grading scale {scale_id!r} in the catalogue"
+            + did_you_mean(str(scale_id), catalogue.scales),
+        )
+        return None
+    try:
+        grade = scale.parse(str(label))
+    except InvalidGrade as error:
+        yield Problem(str(table.cell(number, label_column)), str(error))
+        return None
+    grade_wire = {"scale": scale.id, "grade": grade.key}
+    if kind == "carried_forward":
+        wire["grade"] = grade_wire
+    else:
+        wire.update(grade_wire)
+    return wire
+
+
+def _locate_judgment(
+    builder: _Builder, path: tuple[Step, ...], table: _Table, number: int, label: str
+) -> None:
+    builder.where.setdefault(path, table.cell(number, label))
+    if label == "judgment":
+        builder.where.setdefault((*path, "type"), table.cell(number, "judgment_type"))
+        builder.where.setdefault((*path, "scale"), table.cell(number, "scale"))
+        builder.where.setdefault((*path, "from_inspection"), table.cell(number, "carried_from"))
+
+
+def _derived_problems(builder: _Builder, record: Inspection) -> Iterator[Problem]:
+    """Cells that show what other cells hold, and no longer agree with them."""
+    written = tables([record])
+    for name, derived in _DERIVED.items():
+        rows = builder.rows[name]
+        for (table, number, row), expected in zip(rows, written.rows(name), strict=False):
+            for column, source in derived.items():
+                cell = row.get(column)
+                if cell is None:
+                    continue
+                given, want = str(_csv_cell(_value(cell))), str(_csv_cell(_value(expected[column])))
+                if given != want:
+                    yield Problem(
+                        str(table.cell(number, column)),
+                        f"{given!r} is not {want!r}, which this column shows of {source}: edit "
+                        "that instead, or empty this cell",
+                    )

@@ -1,0 +1,536 @@
+"""Tidy tables of every record kind, one grade order in every backend, Parquet round trips, the
+way back from edited tables, and Parquet datasets that DuckDB and Polars query as they are."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import pathlib
+import subprocess
+import sys
+import textwrap
+from typing import Any
+
+import attrs
+import pytest
+
+import inspectlib as il
+from inspectlib._cli import main
+from inspectlib.scales import HMICFRS_FIVE_POINT
+
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+pd = pytest.importorskip("pandas")
+pl = pytest.importorskip("polars")
+duckdb = pytest.importorskip("duckdb")
+
+WORST_FIRST = ["Inadequate", "Requires improvement", "Adequate", "Good", "Outstanding"]
+
+
+# Every record kind -------------------------------------------------------------------------
+
+
+def test_a_commission_has_rows_for_its_questions_parts_expectations_and_deliverables(
+    commission: il.CommissionedInspection,
+) -> None:
+    tidy = il.tables([commission])
+
+    assert ("commissions", "questions", "parts", "expectations", "deliverables") == tidy.names()
+    row = tidy.commissions[0]
+    assert (commission.id, "Mayor of Greater Manchester", "2024-07-10", 1) == (
+        row["commission_id"],
+        row["commissioner"],
+        row["commissioned"],
+        row["parts"],
+    )
+    assert [1, 2, 3] == [question["number"] for question in tidy.questions]
+    part = tidy.parts[0]
+    assert ("published", "2025-06", datetime.date(2025, 7, 3), "1; 2; 3") == (
+        part["status"],
+        part["expected"],
+        part["published"],
+        part["scope"],
+    )
+    assert [("2025-06", "2024-12-13", True)] == [
+        (row["expected"], row["announced"], row["in_force"]) for row in tidy.expectations
+    ]
+    assert len(commission.parts[0].deliverables) == len(tidy.deliverables)
+
+
+def test_frameworks_and_scales_have_rows_of_their_own() -> None:
+    framework = il.BUILTIN.framework("hmicfrs/ncpi/2024")
+
+    tidy = il.tables([framework, HMICFRS_FIVE_POINT])
+
+    assert ("frameworks", "framework_areas", "scales", "grades") == tidy.names()
+    assert "hmicfrs/five-point" == tidy.frameworks[0]["scales"]
+    assert [area.key for area in framework.areas] == [row["key"] for row in tidy.framework_areas]
+    assert 1 == len(tidy.rows("scales"))  # given twice, listed once
+    assert [(0, "inadequate", "Inadequate"), (4, "outstanding", "Outstanding")] == [
+        (row["grade_rank"], row["key"], row["label"]) for row in tidy.grades[::4]
+    ]
+
+
+def test_convert_a_commission_to_csv_writes_its_rows(tmp_path: pathlib.Path) -> None:
+    code = main(["convert", "sample:gmp-cse-commission-2024", str(tmp_path), "--to", "csv"])
+
+    assert 0 == code
+    with (tmp_path / "parts.csv").open(encoding="utf-8") as stream:
+        parts = list(csv.DictReader(stream))
+    assert [("1", "Inspection and final report", "2025-07-03")] == [
+        (row["part"], row["title"], row["published"]) for row in parts
+    ]
+    assert not (tmp_path / "inspections.csv").exists()
+
+
+def test_extensions_get_columns_when_asked(seed: il.Inspection) -> None:
+    marked = attrs.evolve(
+        seed, extensions={"ofsted:urn": 123456, "ofsted:phase": {"primary": True}}
+    )
+
+    tidy = il.tables([marked, seed], extensions=["ofsted:urn", "ofsted:phase"])
+
+    assert ("ofsted:urn", "ofsted:phase") == tidy.columns("inspections")[-2:]
+    assert [(123456, '{"primary":true}'), (None, None)] == [
+        (row["ofsted:urn"], row["ofsted:phase"]) for row in tidy.inspections
+    ]
+    assert "ofsted:urn" not in tidy.columns("evidence")
+    assert pa.int64() == tidy.to_arrow()["inspections"].schema.field("ofsted:urn").type
+
+
+def test_an_extension_named_like_a_column_is_refused(seed: il.Inspection) -> None:
+    with pytest.raises(ValueError) as caught:
+        il.tables([seed], extensions=["title"])
+
+    assert "extension key 'title' is the name of a column" == str(caught.value)
+
+
+# One grade order ---------------------------------------------------------------------------
+
+
+def test_grade_rank_and_ordered_grades_run_the_same_way_in_every_backend(
+    seed: il.Inspection,
+) -> None:
+    tidy = il.tables([seed])
+    ranks = [row["grade_rank"] for row in tidy.graded_areas]
+
+    areas = tidy.to_pandas()["graded_areas"]
+    assert WORST_FIRST == list(areas["judgment"].cat.categories)
+    assert ranks == list(areas["judgment"].cat.codes)
+
+    polars_areas = tidy.to_polars()["graded_areas"]
+    assert pl.Enum(WORST_FIRST) == polars_areas.schema["judgment"]
+    assert ranks == polars_areas["judgment"].to_physical().to_list()
+
+    arrow = tidy.to_arrow()["graded_areas"]
+    judgment: Any = arrow.schema.field("judgment")
+    grades: Any = arrow.column("judgment").chunk(0)  # a DictionaryArray
+    assert judgment.type.ordered
+    assert WORST_FIRST == grades.dictionary.to_pylist()
+    assert ranks == grades.indices.to_pylist()
+    assert b"hmicfrs/five-point" == judgment.metadata[b"inspectlib:scale"]
+    assert arrow.schema.metadata is not None
+    assert {"hmicfrs/five-point": WORST_FIRST} == json.loads(
+        arrow.schema.metadata[b"inspectlib:scales"]
+    )
+    # Greater is better, in every one of them.
+    best = max(tidy.graded_areas, key=lambda row: row["grade_rank"])
+    assert best["judgment"] == areas["judgment"].max() == polars_areas["judgment"].max()
+
+
+def test_a_carried_forward_grade_keeps_its_place_on_the_scale(rich: il.Inspection) -> None:
+    arrow = il.tables([rich]).to_arrow()["graded_areas"]
+
+    rows = arrow.select(["judgment", "judgment_type", "grade_rank"]).to_pylist()[:3]
+
+    assert [
+        {"judgment": "Good", "judgment_type": "grade", "grade_rank": 3},
+        {"judgment": "Adequate", "judgment_type": "carried_forward", "grade_rank": 2},
+        {"judgment": None, "judgment_type": "ungraded", "grade_rank": None},
+    ] == rows
+
+
+def test_a_parquet_round_trip_keeps_the_order(seed: il.Inspection, tmp_path: pathlib.Path) -> None:
+    il.tables([seed]).to_parquet(tmp_path)
+    path = tmp_path / "graded_areas.parquet"
+
+    arrow = pq.read_table(path)
+    assert arrow.schema.field("judgment").type.ordered
+    assert WORST_FIRST == arrow.column("judgment").chunk(0).dictionary.to_pylist()
+
+    frame = pd.read_parquet(path)
+    assert frame["judgment"].cat.ordered
+    assert WORST_FIRST == list(frame["judgment"].cat.categories)
+    assert "Good" == frame["judgment"].max()
+
+    polars_frame = pl.read_parquet(path)
+    assert pl.Enum(WORST_FIRST) == polars_frame.schema["judgment"]
+    assert ["Adequate", "Adequate", "Adequate", "Good", "Good"] == polars_frame.sort("judgment")[
+        "judgment"
+    ].to_list()
+
+
+def test_dates_are_dates_in_every_backend(seed: il.Inspection, tmp_path: pathlib.Path) -> None:
+    tidy = il.tables([seed])
+    day = datetime.date(2024, 12, 13)
+
+    assert pa.date32() == tidy.to_arrow()["inspections"].schema.field("published").type
+    frame = tidy.to_pandas()["inspections"]
+    assert "date32[day][pyarrow]" == str(frame["published"].dtype)
+    assert day == frame["published"][0]
+    assert pl.Date == tidy.to_polars()["inspections"].schema["published"]
+    tidy.to_parquet(tmp_path)
+    assert day == pd.read_parquet(tmp_path / "inspections.parquet")["published"][0]
+
+
+def test_the_table_api_is_typed(tmp_path: pathlib.Path) -> None:
+    mypy_api = pytest.importorskip("mypy.api")
+    program = tmp_path / "uses_tables.py"
+    program.write_text(
+        textwrap.dedent(
+            """
+            import pandas
+            import polars
+            import pyarrow
+
+            import inspectlib as il
+
+            tidy = il.tables([il.sample("gmp-child-protection-2024")])
+            frame: pandas.DataFrame = tidy.to_pandas()["graded_areas"]
+            polars_frame: polars.DataFrame = tidy.to_polars()["findings"]
+            arrow: pyarrow.Table = tidy.to_arrow()["evidence"]
+            name: il.TableName = "graded_areas"
+            rows = tidy.rows(name)
+            tidy.rows("graded_area")
+            reveal_type(tidy.to_pandas())
+            """
+        )
+    )
+
+    out, _, status = mypy_api.run(
+        ["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(program)]
+    )
+
+    assert 1 == status, out
+    errors = [line for line in out.splitlines() if ": error:" in line or ": note:" in line]
+    assert 2 == len(errors), out
+    assert (
+        'Argument 1 to "rows" of "Tables" has incompatible type "Literal[\'graded_area\']"'
+        in (errors[0])
+    )
+    assert (
+        "Revealed type is \"dict[Literal['inspections'] | Literal['graded_areas'] |" in (errors[1])
+    )
+    assert "pandas.core.frame.DataFrame]" in errors[1]
+
+
+# The way back ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["csv", "parquet"])
+def test_tables_read_back_into_the_same_records(
+    form: str, seed: il.Inspection, rich: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    final = il.sample("gmp-cse-final-report-2025")
+    tidy = il.tables([seed, rich, final])
+    tidy.to_csv(tmp_path) if form == "csv" else tidy.to_parquet(tmp_path)
+
+    assert (seed, rich, final) == il.read_tables(tmp_path)
+
+
+def edit(path: pathlib.Path, row: int, column: str, value: str) -> None:
+    """Change one cell of a CSV file, *row* numbered as a spreadsheet does (1 the header)."""
+    with path.open(newline="", encoding="utf-8") as stream:
+        rows = list(csv.reader(stream))
+    rows[row - 1][rows[0].index(column)] = value
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        csv.writer(stream).writerows(rows)
+
+
+def test_a_hand_edited_grade_comes_back_validated(
+    seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    il.tables([seed]).to_csv(tmp_path)
+    edit(tmp_path / "graded_areas.csv", 4, "judgment", "requires improvement")
+    edit(tmp_path / "graded_areas.csv", 4, "grade_rank", "")
+
+    (back,) = il.read_tables(tmp_path)
+
+    assert HMICFRS_FIVE_POINT.parse("Requires improvement") == back.graded_areas[2].judgment
+    assert seed.graded_areas[3:] == back.graded_areas[3:]
+
+
+def test_every_problem_of_the_tables_is_located_by_file_row_and_column(
+    seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    il.tables([seed]).to_csv(tmp_path)
+    areas, findings, evidence = (
+        tmp_path / f"{name}.csv" for name in ("graded_areas", "findings", "evidence")
+    )
+    edit(areas, 2, "judgment", "Goood")
+    edit(areas, 3, "key", "leadership")
+    edit(areas, 5, "grade_rank", "4")
+    edit(findings, 2, "kind", "area for improvement")
+    edit(evidence, 2, "count", "twelve")
+    edit(evidence, 3, "inspection_id", "hmicfrs/ncpi/2024/greater-manchster")
+
+    with pytest.raises(il.ValidationError) as caught:
+        il.read_tables(tmp_path)
+
+    ident = seed.id
+    assert [
+        (
+            "evidence.csv:3:inspection_id",
+            "no inspection 'hmicfrs/ncpi/2024/greater-manchster' in inspections.csv; did you "
+            f"mean {ident!r}?",
+        ),
+        (
+            "graded_areas.csv:2:judgment",
+            "'Goood' is not a grade of scale 'hmicfrs/five-point'; valid grades: Outstanding, "
+            "Good, Adequate, Requires improvement, Inadequate; did you mean 'Good'?",
+        ),
+        ("evidence.csv:2:count", "expected a whole number, got 'twelve'"),
+    ] == [(problem.path, problem.message) for problem in caught.value.problems]
+    # The cells that could be read are checked once those are fixed.
+    edit(areas, 2, "judgment", "Good")
+    edit(evidence, 2, "count", "12")
+    edit(evidence, 3, "inspection_id", ident)
+
+    with pytest.raises(il.ValidationError) as caught:
+        il.read_tables(tmp_path)
+
+    assert [
+        (
+            "findings.csv:2:kind",
+            "'area for improvement' is not one of: strength, area_for_improvement, "
+            "cause_of_concern, recommendation, innovative_practice, promising_practice; did you "
+            f"mean 'area_for_improvement'? ($.findings[0].kind of inspection {ident!r})",
+        ),
+    ] == [(problem.path, problem.message) for problem in caught.value.problems]
+    # The rules that need a whole record wait for it, and the error says so.
+    assert "area keys are unique" in caught.value.skipped
+    assert "columns that show other cells agree with them" in caught.value.skipped
+    edit(findings, 2, "kind", "area_for_improvement")
+
+    with pytest.raises(il.ValidationError) as caught:
+        il.read_tables(tmp_path)
+
+    assert (
+        "graded_areas.csv:3:key",
+        f"duplicate area key 'leadership' (first at $.graded_areas[0]) "
+        f"($.graded_areas[1].key of inspection {ident!r})",
+    ) == (caught.value.problems[0].path, caught.value.problems[0].message)
+    # and what the framework says of that row, and of the area now missing.
+    assert ["graded_areas.csv:3:key", "graded_areas.csv:3:topic", "graded_areas.csv"] == [
+        problem.path for problem in caught.value.problems
+    ]
+    edit(areas, 3, "key", "partnership_working")
+
+    with pytest.raises(il.ValidationError) as caught:
+        il.read_tables(tmp_path)
+
+    assert [
+        (
+            "graded_areas.csv:5:grade_rank",
+            "'4' is not '2', which this column shows of judgment and scale: edit that instead, "
+            "or empty this cell",
+        )
+    ] == [(problem.path, problem.message) for problem in caught.value.problems]
+
+
+def test_unknown_columns_and_missing_tables_are_named(
+    seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    il.tables([seed]).to_csv(tmp_path)
+    text = (tmp_path / "findings.csv").read_text(encoding="utf-8")
+    (tmp_path / "findings.csv").write_text(text.replace(",text,", ",txt,", 1), encoding="utf-8")
+
+    with pytest.raises(il.ValidationError) as caught:
+        il.read_tables(tmp_path)
+
+    assert ("findings.csv:1:txt", "unknown column; did you mean 'text'?") == (
+        caught.value.problems[0].path,
+        caught.value.problems[0].message,
+    )
+    with pytest.raises(il.ValidationError) as caught:
+        il.read_tables(tmp_path / "nowhere")
+    assert "no inspections table (inspections.csv or .parquet)" == caught.value.problems[0].message
+
+
+# Parquet datasets, DuckDB and Polars -------------------------------------------------------
+
+
+def forces(seed: il.Inspection, rich: il.Inspection) -> list[il.Inspection]:
+    """Inspections of three forces over two years, some findings followed up."""
+    made = []
+    for year in (2023, 2024):
+        for name in ("Avon Police", "Kent Police", "Essex Police"):
+            made.append(
+                attrs.evolve(
+                    seed,
+                    id=f"example/{year}/{name.split()[0].lower()}",
+                    subjects=[il.Organisation(name=name, kind=il.OrganisationKind.POLICE_FORCE)],
+                    published=datetime.date(year, 12, 13),
+                )
+            )
+    follow_up = attrs.evolve(
+        made[3],
+        id="example/2025/avon-review",
+        published=datetime.date(2025, 6, 1),
+        findings=[],
+        related=[il.RelatedDocument(relation=il.Relation.FOLLOWS_UP, target=made[0].id)],
+        finding_updates=[
+            il.FindingUpdate(
+                inspection=made[0].id,
+                finding=finding.id,
+                status=il.FindingStatus.ADDRESSED,
+                date=il.PartialDate.of_month(2025, 6),
+            )
+            for finding in made[0].findings
+        ],
+    )
+    return [*made, follow_up, rich]
+
+
+def test_a_dataset_partitioned_by_inspectorate_is_queried_by_duckdb(
+    seed: il.Inspection, rich: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    records = forces(seed, rich)
+    dataset = il.write_parquet_dataset(
+        iter(records), tmp_path / "ds", partition_by="year", batch_size=3
+    )
+
+    assert len(records) == dataset.records
+    assert (tmp_path / "ds" / "graded_areas" / "year=2024" / "part-0.parquet").exists()
+    root = tmp_path / "ds"
+
+    def table(name: str) -> str:
+        return f"read_parquet('{root}/{name}/**/*.parquet', hive_partitioning = true)"
+
+    # Grades per area, in the scale's order: best first by grade_rank, whatever the labels.
+    grades = duckdb.sql(
+        f"""
+        SELECT key, judgment, count(*) AS inspections
+        FROM {table("graded_areas")}
+        WHERE judgment_type = 'grade' AND scale = 'hmicfrs/five-point' AND year = 2024
+        GROUP BY key, judgment, grade_rank
+        ORDER BY key, grade_rank DESC
+        """
+    ).fetchall()
+    assert [
+        ("initial_response", "Adequate", 3),
+        ("investigation", "Adequate", 3),
+        ("leadership", "Good", 3),
+        ("partnership_working", "Good", 3),
+        ("risk_assessment_and_referral", "Adequate", 3),
+    ] == grades
+
+    # Open findings by force: those no later report says were addressed.
+    open_findings = duckdb.sql(
+        f"""
+        SELECT i.subjects AS force, count(*) AS open
+        FROM {table("findings")} f JOIN {table("inspections")} i USING (inspection_id)
+        WHERE NOT EXISTS (
+            SELECT 1 FROM {table("finding_updates")} u
+            WHERE u.about_inspection = f.inspection_id AND u.finding_id = f.finding_id
+            AND u.status IN ('addressed', 'superseded')
+        )
+        GROUP BY force ORDER BY force
+        """
+    ).fetchall()
+    per_inspection = len(seed.findings)
+    assert [
+        ("Avon Police", per_inspection),
+        ("Essex Police", 2 * per_inspection),
+        ("Kent Police", 2 * per_inspection),
+        ("Somewhere Police; Somewhere Council", len(rich.findings)),
+    ] == open_findings
+
+
+def test_a_dataset_is_scanned_lazily_by_polars(
+    seed: il.Inspection, rich: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    il.write_parquet_dataset(
+        forces(seed, rich), tmp_path, partition_by="inspectorate", batch_size=2
+    )
+
+    lazy = pl.scan_parquet(tmp_path / "graded_areas" / "**" / "*.parquet", hive_partitioning=True)
+    counts = (
+        lazy.filter(pl.col("judgment_type") == "grade")
+        .group_by("inspectorate", "judgment", "grade_rank")
+        .agg(pl.len().alias("areas"))
+        .sort("grade_rank", descending=True)
+        .collect()
+    )
+
+    grades = [
+        row for row in il.tables(forces(seed, rich)).graded_areas if row["judgment_type"] == "grade"
+    ]
+    expected = [
+        ("HMICFRS", label, rank, sum(1 for row in grades if row["judgment"] == label))
+        for label, rank in (("Good", 3), ("Adequate", 2))
+    ]
+    assert expected == counts.rows()
+    schema = pq.read_schema(next((tmp_path / "graded_areas").rglob("*.parquet")))
+    assert WORST_FIRST == json.loads(schema.metadata[b"inspectlib:scales"])["hmicfrs/five-point"]
+
+
+def test_a_dataset_needs_an_empty_directory_and_a_known_partition(
+    seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    (tmp_path / "old.txt").write_text("x")
+    with pytest.raises(ValueError) as caught:
+        il.write_parquet_dataset([seed], tmp_path)
+    assert f"{tmp_path}: not an empty directory; write a dataset to a new one" == str(caught.value)
+
+    with pytest.raises(ValueError) as caught:
+        il.write_parquet_dataset([seed], tmp_path / "new", partition_by="force")  # type: ignore[arg-type]
+    assert "cannot partition by 'force': partition by inspectorate or year" == str(caught.value)
+
+
+def test_convert_writes_a_parquet_dataset(seed: il.Inspection, tmp_path: pathlib.Path) -> None:
+    lines = tmp_path / "in.jsonl"
+    il.dump_lines([attrs.evolve(seed, id=f"example/{n}") for n in range(5)], lines)
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "inspectlib",
+            "convert",
+            str(lines),
+            str(tmp_path / "out"),
+            "--to",
+            "parquet",
+            "--partition-by",
+            "inspectorate",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert 0 == result.returncode, result.stderr
+    assert f"5 records written to 4 Parquet files in {tmp_path / 'out'}\n" == result.stderr
+    found = duckdb.sql(
+        f"SELECT count(*) FROM read_parquet('{tmp_path}/out/findings/*/*.parquet')"
+    ).fetchall()
+    assert [(5 * len(seed.findings),)] == found
+
+
+def test_partition_by_needs_parquet(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        [
+            "convert",
+            "sample:gmp-child-protection-2024",
+            "out",
+            "--to",
+            "csv",
+            "--partition-by",
+            "year",
+        ]
+    )
+
+    assert 1 == code
+    assert "inspectlib: --partition-by applies to --to parquet only\n" == capsys.readouterr().err
