@@ -20,6 +20,7 @@ import attrs
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
 from ._documents import Record
+from ._field_types import typed_fields
 from ._tables import TABLE_NAMES, Row, _optional, tables
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def _year(published: object) -> int | str:
     return published.year if isinstance(published, datetime.date) else str(published)[:4]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Dataset:
     """What :func:`write_parquet_dataset` wrote.
 
