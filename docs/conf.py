@@ -113,8 +113,11 @@ EXTERNAL_NAMES = {
         "pandas.DataFrame",
         "polars.DataFrame",
         "pyarrow.Table",
+        # The same, as the type hints of the table methods name them.
+        "polars.dataframe.frame.DataFrame",
+        "pyarrow.lib.Table",
     ],
-    "py:data": ["Ellipsis", "typing.Any"],
+    "py:data": ["Ellipsis", "typing.Any", "typing.Literal"],
     "py:func": ["attrs.evolve"],
     "py:mod": ["json"],
 }
