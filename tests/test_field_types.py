@@ -475,3 +475,12 @@ def test_a_failure_that_is_no_wrong_type_is_not_hidden(monkeypatch: pytest.Monke
 def test_check_refuses_what_is_not_a_record_with_rules() -> None:
     with pytest.raises(TypeError, match=r"^inspectlib has no validation rules for str$"):
         il.check("an inspection")
+
+
+def test_a_catalogue_refuses_what_is_not_its_records() -> None:
+    assert "Catalogue.scales: expected a tuple or list of GradingScale, got str 'x/y'" == refusal(
+        lambda: il.Catalogue(scales="x/y")
+    )
+    assert "Catalogue.frameworks[0]: expected Framework, got str 'a/b/1'" == refusal(
+        lambda: il.Catalogue(scales=[HMICFRS_FIVE_POINT], frameworks=["a/b/1"])
+    )

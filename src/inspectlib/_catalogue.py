@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
-from ._errors import InvalidRecord, NotFoundError
+from ._errors import FieldTypeError, InvalidRecord, NotFoundError
+from ._field_types import describe_value
 from ._frameworks import Framework
 from ._frozen import FrozenDict
 from ._scales import GradingScale
@@ -20,21 +21,27 @@ __all__ = ["Catalogue"]
 T = TypeVar("T", GradingScale, Framework)
 
 
-def _by_id(items: Iterable[T], what: str) -> FrozenDict[str, T]:
+def _by_id(items: Iterable[T], cls: type[T], field: str, what: str) -> FrozenDict[str, T]:
     """Index *items* by id; the same item twice is fine, two different ones under one id not."""
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise FieldTypeError(
+            "Catalogue", field, f"a tuple or list of {cls.__name__}", describe_value(items)
+        )
     table: dict[str, T] = {}
-    for item in items:
+    for index, item in enumerate(items):
+        if not isinstance(item, cls):
+            raise FieldTypeError("Catalogue", field, cls.__name__, describe_value(item), (index,))
         if table.setdefault(item.id, item) != item:
             raise InvalidRecord(f"two different {what} share the id {item.id!r}")
     return FrozenDict(table)
 
 
 def _scales_by_id(scales: Iterable[GradingScale]) -> FrozenDict[str, GradingScale]:
-    return _by_id(scales, "grading scales")
+    return _by_id(scales, GradingScale, "scales", "grading scales")
 
 
 def _frameworks_by_id(frameworks: Iterable[Framework]) -> FrozenDict[str, Framework]:
-    return _by_id(frameworks, "frameworks")
+    return _by_id(frameworks, Framework, "frameworks", "frameworks")
 
 
 def _not_found(what: str, wanted: str, known: Iterable[str]) -> NotFoundError:
