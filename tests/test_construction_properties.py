@@ -16,6 +16,7 @@ import datetime
 import enum
 import functools
 import math
+import pathlib
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -176,6 +177,7 @@ def _examples() -> dict[type[Any], Any]:
         il.Limits(max_items=10),
         il.BUILTIN,
         il.Problem(path="$.title", message="must not be blank"),
+        il.Dataset(pathlib.Path("corpus"), 2, (pathlib.Path("corpus/inspections/part-0.parquet"),)),
     ]
     return {type(record): record for record in found}
 
