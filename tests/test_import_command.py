@@ -118,3 +118,18 @@ def test_the_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert 0 == caught.value.code
     assert "usage: inspectlib import" in capsys.readouterr().out
+
+
+def test_standard_input_is_read_for_a_dash(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Stdin:
+        buffer = io.BytesIO(GOOD)
+
+    monkeypatch.setattr("sys.stdin", Stdin)
+
+    code, out, err = call(capsys, "import", "fake", "-")
+
+    assert 0 == code
+    assert ["fake/1", "fake/2"] == [r.id for r in il.load_lines(io.StringIO(out))]
+    assert "2 records imported, 0 errors\n" in err

@@ -405,3 +405,18 @@ def test_extension_keys_are_found_on_the_record_and_the_records_it_holds(
     assert sorted(
         ["fhrs:RatingKey", "fhrs:LocalAuthorityWebSite", "fhrs:PostCode", "fhrs:PostCode"]
     ) == sorted(extension_keys(record))
+
+
+# Building records --------------------------------------------------------------------------------
+
+
+def test_an_assembler_builds_what_init_builds_with_defaults_filled() -> None:
+    from inspectlib.sources._shared import assembler
+
+    new = assembler(il.Organisation)
+    built = new(name="Zinc", kind=il.OrganisationKind.FOOD_BUSINESS)
+
+    assert il.Organisation(name="Zinc", kind=il.OrganisationKind.FOOD_BUSINESS) == built
+    assert () == built.identifiers
+    with pytest.raises(TypeError):
+        new(name="Zinc")  # kind has no default

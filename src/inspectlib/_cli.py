@@ -334,10 +334,10 @@ def _import(arguments: argparse.Namespace) -> int:
 
     def records() -> Iterator[Record]:
         for argument in arguments.files:
-            path = _source_path(argument)
+            source = sys.stdin.buffer if argument == STDIN else _source_path(argument)
             reported = len(errors)
             try:
-                for record in importer.read(path, errors=errors, **options):
+                for record in importer.read(source, errors=errors, **options):
                     counts["records"] += 1
                     kept.update(extension_keys(record))
                     yield record
@@ -496,9 +496,10 @@ def _parser() -> argparse.ArgumentParser:
         "import",
         help="import publishers' open data files as records",
         description="Read publishers' files (FILE may be sample:NAME, a publisher's sample "
-        "bundled with inspectlib) and write the records as JSON Lines, to OUT or to standard "
-        "output. Every problem is printed as FILE[:LINE]: ITEM: PATH: MESSAGE on standard "
-        "error, then a summary; exit 1 if any item failed.",
+        "bundled with inspectlib, or - for standard input) and write the records as JSON "
+        "Lines, to OUT or to standard output. Every problem is printed as "
+        "FILE[:LINE]: ITEM: PATH: MESSAGE on standard error, then a summary; exit 1 if any "
+        "item failed.",
     )
     importer.add_argument("publisher", choices=sorted(IMPORTERS))
     importer.add_argument("files", nargs="+", metavar="FILE")
