@@ -105,7 +105,9 @@ EXTERNAL_NAMES = {
     "py:class": [
         "collections.abc.Iterable",
         "collections.abc.Iterator",
+        "collections.abc.Mapping",
         "datetime.date",
+        "datetime.datetime",
         "os.PathLike",
         "pathlib.Path",
         # The optional data frame libraries, which intersphinx_mapping does not list: these

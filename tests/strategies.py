@@ -53,6 +53,7 @@ __all__ = [
     "custom_scales",
     "documents",
     "evidence",
+    "expectations",
     "extension_keys",
     "extensions",
     "finding_kinds",
@@ -63,6 +64,7 @@ __all__ = [
     "graded_areas",
     "grading_scales",
     "identifiers",
+    "inherited",
     "inspections",
     "json_values",
     "judgments",
@@ -80,6 +82,7 @@ __all__ = [
     "records",
     "related_documents",
     "sources",
+    "stated_dates",
     "text",
 ]
 
@@ -152,6 +155,44 @@ def _partial_dates(draw: st.DrawFn) -> il.PartialDate:
 def partial_dates() -> st.SearchStrategy[il.PartialDate]:
     """Any valid partial date, of every precision, with and without ``by``."""
     return _partial_dates()
+
+
+@functools.cache
+def stated_dates() -> st.SearchStrategy[il.StatedDate]:
+    """A date as a source states it: an exact day, or a partial date that is not one plain day
+    (a record stores a plain day as a ``datetime.date``)."""
+    partial = partial_dates().filter(lambda d: d.to_date() is None)
+    return st.dates() | partial
+
+
+def _not_after(day: il.StatedDate) -> st.SearchStrategy[il.StatedDate]:
+    """A stated date that is not certainly after *day*."""
+    return stated_dates().filter(lambda d: _partial(day).compare(d) is not il.Order.BEFORE)
+
+
+def _partial(day: il.StatedDate) -> il.PartialDate:
+    return day if isinstance(day, il.PartialDate) else il.PartialDate.from_date(day)
+
+
+@st.composite
+def _expectations(draw: st.DrawFn) -> list[il.Expectation]:
+    """Expectations in the order they were stated: announced dates never certainly go back."""
+    made: list[il.Expectation] = []
+    for _ in range(draw(st.integers(0, _SMALL))):
+        announced = draw(partial_dates())
+        if made and announced.compare(made[-1].announced) is il.Order.BEFORE:
+            announced = made[-1].announced
+        made.append(
+            il.Expectation(
+                expected=draw(partial_dates()), announced=announced, sources=draw(_sources())
+            )
+        )
+    return made
+
+
+def expectations() -> st.SearchStrategy[list[il.Expectation]]:
+    """A record's expectations, listed in the order they were stated."""
+    return _expectations()
 
 
 def _ordered(dates: tuple[il.PartialDate, il.PartialDate]) -> il.Period:
@@ -359,14 +400,37 @@ def carried_forward(
     )
 
 
+PREDECESSOR = "predecessor "
+"""Inherited ratings name predecessors whose names start so; subjects' names never do."""
+
+
+@functools.cache
+def inherited(
+    scales: tuple[il.GradingScale, ...] = BUILTIN_SCALES,
+) -> st.SearchStrategy[il.Inherited]:
+    """A rating inherited from a predecessor registration, with a grade on one of *scales*."""
+    predecessors = organisations().map(
+        lambda organisation: attrs.evolve(organisation, name=PREDECESSOR + organisation.name)
+    )
+    return st.builds(
+        il.Inherited,
+        grade=st.sampled_from([g for scale in scales for g in scale.grades]),
+        predecessor=predecessors,
+        rated=st.none() | stated_dates(),
+        report=optional_text(),
+    )
+
+
 @functools.cache
 def judgments(
     scales: tuple[il.GradingScale, ...] = BUILTIN_SCALES,
     *,
     allowed_non_grades: tuple[il.NonGradeKind, ...] | None = None,
     allow_carried_forward: bool = True,
+    allow_inherited: bool = True,
 ) -> st.SearchStrategy[il.Judgment]:
-    """A grade on one of *scales*, an allowed non-grade, or a valid carried-forward judgment."""
+    """A grade on one of *scales*, an allowed non-grade, a valid carried-forward judgment, or
+    a rating inherited from a predecessor."""
     options: list[st.SearchStrategy[il.Judgment]] = []
     if scales:
         options.append(st.sampled_from([g for scale in scales for g in scale.grades]))
@@ -374,6 +438,8 @@ def judgments(
         options.append(non_grades(allowed_non_grades))
     if allow_carried_forward:
         options.append(carried_forward(scales))
+    if allow_inherited and scales:
+        options.append(inherited(scales))
     return st.one_of(options)
 
 
@@ -416,17 +482,34 @@ def graded_areas() -> st.SearchStrategy[il.GradedArea]:
         parent=optional_text(12),
         sources=_sources(),
         extensions=extensions(),
+        judged=st.none() | stated_dates(),
+        report=optional_text(),
     )
 
 
-@functools.cache
-def related_documents() -> st.SearchStrategy[il.RelatedDocument]:
-    return st.builds(
-        il.RelatedDocument,
-        relation=st.sampled_from(il.Relation),
-        target=text(),
-        title=optional_text(),
-    )
+def related_documents(
+    published: il.StatedDate | None = None,
+) -> st.SearchStrategy[il.RelatedDocument]:
+    """A link; given the linking record's *published* date, one whose date keeps the rules (a
+    target that comes before is not dated after it)."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> il.RelatedDocument:
+        relation = draw(st.sampled_from(il.Relation))
+        dates = (
+            _not_after(published)
+            if published is not None and relation.target_is_earlier
+            else stated_dates()
+        )
+        return il.RelatedDocument(
+            relation=relation,
+            target=draw(text()),
+            title=draw(optional_text()),
+            date=draw(st.none() | dates),
+            url=draw(optional_text()),
+        )
+
+    return build()
 
 
 # -- frameworks ------------------------------------------------------------------------------
@@ -463,6 +546,7 @@ def _frameworks(draw: st.DrawFn) -> il.Framework:
         overall_optional=draw(st.booleans()),
         overall_non_grades=draw(kinds),
         carried_forward=draw(st.booleans()),
+        inherited=draw(st.booleans()),
         finding_kinds=draw(st.lists(finding_kinds(), unique=True)),
         valid_until=draw(st.none() | partial_dates()),
         comparable_with=draw(
@@ -514,6 +598,7 @@ def _area_judgment(
         (framework.scale_of(expected),),
         allowed_non_grades=expected.non_grades,
         allow_carried_forward=framework.carried_forward,
+        allow_inherited=framework.inherited,
     )
 
 
@@ -528,6 +613,7 @@ def _overall(
         (framework.scales[0],),
         allowed_non_grades=framework.overall_non_grades,
         allow_carried_forward=framework.carried_forward,
+        allow_inherited=framework.inherited,
     )
     if not framework.overall_optional:
         return given
@@ -551,6 +637,8 @@ def _framework_areas(
             summary=draw(optional_text()),
             judgment=draw(_area_judgment(framework, area, scales)),
             sources=draw(_sources()),
+            judged=draw(st.none() | stated_dates()),
+            report=draw(optional_text()),
         )
         for area in framework.areas
         if area.key in wanted
@@ -622,12 +710,34 @@ def _inspections(draw: st.DrawFn, custom: bool) -> il.Inspection:
 
     fieldwork = draw(st.none() | periods())
     earliest_publication = datetime.date.min if fieldwork is None else fieldwork.end.latest
+    published: il.StatedDate = draw(st.dates(min_value=earliest_publication))
+    if draw(st.booleans()):
+        # Known only in part: a period that cannot end before fieldwork did.
+        published = draw(
+            partial_dates().filter(
+                lambda d: (
+                    d.to_date() is None
+                    and (fieldwork is None or d.compare(fieldwork.end) is not il.Order.BEFORE)
+                )
+            )
+        )
+    found_kinds = {finding.kind for finding in found}
+    missing = [kind for kind in (kinds or tuple(il.FindingKind)) if kind not in found_kinds]
+    none_found = draw(st.lists(st.sampled_from(missing), unique=True)) if missing else []
+    subjects = draw(
+        st.lists(
+            organisations().filter(lambda o: not o.name.startswith(PREDECESSOR)),
+            min_size=1,
+            max_size=2,
+        )
+    )
+    identifier = draw(text())
     return il.Inspection(
-        id=draw(text()),
+        id=identifier,
         title=draw(text()),
         inspectorate=draw(organisations()),
-        subjects=draw(st.lists(organisations(), min_size=1, max_size=2)),
-        published=draw(st.dates(min_value=earliest_publication)),
+        subjects=subjects,
+        published=published,
         scales=scales,
         framework=None if framework is None else framework.id,
         supporting_inspectorates=draw(st.lists(organisations(), max_size=1)),
@@ -638,8 +748,14 @@ def _inspections(draw: st.DrawFn, custom: bool) -> il.Inspection:
         evidence=draw(st.lists(evidence(), max_size=2)),
         quotes=draw(st.lists(quotes(), max_size=1)),
         sources=draw(_sources()),
-        related=draw(st.lists(related_documents(), max_size=2)),
+        related=[
+            link
+            for link in draw(st.lists(related_documents(published), max_size=2))
+            if link.target != identifier
+        ],
         extensions=draw(extensions()),
+        none_found=none_found,
+        expectations=draw(expectations()),
     )
 
 

@@ -56,7 +56,11 @@ def test_lateness_relative_to_a_given_day(commission: il.CommissionedInspection)
     part = commission.part(1)
 
     assert part.lateness(datetime.date(2025, 6, 30)) == il.Lateness(
-        late=False, days=0, expected=JUNE_2025, measured_to=datetime.date(2025, 6, 30)
+        late=False,
+        fewest_days=0,
+        most_days=0,
+        expected=JUNE_2025,
+        measured_to=datetime.date(2025, 6, 30),
     )
     assert 1 == part.lateness(datetime.date(2025, 7, 1)).days  # type: ignore[union-attr]
     assert [1] == [p.number for p, _ in commission.late_parts(datetime.date(2025, 7, 2))]
@@ -343,7 +347,9 @@ def test_updates_must_concern_an_inspection_followed_up(seed: il.Inspection) -> 
     assert [
         (
             "$.finding_updates[0].inspection",
-            "'other/1' is not an inspection this one follows up (add it to related as follows_up)",
+            "'other/1' is not an inspection this one follows up (add it to related as follows_up, "
+            "or a more specific relation that follows up: reinspection_of, "
+            "post_inspection_review_of, revisit_of_cause_of_concern)",
         )
     ] == problems_of(stray)
     assert ["$.finding_updates[0].inspection"] == [path for path, _ in problems_of(own)]

@@ -49,7 +49,7 @@ def test_bundled_fixture_of_the_seed_is_the_seed(seed: il.Inspection) -> None:
 def test_the_envelope_states_version_and_kind(seed: il.Inspection) -> None:
     document = il.to_dict(seed)
 
-    assert ("1.0", "inspection") == (document["inspectlib"], document["kind"])
+    assert ("1.1", "inspection") == (document["inspectlib"], document["kind"])
     assert ["inspectlib", "kind", "id"] == list(document)[:3]
 
 
@@ -202,7 +202,7 @@ def test_a_newer_minor_version_loads_with_a_warning(seed: il.Inspection) -> None
     document = il.to_dict(seed)
     document["inspectlib"] = "1.7"
 
-    with pytest.warns(il.FormatVersionWarning, match="newer than this inspectlib's 1.0"):
+    with pytest.warns(il.FormatVersionWarning, match="newer than this inspectlib's 1.1"):
         assert seed == il.from_dict(document)
 
 
@@ -218,7 +218,7 @@ def test_unknown_fields_of_a_newer_minor_version_are_dropped_loudly(seed: il.Ins
 
     assert seed == loaded
     assert [
-        "document is of format version 1.7, newer than this inspectlib's 1.0: fields it does "
+        "document is of format version 1.7, newer than this inspectlib's 1.1: fields it does "
         "not know will be dropped",
         "document: fields of a newer format version were dropped: "
         "$.graded_areas[1].confidence, $.rating_trend",
@@ -302,7 +302,7 @@ def test_writing_refuses_an_invalid_record_unless_told_not_to_check(
     with pytest.raises(il.ValidationError):
         il.dump_lines([seed, broken], path)
     assert not path.exists()
-    assert il.dumps(broken, validate=False).startswith('{"inspectlib":"1.0"')
+    assert il.dumps(broken, validate=False).startswith('{"inspectlib":"1.1"')
 
 
 def test_scales_and_frameworks_have_no_cross_field_problems() -> None:

@@ -21,7 +21,7 @@ def test_collections_are_tuples_even_when_given_lists(seed: il.Inspection) -> No
     values = [getattr(seed, field.name) for field in attrs.fields(il.Inspection)]
     sequences = [value for value in values if isinstance(value, tuple | list)]
 
-    assert 11 == len(sequences)
+    assert 13 == len(sequences)
     assert all(type(value) is tuple for value in sequences)
     with pytest.raises(AttributeError):
         seed.findings.append(seed.findings[0])  # type: ignore[attr-defined]

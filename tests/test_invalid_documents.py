@@ -35,8 +35,20 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "count-is-a-boolean": [("$.evidence[0].count", "expected an integer, got boolean true")],
     "count-is-a-float": [("$.evidence[0].count", "expected an integer, got number 12.5")],
     "count-is-a-string": [("$.evidence[0].count", 'expected an integer, got string "12"')],
-    "date-impossible": [("$.published", "'2024-02-30' is not a date in the form YYYY-MM-DD")],
-    "date-not-iso": [("$.published", "'13/12/2024' is not a date in the form YYYY-MM-DD")],
+    "date-impossible": [
+        (
+            "$.published",
+            "cannot read '2024-02-30': day 30 is out of range for February 2024, which has 29 days",
+        )
+    ],
+    "date-not-iso": [
+        (
+            "$.published",
+            "'13/12/2024' is not a date in a canonical form: expected YYYY-MM-DD, YYYY-MM-early, "
+            "YYYY-MM-mid, YYYY-MM-late, YYYY-MM, YYYY-Qn, YYYY-spring, YYYY-summer, "
+            "YYYY-autumn, YYYY-winter or YYYY, each optionally prefixed with '../'",
+        )
+    ],
     "duplicate-area-key": [
         ("$.graded_areas[2].key", "duplicate area key 'leadership' (first at $.graded_areas[0])")
     ],
@@ -79,7 +91,9 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         (
             "$.graded_areas[0].judgment.type",
             "'graded' is not one of: grade, ungraded, not_rated, exempt, awaiting_inspection, "
-            "insufficient_evidence, carried_forward; did you mean 'grade'?",
+            "insufficient_evidence, awaiting_publication, no_published_rating, "
+            "inspected_not_rated, not_applicable, not_judged, carried_forward, inherited; "
+            "did you mean 'grade'?",
         )
     ],
     "kind-unknown": [
@@ -137,7 +151,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "version-missing": [
         (
             "$.inspectlib",
-            'missing format version: a document starts {"inspectlib": "1.0", "kind": ...}',
+            'missing format version: a document starts {"inspectlib": "1.1", "kind": ...}',
         )
     ],
 }

@@ -388,7 +388,7 @@ def blank_text(document: Document, data: st.DataObject) -> str:
 def malformed_dates(document: Document, data: st.DataObject) -> str:
     if data.draw(st.booleans(), label="exact date"):
         document["published"] = data.draw(
-            st.sampled_from(["2024-02-30", "13/12/2024", "20241213", "2024-W50-5", "2024-12"])
+            st.sampled_from(["2024-02-30", "13/12/2024", "20241213", "2024-W50-5", "2024-13"])
         )
         return "$.published"
     document["fieldwork"] = {

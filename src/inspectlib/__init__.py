@@ -12,15 +12,13 @@ from ._commissions import (
     Deliverable,
     DeliverableKind,
     Document,
-    Expectation,
-    Lateness,
     LegalBasis,
     Milestone,
     Part,
     PartStatus,
     PublicationDate,
     Question,
-    Slip,
+    Role,
 )
 from ._datasets import Dataset, PartitionBy, write_parquet_dataset
 from ._deadlines import Counting, Deadline, Response, ResponseRule
@@ -52,6 +50,7 @@ from ._errors import (
     ValidationError,
 )
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
+from ._expectations import Expectation, Lateness, Slip
 from ._extensions import Extensions, JSONValue
 from ._findings import Finding, FindingKind
 from ._frameworks import (
@@ -68,11 +67,17 @@ from ._frozen import FrozenDict
 from ._inspections import GradedArea, Inspection, Period, RelatedDocument, Relation
 from ._judgments import (
     AWAITING_INSPECTION,
+    AWAITING_PUBLICATION,
     EXEMPT,
+    INSPECTED_NOT_RATED,
     INSUFFICIENT_EVIDENCE,
+    NO_PUBLISHED_RATING,
+    NOT_APPLICABLE,
+    NOT_JUDGED,
     NOT_RATED,
     UNGRADED,
     CarriedForward,
+    Inherited,
     Judgment,
     NonGrade,
     NonGradeKind,
@@ -85,6 +90,7 @@ from ._samples import SAMPLES, sample
 from ._scales import Grade, GradingScale, grade_key
 from ._schema import json_schema
 from ._sources import Quote, Source
+from ._stated_dates import StatedDate, date_bounds
 from ._table_reading import read_tables
 from ._tables import TableName, Tables, tables
 from ._timeline import Event, EventKind, timeline
@@ -119,6 +125,7 @@ __all__ = [
     "PartStatus",
     "Expectation",
     "PublicationDate",
+    "Role",
     "Document",
     "Deliverable",
     "DeliverableKind",
@@ -158,11 +165,17 @@ __all__ = [
     "NonGrade",
     "NonGradeKind",
     "CarriedForward",
+    "Inherited",
     "UNGRADED",
     "NOT_RATED",
     "EXEMPT",
     "AWAITING_INSPECTION",
     "INSUFFICIENT_EVIDENCE",
+    "AWAITING_PUBLICATION",
+    "NO_PUBLISHED_RATING",
+    "INSPECTED_NOT_RATED",
+    "NOT_APPLICABLE",
+    "NOT_JUDGED",
     # Frameworks
     "Framework",
     "FrameworkArea",
@@ -173,6 +186,8 @@ __all__ = [
     "Change",
     "compare_grades",
     # Dates
+    "StatedDate",
+    "date_bounds",
     "PartialDate",
     "Precision",
     "Season",

@@ -15,6 +15,7 @@ from ._judgments import Judgment
 from ._lifecycle import FindingStatus
 from ._organisations import Organisation
 from ._scales import Grade
+from ._stated_dates import StatedDate, date_bounds, stated_sort_key
 
 __all__ = ["AreaChange", "GradePoint", "InspectionDiff", "diff", "grade_history", "select"]
 
@@ -73,7 +74,8 @@ class GradePoint:
     """
 
     inspection: str
-    published: datetime.date
+    published: StatedDate
+    """When the inspection was published, as precisely as it is known."""
     framework: str | None
     judgment: Judgment
     comparable_with_previous: bool | None
@@ -108,7 +110,8 @@ def grade_history(
 
     catalogue = catalogue or BUILTIN
     found: list[tuple[Inspection, Judgment]] = []
-    for inspection in sorted(inspections, key=lambda i: i.published):
+    # Partial dates sort by their first possible day, then their last: no day is made up.
+    for inspection in sorted(inspections, key=lambda i: stated_sort_key(i.published)):
         if not _concerns(inspection, organisation):
             continue
         judgment: Judgment | None = inspection.overall
@@ -248,7 +251,8 @@ def select(
         framework: A framework id, or a programme id (``"hmicfrs/peel"``) for all its versions.
         organisation: An inspected organisation's name, short name or identifier.
         published_from: The first publication day to keep.
-        published_to: The last publication day to keep.
+        published_to: The last publication day to keep. An inspection known only to the
+            month or the year is kept only when it was certainly published within the range.
         grade: A grade given overall or to any area.
 
     .. versionadded:: 0.1.0
@@ -268,9 +272,10 @@ def select(
             continue
         if organisation is not None and not _concerns(inspection, organisation):
             continue
-        if published_from is not None and inspection.published < published_from:
+        first, last = date_bounds(inspection.published)
+        if published_from is not None and (first is None or first < published_from):
             continue
-        if published_to is not None and inspection.published > published_to:
+        if published_to is not None and last > published_to:
             continue
         if grade is not None:
             judgments = [inspection.overall, *(a.judgment for a in inspection.graded_areas)]

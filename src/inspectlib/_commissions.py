@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Mapping
 
 import attrs
 
-from ._errors import InvalidRecord
+from ._errors import InvalidRecord, NotFoundError
+from ._expectations import Expectation, Expecting, Lateness, Records, Slip
 from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
 from ._field_types import typed_fields
 from ._fields import not_blank, not_empty, to_tuple
-from ._inspections import RelatedDocument
+from ._inspections import Inspection, RelatedDocument
 from ._organisations import Organisation
 from ._partial_dates import PartialDate
 from ._sources import Source
+from ._stated_dates import StatedDate, date_bounds, stated_sort_key, to_stated_date
 
 __all__ = [
     "CommissionStatus",
@@ -31,6 +34,7 @@ __all__ = [
     "PartStatus",
     "PublicationDate",
     "Question",
+    "Role",
     "Slip",
 ]
 
@@ -93,56 +97,50 @@ class PartStatus(enum.Enum):
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Expectation:
-    """A statement of when something is expected: "we expect to publish in June 2025".
+class PublicationDate:
+    """When something was published, with the sources that say so.
 
     Args:
-        expected: When it is expected, at the precision stated.
-        announced: When the expectation was stated.
-        sources: Where it was stated.
+        date: The day, or as much of it as the sources state (``PartialDate.parse("June
+            2025")``).
+        sources: Where it is stated.
 
     .. versionadded:: 0.1.0
     """
 
-    expected: PartialDate
-    announced: PartialDate
+    date: StatedDate = attrs.field(converter=to_stated_date)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class PublicationDate:
-    """The day something was published, with the sources that say so.
-
-    .. versionadded:: 0.1.0
-    """
-
-    date: datetime.date
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
-
-
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Document:
+class Document(Expecting):
     """A published document that is not an inspection report: an update letter, say.
 
     Args:
         id: A stable identifier.
         title: Its title.
-        published: The day it was published.
+        published: When it was published, as precisely as the sources state it.
         author: Who wrote it, as the document names them.
         addressed_to: Whom it is addressed to.
         summary: What it says, briefly.
         sources: Where it is published.
+        expectations: Every statement of when it would be published, in the order they were
+            made: the last is the one in force.
 
     .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=not_blank)
     title: str = attrs.field(validator=not_blank)
-    published: datetime.date | None = None
+    published: StatedDate | None = attrs.field(default=None, converter=to_stated_date)
     author: str | None = attrs.field(default=None, validator=not_blank)
     addressed_to: str | None = attrs.field(default=None, validator=not_blank)
     summary: str | None = attrs.field(default=None, validator=not_blank)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+    expectations: tuple[Expectation, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def _publication(self, records: Records | None) -> StatedDate | None:
+        return self.published
 
 
 class DeliverableKind(enum.Enum):
@@ -177,54 +175,20 @@ class Deliverable:
             )
 
     @property
-    def published(self) -> datetime.date | None:
-        """The day the deliverable was published, where the record says (documents only)."""
+    def published(self) -> StatedDate | None:
+        """When the deliverable was published, where the record says (documents only)."""
         return None if self.document is None else self.document.published
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Lateness:
-    """How late a part is, or was, against an expectation.
-
-    Args:
-        late: Whether it is (or was) late.
-        days: Days past the last day of the expected period: to publication if published,
-            else to the day asked about. Zero or negative when not late.
-        expected: The expectation measured against.
-        measured_to: The day measured to: the publication, or the day asked about.
-
-    .. versionadded:: 0.1.0
-    """
-
-    late: bool
-    days: int
-    expected: PartialDate
-    measured_to: datetime.date
-
-    def __bool__(self) -> bool:
-        return self.late
-
-
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Slip:
-    """One revision of an expectation: when it was announced and how far it moved.
-
-    Args:
-        expectation: The revised expectation.
-        previous: The expectation it replaced, if any.
-        days: How far the last possible day moved (positive: later).
-
-    .. versionadded:: 0.1.0
-    """
-
-    expectation: Expectation
-    previous: Expectation | None
-    days: int
-
-
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Part:
+class Part(Expecting):
     """One part of a commissioned inspection.
+
+    A part is either described here, with its own publication date and deliverables, or *is*
+    another record: a separate inspection (or commissioned inspection, or document) named by
+    its id in *record*. Then nothing is entered twice: its publication date is read from that
+    record, given to :meth:`lateness`, :meth:`publication` or :func:`~inspectlib.timeline` as
+    ``records=``, and validation reports a date entered on the part as well.
 
     Args:
         number: Its number, from 1, unique within the commission.
@@ -232,10 +196,12 @@ class Part:
         status: Where it stands.
         scope: The numbers of the terms-of-reference questions it covers.
         expectations: Every statement of when it would be published, in the order they were
-            made: the last is the one in force.
+            made: the last is the one in force. For a part that is another record, the
+            commission's own statements about it; the record's are used where it has none.
         published: When it was published, with the sources that say so.
         disputed: Other publication dates that other sources give (kept, never dropped).
         deliverables: What it delivered: update letters, interim findings, the final report.
+        record: The id of the record this part is, where another record delivers it.
 
     .. versionadded:: 0.1.0
     """
@@ -248,50 +214,99 @@ class Part:
     published: PublicationDate | None = None
     disputed: tuple[PublicationDate, ...] = attrs.field(default=(), converter=to_tuple)
     deliverables: tuple[Deliverable, ...] = attrs.field(default=(), converter=to_tuple)
+    record: str | None = attrs.field(default=None, validator=not_blank)
 
-    @property
-    def expected(self) -> Expectation | None:
-        """The expectation in force: the last one stated."""
-        return self.expectations[-1] if self.expectations else None
+    def record_in(self, records: Records | None) -> Inspection | CommissionedInspection | Document:
+        """The record this part is, looked up by id in *records*.
+
+        Raises:
+            NotFoundError: The part is no other record, no *records* were given, or the record
+                is not among them.
+        """
+        if self.record is None:
+            raise NotFoundError(f"part {self.number} is not another record (its record is None)")
+        if records is None:
+            raise NotFoundError(
+                f"part {self.number} is the record {self.record!r}: pass records= to read it"
+            )
+        found = _index(records).get(self.record)
+        if not isinstance(found, Inspection | CommissionedInspection | Document):
+            raise NotFoundError(
+                f"part {self.number} is the record {self.record!r}, which is not among the "
+                "records given"
+            )
+        return found
+
+    def publication(self, records: Records | None = None) -> StatedDate | None:
+        """When the part was published: its own date, or the date of the record it is.
+
+        Raises:
+            NotFoundError: The part is another record that *records* do not hold.
+        """
+        return self._publication(records)
+
+    def _publication(self, records: Records | None) -> StatedDate | None:
+        if self.record is None:
+            return None if self.published is None else self.published.date
+        record = self.record_in(records)
+        if isinstance(record, CommissionedInspection):
+            return record._publication(records)
+        return record.published
 
     def lateness(
-        self, on: datetime.date | None = None, *, against: Expectation | None = None
+        self,
+        on: datetime.date | None = None,
+        *,
+        against: Expectation | None = None,
+        records: Records | None = None,
     ) -> Lateness | None:
-        """Whether the part is late, and by how many days; ``None`` with no expectation.
+        """Whether the part is, or was, late, and by how many days (see
+        :meth:`Inspection.lateness <inspectlib.Inspection.lateness>`, the same rules).
 
-        A part published by *on* (today by default) is measured from the last day of the
-        expected period to its publication; one not yet published then, to *on*. It is
-        measured against *against*, or else the expectation in force when it was published
-        (or on *on*).
+        A part that is another record is measured against its own expectations, or, where it
+        has none, the record's; its publication date is read from the record in *records*.
         """
-        day = on or datetime.date.today()
-        # Asked about a day before publication, the part was then still to come.
-        published = self.published.date if self.published else None
-        measured_to = published if published is not None and published <= day else day
-        expectation = against or self._expectation_in_force(measured_to)
-        if expectation is None:
-            return None
-        days = (measured_to - expectation.expected.latest).days
-        return Lateness(
-            late=days > 0, days=days, expected=expectation.expected, measured_to=measured_to
-        )
+        if self.record is not None and not self.expectations:
+            record = self.record_in(records)
+            return record.lateness(on, against=against, records=records)
+        return super().lateness(on, against=against, records=records)
 
-    def _expectation_in_force(self, day: datetime.date) -> Expectation | None:
-        stated = [e for e in self.expectations if e.announced.latest <= day]
-        return stated[-1] if stated else self.expected
 
-    def slippage(self) -> tuple[Slip, ...]:
-        """Each expectation with how far it moved from the one before."""
-        slips, previous = [], None
-        for expectation in self.expectations:
-            moved = (
-                0
-                if previous is None
-                else (expectation.expected.latest - previous.expected.latest).days
-            )
-            slips.append(Slip(expectation=expectation, previous=previous, days=moved))
-            previous = expectation
-        return tuple(slips)
+def _index(records: Records) -> Mapping[str, object]:
+    if isinstance(records, Mapping):
+        return records
+    return {getattr(record, "id", None): record for record in records}  # type: ignore[misc]
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Role:
+    """An organisation in a role for a period: who led a commission, from when until when.
+
+    Reviewers appointed first may be replaced by an inspectorate on a stated date; each
+    keeps the period it held the role.
+
+    Args:
+        organisation: Who held the role.
+        since: When it took the role up, as precisely as the sources state it; ``None`` from
+            the start.
+        until: When it gave the role up; ``None`` while it still holds it.
+        sources: Where this is stated.
+
+    .. versionadded:: 0.1.0
+    """
+
+    organisation: Organisation
+    since: StatedDate | None = attrs.field(default=None, converter=to_stated_date)
+    until: StatedDate | None = attrs.field(default=None, converter=to_stated_date)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def may_hold(self, on: datetime.date) -> bool:
+        """Whether the role may have been held on *on* (certainly or possibly)."""
+        if self.since is not None:
+            first = date_bounds(self.since)[0]
+            if first is not None and first > on:
+                return False
+        return self.until is None or date_bounds(self.until)[1] >= on
 
 
 class CommissionStatus(enum.Enum):
@@ -321,7 +336,7 @@ _DONE = frozenset({PartStatus.PUBLISHED, PartStatus.WITHDRAWN, PartStatus.SUPERS
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class CommissionedInspection:
+class CommissionedInspection(Expecting):
     """An inspection asked for by a third party, with terms of reference and ordered parts.
 
     Args:
@@ -330,7 +345,9 @@ class CommissionedInspection:
         commissioner: Who asked for it, in what capacity.
         legal_basis: The power it was asked for under.
         commissioned: When it was asked for.
-        lead: The inspectorate that leads it.
+        lead: The organisation that leads it now.
+        leads: Who led it over time, where the lead changed, in order, each with the period
+            it held the role; the last is *lead*. Empty when the lead never changed.
         supporting: Inspectorates that support it.
         subjects: The organisations inspected.
         terms_of_reference: The questions it answers, in order.
@@ -338,8 +355,11 @@ class CommissionedInspection:
         sources: Where the facts about it are published.
         related: Links to related documents (the wider review it is part of, say).
         extensions: Other tools' own data, under namespaced keys (``"yourtool:note"``).
+        expectations: Every statement of when the whole would be published, in the order they
+            were made ("the review is expected to report in spring 2018").
 
-    Its status, lateness and next milestone are derived from the parts, never stored.
+    Its status, lateness and next milestone are derived from the parts, never stored. As a
+    whole it is published when it is complete, on the latest of its parts' publication dates.
 
     .. versionadded:: 0.1.0
     """
@@ -357,6 +377,38 @@ class CommissionedInspection:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
     related: tuple[RelatedDocument, ...] = attrs.field(default=(), converter=to_tuple)
     extensions: Extensions = attrs.field(default=NO_EXTENSIONS, converter=freeze_extensions)
+    leads: tuple[Role, ...] = attrs.field(default=(), converter=to_tuple)
+    expectations: tuple[Expectation, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def leads_on(self, on: datetime.date) -> tuple[Organisation, ...]:
+        """Who led the commission on *on*: one organisation where that is certain, several
+        where the dates of a change are known only in part, none before the first lead's
+        period. Without a history of ``leads``, ``lead``."""
+        if not self.leads:
+            return (self.lead,)
+        return tuple(role.organisation for role in self.leads if role.may_hold(on))
+
+    def publication(self, records: Records | None = None) -> StatedDate | None:
+        """When the whole was published: once complete, the latest publication of its parts;
+        ``None`` before.
+
+        Raises:
+            NotFoundError: A part is another record that *records* do not hold.
+        """
+        return self._publication(records)
+
+    def _publication(self, records: Records | None) -> StatedDate | None:
+        if self.status is not CommissionStatus.COMPLETE:
+            return None
+        dates = [
+            day
+            for part in self.parts
+            if part.status is PartStatus.PUBLISHED
+            for day in (part._publication(records),)
+            if day is not None
+        ]
+        # The latest last day; the whole cannot be dated more narrowly than that part.
+        return max(dates, key=lambda day: stated_sort_key(day)[::-1]) if dates else None
 
     @property
     def status(self) -> CommissionStatus:
@@ -383,11 +435,14 @@ class CommissionedInspection:
                 return part
         raise KeyError(number)
 
-    def late_parts(self, on: datetime.date | None = None) -> tuple[tuple[Part, Lateness], ...]:
-        """The parts that are, or were, late on *on* (today by default), with how late."""
+    def late_parts(
+        self, on: datetime.date | None = None, *, records: Records | None = None
+    ) -> tuple[tuple[Part, Lateness], ...]:
+        """The parts that are, or were, certainly late on *on* (today by default), with how
+        late; *records* to read the dates of parts that are other records."""
         found = []
         for part in self.parts:
-            lateness = part.lateness(on)
+            lateness = part.lateness(on, records=records)
             if lateness is not None and lateness.late:
                 found.append((part, lateness))
         return tuple(found)

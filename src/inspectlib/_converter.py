@@ -28,17 +28,18 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._errors import Problem
+from ._errors import InvalidPartialDate, Problem
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
 from ._extensions import Extensions, InvalidExtension, Step, freeze_extensions, thaw
 from ._fast_records import fast_record_hook, is_eligible
 from ._fields import FieldValueError, not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
-from ._judgments import CarriedForward, Judgment, NonGrade, NonGradeKind
+from ._judgments import NON_GRADES, CarriedForward, Inherited, Judgment, NonGrade
 from ._limits import DEFAULT_LIMITS, Limits
-from ._partial_dates import PartialDate
+from ._partial_dates import CANONICAL_FORMS, PartialDate
 from ._scales import Grade, GradingScale
+from ._stated_dates import StatedDate
 from ._suggestions import did_you_mean
 
 __all__ = ["WireError", "json_type", "make_converter", "problems_of"]
@@ -130,6 +131,37 @@ def _structure_partial_date(value: Any, _: Any) -> PartialDate:
     if type(value) is not str:
         raise _expected("a partial date as a string", value)
     return _parse_partial_date(value)
+
+
+def _structure_stated_date(value: Any, _: Any) -> StatedDate:
+    """A day is ``YYYY-MM-DD`` and becomes a :class:`datetime.date`; any other canonical
+    partial date form stays partial."""
+    if type(value) is not str:
+        raise _expected("a date as a string (YYYY-MM-DD, or a partial date such as 2020-01)", value)
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[8:].isdigit():
+        try:
+            return _parse_iso_date(value)
+        except ValueError:
+            pass  # the partial date reader says what is wrong with it
+    try:
+        partial = _parse_partial_date(value)
+    except InvalidPartialDate as error:
+        if str(error).startswith("cannot read"):
+            raise  # a form it knows, with a part out of range: it says which
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        raise WireError(
+            f"{shown!r} is not a date in a canonical form: expected {CANONICAL_FORMS}"
+        ) from None
+    day = partial.to_date()
+    return partial if day is None else day
+
+
+def _unstructure_stated_date(value: StatedDate | None) -> str | None:
+    if value is None:
+        return None
+    if type(value) is datetime.date:
+        return value.isoformat()
+    return _format_partial_date(value)
 
 
 def _is_enum(cls: Any) -> bool:
@@ -470,12 +502,15 @@ def _closest_grade(label: str, scale: GradingScale) -> str:
     return did_you_mean(label.lower(), scale.keys)
 
 
-_NON_GRADES: Final = {kind.value: NonGrade(kind) for kind in NonGradeKind}
-_JUDGMENT_TYPES: Final = ("grade", *_NON_GRADES, "carried_forward")
+_NON_GRADES: Final = {kind.value: non_grade for kind, non_grade in NON_GRADES.items()}
+_JUDGMENT_TYPES: Final = ("grade", *_NON_GRADES, "carried_forward", "inherited")
 
 
 def _judgment_hooks(
-    structure_grade: Hook, unstructure_grade: Callable[[Grade], Any]
+    structure_grade: Hook,
+    unstructure_grade: Callable[[Grade], Any],
+    structure_inherited: Hook,
+    unstructure_inherited: Callable[[Inherited], dict[str, Any]],
 ) -> tuple[Hook, Callable[[Judgment | None], Any]]:
     valid = ", ".join(_JUDGMENT_TYPES)
 
@@ -489,6 +524,10 @@ def _judgment_hooks(
         if non_grade is not None:
             _object_with(value, ("type",))
             return non_grade
+        if tag == "inherited":
+            fields = dict(value)
+            del fields["type"]
+            return structure_inherited(fields, Inherited)  # type: ignore[no-any-return]
         if tag == "carried_forward":
             _object_with(value, ("type", "from_inspection", "grade"))
             source = value.get("from_inspection")
@@ -516,6 +555,8 @@ def _judgment_hooks(
             return {"type": "grade", **unstructure_grade(judgment)}
         if isinstance(judgment, NonGrade):
             return {"type": judgment.kind.value}
+        if isinstance(judgment, Inherited):
+            return {"type": "inherited", **unstructure_inherited(judgment)}
         wire: dict[str, Any] = {"type": "carried_forward"}
         if judgment.from_inspection is not None:
             wire["from_inspection"] = judgment.from_inspection
@@ -609,7 +650,9 @@ def make_converter(
       not ``1``, ``"12"`` is not ``12``), booleans JSON booleans.
     - Exact dates (:class:`datetime.date`) are ISO 8601 strings ``YYYY-MM-DD``; partial dates
       are their canonical string (``"2025-06"``, ``"2018-spring"``, ``"../2023"``: see
-      :class:`~inspectlib.PartialDate`).
+      :class:`~inspectlib.PartialDate`). A stated date (:data:`~inspectlib.StatedDate`) is one
+      or the other: ``"2024-12-13"`` reads as a :class:`datetime.date`, ``"2020-01"`` as a
+      partial date.
     - Enumerations are their stable snake_case values (``"area_for_improvement"``).
     - Tuples are JSON arrays; :class:`~inspectlib.FrozenDict` mappings are JSON objects.
     - A record's grading scales (``Inspection.scales``) are written as their ids and looked up
@@ -618,8 +661,10 @@ def make_converter(
       *scales*, and the key must be the grade's exact key (``"requires_improvement"``).
     - A judgment is a tagged object: ``{"type": "grade", "scale": ..., "grade": ...}``,
       ``{"type": "ungraded"}`` (likewise ``not_rated``, ``exempt``, ``awaiting_inspection``,
-      ``insufficient_evidence``), or ``{"type": "carried_forward", "from_inspection": ...,
-      "grade": {...}}``.
+      ``insufficient_evidence``, ``awaiting_publication``, ``no_published_rating``,
+      ``inspected_not_rated``, ``not_applicable``, ``not_judged``), ``{"type":
+      "carried_forward", "from_inspection": ..., "grade": {...}}``, or ``{"type":
+      "inherited", "grade": {...}, "predecessor": {...}, "rated": ..., "report": ...}``.
     - Evidence is tagged ``{"type": "quantitative", ...}`` or ``{"type": "qualitative", ...}``.
     - A field renamed in a later version stays readable under its old name (*renamed*, by
       default :data:`RENAMED`); giving both names is an error. Records are written under the
@@ -655,6 +700,9 @@ def make_converter(
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_structure_hook(PartialDate, _structure_partial_date)
     converter.register_unstructure_hook(PartialDate, _format_partial_date)
+    is_stated_date = _is_union_of(frozenset(get_args(StatedDate)))
+    converter.register_structure_hook_func(is_stated_date, _none_or(_structure_stated_date))
+    converter.register_unstructure_hook_func(is_stated_date, _unstructure_stated_date)
     converter.register_structure_hook_factory(_is_enum, _enum_structure_hook)
     converter.register_unstructure_hook_factory(_is_enum, lambda _: _enum_value)
     converter.register_structure_hook_factory(
@@ -684,8 +732,14 @@ def make_converter(
     structure_grade, unstructure_grade = _grade_hooks(scales)
     converter.register_structure_hook(Grade, structure_grade)
     converter.register_unstructure_hook(Grade, unstructure_grade)
-    structure_judgment, unstructure_judgment = _judgment_hooks(structure_grade, unstructure_grade)
-    for member in (Grade, NonGrade, CarriedForward):
+    structure_inherited = converter.get_structure_hook(Inherited)
+    unstructure_inherited = make_dict_unstructure_fn(
+        Inherited, converter, _cattrs_omit_if_default=True
+    )
+    structure_judgment, unstructure_judgment = _judgment_hooks(
+        structure_grade, unstructure_grade, structure_inherited, unstructure_inherited
+    )
+    for member in (Grade, NonGrade, CarriedForward, Inherited):
         converter.register_unstructure_hook(member, unstructure_judgment)
     is_judgment = _is_union_of(frozenset(get_args(Judgment)))
     converter.register_structure_hook_func(is_judgment, _none_or(structure_judgment))

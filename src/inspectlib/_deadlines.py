@@ -71,7 +71,7 @@ class ResponseRule:
             raise InvalidRecord(f"a response period needs at least one day, got {self.days}")
 
     def due(self, published: datetime.date) -> datetime.date:
-        """The last day to respond to a report published on *published*."""
+        """The last day to respond to a report published on the day *published*."""
         offset = (
             self.days - 1 if self.counting is Counting.BEGINNING_WITH_PUBLICATION else self.days
         )
@@ -116,20 +116,54 @@ class Response:
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deadline:
-    """A rule applied to one report: the last day, and the response if one was recorded.
+    """A rule applied to one report: the last day to respond, and the response if one was
+    recorded.
+
+    A report published on a known day has one last day. A report known only to the month or
+    the year ("January 2020") has a range of possible last days, from *earliest_due* to
+    *latest_due*; the answers below then say ``None`` where that range leaves them open.
+
+    Args:
+        rule: The rule applied.
+        earliest_due: The first day the last day can be; ``None`` when the report's
+            publication is known only as "no later than" a date.
+        latest_due: The last day the last day can be.
+        response: The response recorded under the rule, if any.
 
     .. versionadded:: 0.1.0
     """
 
     rule: ResponseRule
-    due: datetime.date
+    earliest_due: datetime.date | None
+    latest_due: datetime.date
     response: Response | None = None
 
     @property
-    def met(self) -> bool | None:
-        """Whether a response was published by the last day; ``None`` while none is recorded."""
-        return None if self.response is None else self.response.published <= self.due
+    def due(self) -> datetime.date | None:
+        """The last day to respond, where it is certain; ``None`` when only a range is
+        known."""
+        return self.latest_due if self.earliest_due == self.latest_due else None
 
-    def overdue(self, on: datetime.date) -> bool:
-        """Whether, on *on*, the last day has passed with no response on time."""
-        return on > self.due and not self.met
+    @property
+    def met(self) -> bool | None:
+        """Whether a response was published by the last day; ``None`` while none is recorded,
+        or when the range of possible last days leaves it open."""
+        if self.response is None:
+            return None
+        answered = self.response.published
+        if answered <= (self.earliest_due or datetime.date.min):
+            return True
+        return False if answered > self.latest_due else None
+
+    def overdue(self, on: datetime.date) -> bool | None:
+        """Whether, on *on*, the last day has passed with no response on time; ``None`` when
+        the range of possible last days leaves it open."""
+        met = self.met
+        if met:
+            return False
+        if on > self.latest_due:
+            # A response recorded that may have come in time leaves it open.
+            return None if self.response is not None and met is None else True
+        if self.earliest_due is not None and on <= self.earliest_due:
+            return False
+        return None

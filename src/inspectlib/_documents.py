@@ -56,7 +56,7 @@ __all__ = [
     "to_dict",
 ]
 
-FORMAT_VERSION: Final = "1.0"
+FORMAT_VERSION: Final = "1.1"
 """The version of the document format this inspectlib writes, ``MAJOR.MINOR``.
 
 .. versionadded:: 0.1.0

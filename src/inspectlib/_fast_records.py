@@ -13,8 +13,10 @@ directly, applying the same checks ``__init__`` would, in the same order of mean
 - the type check every record runs in ``__init__``
   (:func:`~inspectlib._field_types.check_field_types`) is skipped, because the wire hooks check
   each value's type as they read it;
-- :func:`~inspectlib._fields.to_tuple` and :func:`~inspectlib._extensions.freeze_extensions`
-  converters are skipped, because the wire hooks already produce tuples and frozen extensions;
+- :func:`~inspectlib._fields.to_tuple`, :func:`~inspectlib._extensions.freeze_extensions` and
+  :func:`~inspectlib._stated_dates.to_stated_date` converters are skipped, because the wire
+  hooks already produce tuples, frozen extensions and stated dates in their one stored form
+  (a day as a :class:`datetime.date`, never as a one-day partial date);
 - ``__attrs_post_init__`` runs last, as attrs runs it.
 
 A record with any other validator or converter is not eligible and is built through its
@@ -32,10 +34,11 @@ import attrs
 from ._extensions import freeze_extensions
 from ._field_types import check_field_types
 from ._fields import not_blank, not_empty, to_tuple, validators_of
+from ._stated_dates import to_stated_date
 
 __all__ = ["fast_record_hook", "is_eligible"]
 
-_SKIPPED_CONVERTERS = (to_tuple, freeze_extensions)
+_SKIPPED_CONVERTERS = (to_tuple, freeze_extensions, to_stated_date)
 _INLINE_VALIDATORS = (not_blank, not_empty)
 _SKIPPED_VALIDATORS = (check_field_types,)
 

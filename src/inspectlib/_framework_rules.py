@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ._errors import Problem
 from ._frameworks import Framework, FrameworkArea, ScoreBands
 from ._inspections import Inspection
-from ._judgments import CarriedForward, Judgment, NonGrade
+from ._judgments import CarriedForward, Inherited, Judgment, NonGrade
 from ._scales import Grade
 
 __all__ = ["framework_problems"]
@@ -126,6 +126,13 @@ def _judgment_problems(
     if isinstance(judgment, CarriedForward):
         if not framework.carried_forward:
             yield Problem(path, f"{name} does not carry judgments forward")
+            return
+        grade, path = judgment.grade, f"{path}.grade"
+    elif isinstance(judgment, Inherited):
+        if not framework.inherited:
+            yield Problem(
+                path, f"{name} does not accept ratings inherited from a predecessor registration"
+            )
             return
         grade, path = judgment.grade, f"{path}.grade"
     else:

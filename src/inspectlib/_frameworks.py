@@ -146,6 +146,8 @@ class Framework:
             framework publishes such a rule; validation flags a rating that contradicts it.
         overall_non_grades: The non-grades the overall judgment may be instead of a grade.
         carried_forward: Whether judgments may be carried forward from an earlier inspection.
+        inherited: Whether a rating may be inherited from a predecessor registration
+            (:class:`~inspectlib.Inherited`), as CQC shows after a change of provider.
         finding_kinds: The kinds of finding its reports make.
         valid_from: When it came into use, where known.
         valid_until: When it stopped being used, if it has.
@@ -175,6 +177,7 @@ class Framework:
     overall_rule: ScoreBands | None = None
     overall_non_grades: tuple[NonGradeKind, ...] = attrs.field(default=(), converter=to_tuple)
     carried_forward: bool = False
+    inherited: bool = False
     finding_kinds: tuple[FindingKind, ...] = attrs.field(default=(), converter=to_tuple)
     valid_until: PartialDate | None = None
     comparable_with: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)

@@ -10,6 +10,7 @@ import attrs
 
 from ._deadlines import Deadline, Response, ResponseRule
 from ._evidence import Evidence
+from ._expectations import Expectation, Expecting, Records
 from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
 from ._field_types import typed_fields
 from ._fields import not_blank, not_empty, to_tuple
@@ -20,6 +21,7 @@ from ._organisations import Organisation
 from ._partial_dates import PartialDate
 from ._scales import GradingScale
 from ._sources import Quote, Source
+from ._stated_dates import StatedDate, date_bounds, to_stated_date
 
 __all__ = ["GradedArea", "Inspection", "Period", "RelatedDocument", "Relation"]
 
@@ -56,6 +58,11 @@ class GradedArea:
         parent: The key of the area this one is nested in (``"2"`` for ``"2.1"``).
         sources: Where the judgment is published.
         extensions: Other tools' own data, under namespaced keys (``"yourtool:note"``).
+        judged: The judgment's own date, where it differs from the report's: regulators date
+            each rating separately, and pillars may be published on different days. As
+            precisely as the source states it.
+        report: The id or URL of the report that gave the judgment, where that is not the
+            inspection holding it.
 
     .. versionadded:: 0.1.0
     """
@@ -68,6 +75,8 @@ class GradedArea:
     parent: str | None = attrs.field(default=None, validator=not_blank)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
     extensions: Extensions = attrs.field(default=NO_EXTENSIONS, converter=freeze_extensions)
+    judged: StatedDate | None = attrs.field(default=None, converter=to_stated_date)
+    report: str | None = attrs.field(default=None, validator=not_blank)
 
     @property
     def heading(self) -> str:
@@ -76,27 +85,75 @@ class GradedArea:
 
 
 class Relation(enum.Enum):
-    """How an inspection relates to another document.
+    """How a record relates to another document: a vocabulary of links that carry meaning.
+
+    Every link reads "this record *relation* the target": an inspection that
+    ``REINSPECTION_OF`` another is the re-inspection of it.
 
     .. versionadded:: 0.1.0
     """
 
     FOLLOWS_UP = "follows_up"
-    """A re-inspection or post-inspection review of the target."""
+    """This record checks what became of the target's findings: any follow-up, where no more
+    specific relation below applies. Its ``finding_updates`` may speak of the target's
+    findings."""
+    REINSPECTION_OF = "reinspection_of"
+    """This record is a fresh inspection of the same body under the same programme, made
+    because of the target's outcome (a re-inspection after an inadequate judgment)."""
+    EARLIER_INSPECTION = "earlier_inspection"
+    """The target is an earlier inspection of the same body, cited for context; this record
+    does not follow it up."""
+    POST_INSPECTION_REVIEW_OF = "post_inspection_review_of"
+    """This record is a review, after the target's publication, of the progress made on the
+    target's findings (HMICFRS's post-inspection reviews); it may record ``finding_updates``."""
+    REVISIT_OF_CAUSE_OF_CONCERN = "revisit_of_cause_of_concern"
+    """This record revisits one or more causes of concern of the target and says whether they
+    were addressed; it may record ``finding_updates``."""
     PUBLISHED_ALONGSIDE = "published_alongside"
+    """The target was published together with this record as one release (a national report
+    alongside the force reports it draws on)."""
     SUPERSEDES = "supersedes"
+    """This record replaces the target: a corrected or reissued version of the same report."""
     PART_OF = "part_of"
-    """One part of a larger piece of work, such as a commissioned inspection."""
+    """This record is one part of the target, a larger piece of work such as a commissioned
+    inspection or a thematic programme."""
+
+    @property
+    def follows_up(self) -> bool:
+        """Whether a record so related may record updates on the target's findings."""
+        return self in _FOLLOWING_UP
+
+    @property
+    def target_is_earlier(self) -> bool:
+        """Whether the target was necessarily published before this record."""
+        return self in _TARGET_EARLIER
+
+
+_FOLLOWING_UP = frozenset(
+    {
+        Relation.FOLLOWS_UP,
+        Relation.REINSPECTION_OF,
+        Relation.POST_INSPECTION_REVIEW_OF,
+        Relation.REVISIT_OF_CAUSE_OF_CONCERN,
+    }
+)
+_TARGET_EARLIER = _FOLLOWING_UP | {Relation.EARLIER_INSPECTION, Relation.SUPERSEDES}
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RelatedDocument:
-    """A link from an inspection to another document.
+    """A link from a record to another document.
+
+    An earlier report that exists for this library only as a citation ("the 2014 inspection")
+    is named by its title, its date as the citation gives it, and its URL where known.
 
     Args:
         relation: How the two relate.
         target: The identifier of the other record (an inspection's ``id``), or its URL.
         title: The other document's title.
+        date: When the other document was published, as precisely as the source states it
+            (``PartialDate.parse("2014")``).
+        url: Where the other document is published, when *target* is an identifier.
 
     .. versionadded:: 0.1.0
     """
@@ -104,10 +161,12 @@ class RelatedDocument:
     relation: Relation
     target: str = attrs.field(validator=not_blank)
     title: str | None = attrs.field(default=None, validator=not_blank)
+    date: StatedDate | None = attrs.field(default=None, converter=to_stated_date)
+    url: str | None = attrs.field(default=None, validator=not_blank)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Inspection:
+class Inspection(Expecting):
     """An inspection report: who inspected whom, under which framework, and what they found.
 
     Build one with keyword arguments, check its cross-field rules with
@@ -119,7 +178,8 @@ class Inspection:
         title: The report's title.
         inspectorate: The inspectorate that leads the inspection.
         subjects: The organisations inspected; joint inspections cover several.
-        published: The day the report was published.
+        published: When the report was published: the day, or as much of it as the sources
+            state (``PartialDate.parse("July 2015")``).
         scales: The grading scales the report's grades are on.
         framework: The identifier of the framework (programme and version) it was made under.
         supporting_inspectorates: Other inspectorates that took part.
@@ -136,6 +196,10 @@ class Inspection:
         finding_updates: What this report says became of the findings of the inspections it
             follows up (a post-inspection review's verdicts).
         extensions: Other tools' own data, under namespaced keys (``"yourtool:note"``).
+        none_found: Kinds of finding the report states it found none of ("no causes of
+            concern"), as distinct from findings not recorded here.
+        expectations: Every statement of when the report would be published, in the order
+            they were made: the last is the one in force.
 
     .. versionadded:: 0.1.0
     """
@@ -144,7 +208,7 @@ class Inspection:
     title: str = attrs.field(validator=not_blank)
     inspectorate: Organisation
     subjects: tuple[Organisation, ...] = attrs.field(converter=to_tuple, validator=not_empty)
-    published: datetime.date
+    published: StatedDate = attrs.field(converter=to_stated_date)
     scales: tuple[GradingScale, ...] = attrs.field(default=(), converter=to_tuple)
     framework: str | None = attrs.field(default=None, validator=not_blank)
     supporting_inspectorates: tuple[Organisation, ...] = attrs.field(default=(), converter=to_tuple)
@@ -159,6 +223,11 @@ class Inspection:
     responses: tuple[Response, ...] = attrs.field(default=(), converter=to_tuple)
     finding_updates: tuple[FindingUpdate, ...] = attrs.field(default=(), converter=to_tuple)
     extensions: Extensions = attrs.field(default=NO_EXTENSIONS, converter=freeze_extensions)
+    none_found: tuple[FindingKind, ...] = attrs.field(default=(), converter=to_tuple)
+    expectations: tuple[Expectation, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def _publication(self, records: Records | None) -> StatedDate | None:
+        return self.published
 
     def area(self, key: str) -> GradedArea:
         """The graded area with *key*.
@@ -177,7 +246,8 @@ class Inspection:
 
     def deadlines(self, rules: Iterable[ResponseRule] | None = None) -> tuple[Deadline, ...]:
         """The response deadlines that apply to this report, soonest first, with responses
-        where recorded.
+        where recorded. A report known only to the month or the year has a range of possible
+        last days for each (``Deadline.earliest_due`` to ``Deadline.latest_due``).
 
         Args:
             rules: The rules to apply; by default those of :mod:`inspectlib.deadlines`.
@@ -192,8 +262,16 @@ class Inspection:
                 inspectorate=self.inspectorate, subjects=self.subjects, framework=self.framework
             ):
                 response = next((r for r in self.responses if r.rule == rule.id), None)
-                found.append(Deadline(rule=rule, due=rule.due(self.published), response=response))
-        return tuple(sorted(found, key=lambda deadline: deadline.due))
+                first, last = date_bounds(self.published)
+                found.append(
+                    Deadline(
+                        rule=rule,
+                        earliest_due=None if first is None else rule.due(first),
+                        latest_due=rule.due(last),
+                        response=response,
+                    )
+                )
+        return tuple(sorted(found, key=_deadline_order))
 
     def finding_status(
         self, finding_id: str, on: datetime.date, updates: Iterable[FindingUpdate] = ()
@@ -221,3 +299,7 @@ class Inspection:
         .. versionadded:: 0.1.0
         """
         return open_findings(self.id, self.findings, self.published, on, updates)
+
+
+def _deadline_order(deadline: Deadline) -> tuple[datetime.date, datetime.date]:
+    return deadline.earliest_due or datetime.date.min, deadline.latest_due

@@ -13,6 +13,7 @@ from ._fields import not_blank, to_tuple
 from ._findings import Finding, FindingKind
 from ._partial_dates import Order, PartialDate
 from ._sources import Source
+from ._stated_dates import StatedDate, date_bounds
 
 __all__ = ["FindingStatus", "FindingUpdate", "finding_status", "open_findings"]
 
@@ -69,18 +70,20 @@ class FindingUpdate:
 def finding_status(
     inspection_id: str,
     finding: Finding,
-    published: datetime.date,
+    published: StatedDate,
     on: datetime.date,
     updates: Iterable[FindingUpdate],
 ) -> FindingStatus | None:
     """The status of *finding* on *on*, from the updates certainly dated on or before it.
 
-    ``None`` before the finding was published. An update whose date may fall either side of
-    *on* ("2025", asked about 1 June 2025) is not counted: the answer says only what is known.
+    ``None`` unless the finding was certainly published by *on* (a report known only as
+    "January 2020", asked about 15 January 2020, may not have been). An update whose date may
+    fall either side of *on* ("2025", asked about 1 June 2025) is not counted: the answer says
+    only what is known.
 
     .. versionadded:: 0.1.0
     """
-    if on < published:
+    if on < date_bounds(published)[1]:
         return None
     status = FindingStatus.OPEN
     known = [
@@ -98,7 +101,7 @@ def finding_status(
 def open_findings(
     inspection_id: str,
     findings: Iterable[Finding],
-    published: datetime.date,
+    published: StatedDate,
     on: datetime.date,
     updates: Iterable[FindingUpdate],
 ) -> tuple[Finding, ...]:

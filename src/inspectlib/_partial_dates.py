@@ -139,7 +139,7 @@ _PRECISIONS = (
 )
 _DAY, _PART, _MONTH, _QUARTER, _SEASON, _YEAR = range(6)
 
-_CANONICAL_FORMS = (
+CANONICAL_FORMS = (
     "YYYY-MM-DD, YYYY-MM-early, YYYY-MM-mid, YYYY-MM-late, YYYY-MM, YYYY-Qn, YYYY-spring, "
     "YYYY-summer, YYYY-autumn, YYYY-winter or YYYY, each optionally prefixed with '../'"
 )
@@ -628,7 +628,7 @@ class PartialDate:
             raise _unreadable(text, error) from None
         if result is None:
             raise InvalidPartialDate(
-                f"{text!r} is not a canonical partial date: expected {_CANONICAL_FORMS}"
+                f"{text!r} is not a canonical partial date: expected {CANONICAL_FORMS}"
             )
         return result
 

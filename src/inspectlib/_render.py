@@ -9,6 +9,7 @@ from ._frameworks import Framework
 from ._inspections import Inspection
 from ._partial_dates import describe_day
 from ._scales import GradingScale
+from ._stated_dates import StatedDate, describe_date
 from ._timeline import timeline
 
 __all__ = ["render", "render_commission", "render_framework", "render_inspection"]
@@ -25,9 +26,15 @@ def _table(rows: list[tuple[str, str]], headings: tuple[str, str]) -> list[str]:
     return lines
 
 
-def _day(value: datetime.date) -> str:
-    # Not strftime's %B: it follows the process's locale, and output must not.
-    return describe_day(value)
+def _day(value: StatedDate) -> str:
+    if type(value) is datetime.date:
+        # Not strftime's %B: it follows the process's locale, and output must not.
+        return describe_day(value)
+    return describe_date(value)
+
+
+def _between(first: datetime.date | None, last: datetime.date) -> str:
+    return f"{'an unknown day' if first is None else _day(first)} and {_day(last)}"
 
 
 def _title(text: str) -> list[str]:
@@ -72,14 +79,20 @@ def render_inspection(inspection: Inspection, *, today: datetime.date | None = N
         lines += ["", "Response deadlines"]
         for deadline in deadlines:
             if deadline.response is not None:
-                state = "met" if deadline.met else "missed"
+                met = deadline.met
+                state = "met" if met else "missed" if met is False else "met or missed"
                 state += f": responded {_day(deadline.response.published)}"
             elif today is not None and deadline.overdue(today):
                 state = "no response recorded, overdue"
             else:
                 state = "no response recorded"
+            due = (
+                _day(deadline.due)
+                if deadline.due is not None
+                else f"between {_between(deadline.earliest_due, deadline.latest_due)}"
+            )
             lines.append(
-                f"  - {_day(deadline.due)}: {deadline.rule.responder} "
+                f"  - {due}: {deadline.rule.responder} "
                 f"({deadline.rule.citation or deadline.rule.name}); {state}"
             )
     return "\n".join(lines)
@@ -123,7 +136,12 @@ def render_commission(
             lateness = part.lateness(today)
             if lateness is not None and lateness.late:
                 against = lateness.expected.describe()
-                lines.append(f"     late by {lateness.days} days against {against}")
+                days = (
+                    f"{lateness.days}"
+                    if lateness.days is not None
+                    else f"{lateness.fewest_days} to {lateness.most_days}"
+                )
+                lines.append(f"     late by {days} days against {against}")
     lines += ["", "Timeline"]
     lines.extend(f"  {event}" for event in timeline(commission))
     return "\n".join(lines)

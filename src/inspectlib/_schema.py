@@ -21,9 +21,10 @@ from ._documents import FORMAT_VERSION, KINDS, _default_catalogue
 from ._fields import not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
-from ._judgments import Judgment
+from ._judgments import Inherited, Judgment
 from ._partial_dates import PartialDate
 from ._scales import Grade
+from ._stated_dates import StatedDate
 
 __all__ = ["DATE_PATTERN", "PARTIAL_DATE_PATTERN", "json_schema"]
 
@@ -74,6 +75,16 @@ class _Builder:
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         if hint is PartialDate:
             return {"type": "string", "pattern": PARTIAL_DATE_PATTERN}
+        if hint == StatedDate:
+            # A day is checked as a calendar date; any other canonical form as a partial date.
+            day = self.of_type(datetime.date)
+            return {
+                "type": "string",
+                "anyOf": [
+                    day,
+                    {"pattern": PARTIAL_DATE_PATTERN, "not": {"pattern": day["pattern"]}},
+                ],
+            }
         if hint == Judgment:
             return self.judgment()
         if hint is Grade:
@@ -168,7 +179,7 @@ class _Builder:
                     "additionalProperties": False,
                 }
                 for tag in _JUDGMENT_TYPES
-                if tag not in ("grade", "carried_forward")
+                if tag not in ("grade", "carried_forward", "inherited")
             ]
             carried = {
                 "type": "object",
@@ -180,7 +191,13 @@ class _Builder:
                 "required": ["type"],
                 "additionalProperties": False,
             }
-            self.defs["Judgment"] = {"oneOf": [tagged_grade, *non_grades, carried]}
+            body = self.object_of(Inherited)
+            inherited = {
+                **body,
+                "properties": {"type": {"const": "inherited"}, **body["properties"]},
+                "required": ["type", *body["required"]],
+            }
+            self.defs["Judgment"] = {"oneOf": [tagged_grade, *non_grades, carried, inherited]}
         return self.ref("Judgment")
 
     def evidence(self) -> dict[str, Any]:

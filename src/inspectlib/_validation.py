@@ -13,18 +13,20 @@ from typing import Any, TypeVar
 
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
-from ._commissions import CommissionedInspection, PartStatus
+from ._commissions import CommissionedInspection, Part, PartStatus
 from ._converter import render_path
 from ._errors import NotFoundError, Problem, ValidationError
 from ._evidence import Evidence, QuantitativeEvidence
+from ._expectations import Expectation
 from ._field_types import type_problems
 from ._findings import FindingKind
 from ._framework_rules import framework_problems
 from ._frameworks import Framework
-from ._inspections import Inspection, Relation
-from ._judgments import CarriedForward, Judgment
+from ._inspections import Inspection, RelatedDocument
+from ._judgments import CarriedForward, Inherited, Judgment
 from ._partial_dates import Order, PartialDate
 from ._scales import Grade, GradingScale
+from ._stated_dates import StatedDate, as_partial, stated_text
 
 __all__ = ["CROSS_FIELD_CHECKS", "check", "register_rules", "validate"]
 
@@ -142,6 +144,8 @@ def _judgment_problems(
                 "a carried-forward judgment must name the inspection it was carried from",
             )
         grade, path = judgment.grade, f"{path}.grade"
+    elif isinstance(judgment, Inherited):
+        grade, path = judgment.grade, f"{path}.grade"
     else:
         grade = judgment if isinstance(judgment, Grade) else None
     if grade is not None and grade.scale not in scales:
@@ -176,7 +180,7 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
                 f"fieldwork ends ({fieldwork.end.describe()}) before it starts "
                 f"({fieldwork.start.describe()})",
             )
-        published = PartialDate.from_date(inspection.published)
+        published = as_partial(inspection.published)
         if is_certainly_before(published, fieldwork.end):
             yield Problem(
                 "$.published",
@@ -206,8 +210,17 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
         yield from _judgment_problems(inspection.overall, "$.overall", scales)
 
     yield from _finding_problems(inspection, first_at)
+    yield from _none_found_problems(inspection)
     yield from _evidence_problems(inspection.evidence, "$.evidence")
     yield from _follow_up_problems(inspection)
+    yield from _link_problems(inspection.id, inspection.published, inspection.related)
+    yield from _expectation_order_problems(inspection.expectations, "$.expectations")
+    for index, area in enumerate(inspection.graded_areas):
+        yield from _inheritance_problems(
+            area.judgment, f"$.graded_areas[{index}].judgment", inspection
+        )
+    if inspection.overall is not None:
+        yield from _inheritance_problems(inspection.overall, "$.overall", inspection)
     if inspection.framework is not None:
         try:
             framework = catalogue.framework(inspection.framework)
@@ -219,13 +232,13 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
 
 def _follow_up_problems(inspection: Inspection) -> Iterator[Problem]:
     for index, response in enumerate(inspection.responses):
-        if response.published < inspection.published:
+        if _certainly_before(response.published, as_partial(inspection.published)):
             yield Problem(
                 f"$.responses[{index}].published",
                 f"a response ({response.published.isoformat()}) cannot come before the report "
-                f"({inspection.published.isoformat()})",
+                f"({stated_text(inspection.published)})",
             )
-    followed = {link.target for link in inspection.related if link.relation is Relation.FOLLOWS_UP}
+    followed = {link.target for link in inspection.related if link.relation.follows_up}
     for index, update in enumerate(inspection.finding_updates):
         if update.inspection == inspection.id:
             yield Problem(
@@ -237,8 +250,80 @@ def _follow_up_problems(inspection: Inspection) -> Iterator[Problem]:
             yield Problem(
                 f"$.finding_updates[{index}].inspection",
                 f"{update.inspection!r} is not an inspection this one follows up (add it to "
-                "related as follows_up)",
+                "related as follows_up, or a more specific relation that follows up: "
+                "reinspection_of, post_inspection_review_of, revisit_of_cause_of_concern)",
             )
+
+
+def _none_found_problems(inspection: Inspection) -> Iterator[Problem]:
+    """A kind the report says it found none of cannot also have findings."""
+    first_of_kind: dict[FindingKind, int] = {}
+    for index, finding in enumerate(inspection.findings):
+        first_of_kind.setdefault(finding.kind, index)
+    stated: dict[FindingKind, int] = {}
+    for index, kind in enumerate(inspection.none_found):
+        here = f"$.none_found[{index}]"
+        first = stated.setdefault(kind, index)
+        if first != index:
+            yield Problem(here, f"duplicate kind {kind.value!r} (first at $.none_found[{first}])")
+        elif kind in first_of_kind:
+            yield Problem(
+                here,
+                f"the report states it found no {kind.label.lower()}, but "
+                f"$.findings[{first_of_kind[kind]}] is {_a(kind)}",
+            )
+
+
+def _link_problems(
+    own_id: str, published: StatedDate | None, related: Iterable[RelatedDocument]
+) -> Iterator[Problem]:
+    """A record does not link to itself, and an earlier document is not dated after it."""
+    for index, link in enumerate(related):
+        here = f"$.related[{index}]"
+        if link.target == own_id:
+            yield Problem(f"{here}.target", "a record cannot be related to itself")
+        if (
+            link.date is not None
+            and published is not None
+            and link.relation.target_is_earlier
+            and as_partial(published).compare(link.date) is Order.BEFORE
+        ):
+            yield Problem(
+                f"{here}.date",
+                f"a document this record is {link.relation.value.replace('_', ' ')} comes before "
+                f"it, but is dated {stated_text(link.date)}, after this record's publication "
+                f"({stated_text(published)})",
+            )
+
+
+def _expectation_order_problems(
+    expectations: Iterable[Expectation], path: str
+) -> Iterator[Problem]:
+    """Expectations are listed in the order they were stated."""
+    announced_before: PartialDate | None = None
+    for position, expectation in enumerate(expectations):
+        if announced_before is not None and is_certainly_before(
+            expectation.announced, announced_before
+        ):
+            yield Problem(
+                f"{path}[{position}].announced",
+                "expectations are listed in the order they were stated, but this one "
+                f"({expectation.announced.describe()}) came before the one above "
+                f"({announced_before.describe()})",
+            )
+        announced_before = expectation.announced
+
+
+def _inheritance_problems(
+    judgment: Judgment, path: str, inspection: Inspection
+) -> Iterator[Problem]:
+    """A rating is inherited from a predecessor, not from a body the report inspects."""
+    if isinstance(judgment, Inherited) and judgment.predecessor in inspection.subjects:
+        yield Problem(
+            f"{path}.predecessor",
+            f"{judgment.predecessor.name!r} is a subject of this inspection: a rating is "
+            "inherited from a predecessor registration, not from the body itself",
+        )
 
 
 def _first_of_each(
@@ -330,7 +415,7 @@ def _commission_problems(
                     f"question {question} is not in the terms of reference",
                 )
         published = part.published
-        if part.status is PartStatus.PUBLISHED and published is None:
+        if part.status is PartStatus.PUBLISHED and published is None and part.record is None:
             yield Problem(f"{here}.published", "a published part needs its publication date")
         if part.status in (PartStatus.PLANNED, PartStatus.IN_PROGRESS) and published is not None:
             yield Problem(
@@ -343,35 +428,97 @@ def _commission_problems(
             if claim is not None and _certainly_before(claim.date, commissioned):
                 yield Problem(
                     f"{claim_path}.date",
-                    f"published ({claim.date.isoformat()}) before it was commissioned "
+                    f"published ({stated_text(claim.date)}) before it was commissioned "
                     f"({commissioned.describe()})",
                 )
-        announced_before: PartialDate | None = None
-        for position, expectation in enumerate(part.expectations):
-            where = f"{here}.expectations[{position}].announced"
-            if _certainly_before(expectation.announced, commissioned):
-                yield Problem(
-                    where,
-                    f"stated ({expectation.announced.describe()}) before the inspection was "
-                    f"commissioned ({commissioned.describe()})",
-                )
-            if announced_before is not None and _certainly_before(
-                expectation.announced, announced_before
-            ):
-                yield Problem(
-                    where,
-                    "expectations are listed in the order they were stated, but this one "
-                    f"({expectation.announced.describe()}) came before the one above "
-                    f"({announced_before.describe()})",
-                )
-            announced_before = expectation.announced
+        yield from _stated_after_commission(part.expectations, f"{here}.expectations", commissioned)
+        yield from _expectation_order_problems(part.expectations, f"{here}.expectations")
+        if part.record is not None:
+            yield from _part_record_problems(commission, part, here)
         for position, deliverable in enumerate(part.deliverables):
             day = deliverable.published
             if day is not None and _certainly_before(day, commissioned):
                 yield Problem(
                     f"{here}.deliverables[{position}].document.published",
-                    f"published ({day.isoformat()}) before the inspection was commissioned "
+                    f"published ({stated_text(day)}) before the inspection was commissioned "
                     f"({commissioned.describe()})",
+                )
+            document = deliverable.document
+            if document is not None:
+                yield from _expectation_order_problems(
+                    document.expectations,
+                    f"{here}.deliverables[{position}].document.expectations",
+                )
+    yield from _stated_after_commission(commission.expectations, "$.expectations", commissioned)
+    yield from _expectation_order_problems(commission.expectations, "$.expectations")
+    yield from _lead_problems(commission)
+    yield from _link_problems(commission.id, None, commission.related)
+
+
+def _stated_after_commission(
+    expectations: Iterable[Expectation], path: str, commissioned: PartialDate
+) -> Iterator[Problem]:
+    for position, expectation in enumerate(expectations):
+        if _certainly_before(expectation.announced, commissioned):
+            yield Problem(
+                f"{path}[{position}].announced",
+                f"stated ({expectation.announced.describe()}) before the inspection was "
+                f"commissioned ({commissioned.describe()})",
+            )
+
+
+def _part_record_problems(
+    commission: CommissionedInspection, part: Part, here: str
+) -> Iterator[Problem]:
+    """A part that is another record reads its dates from it: none is entered twice."""
+    if part.record == commission.id:
+        yield Problem(f"{here}.record", "a part cannot be the commission it is part of")
+    if part.published is not None:
+        yield Problem(
+            f"{here}.published",
+            f"part {part.number} is the record {part.record!r}: its publication date is read "
+            "from that record, not entered again",
+        )
+    if part.disputed:
+        yield Problem(
+            f"{here}.disputed",
+            f"part {part.number} is the record {part.record!r}: dates other sources give "
+            "belong to that record",
+        )
+
+
+def _lead_problems(commission: CommissionedInspection) -> Iterator[Problem]:
+    """The history of leads ends with the current lead, in order, each period the right way
+    round."""
+    leads = commission.leads
+    if not leads:
+        return
+    last = len(leads) - 1
+    if leads[last].organisation != commission.lead:
+        yield Problem(
+            f"$.leads[{last}].organisation",
+            f"the last lead is {leads[last].organisation.name!r}, but the commission's lead is "
+            f"{commission.lead.name!r}",
+        )
+    for index, role in enumerate(leads):
+        here = f"$.leads[{index}]"
+        since = None if role.since is None else as_partial(role.since)
+        until = None if role.until is None else as_partial(role.until)
+        if since is not None and until is not None and is_certainly_before(until, since):
+            yield Problem(
+                f"{here}.until",
+                f"the role ends ({until.describe()}) before it starts ({since.describe()})",
+            )
+        if index and since is not None:
+            before = leads[index - 1]
+            previous = before.since if before.until is None else before.until
+            if previous is not None and is_certainly_before(since, as_partial(previous)):
+                yield Problem(
+                    f"{here}.since",
+                    "leads are listed in the order they held the role, but this one starts "
+                    f"({since.describe()}) before the one above "
+                    f"{'starts' if before.until is None else 'ends'} "
+                    f"({as_partial(previous).describe()})",
                 )
 
 
