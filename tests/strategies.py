@@ -645,6 +645,22 @@ def _framework_areas(
     ]
 
 
+def _banded(
+    framework: il.Framework | None, areas: list[il.GradedArea], overall: il.Judgment | None
+) -> il.Judgment | None:
+    """The overall grade the framework's score-band rule gives the areas' scores, where it has
+    one and they are all graded (food hygiene: the rating follows from the three scores)."""
+    rule = None if framework is None else framework.overall_rule
+    if rule is None or framework is None or not isinstance(overall, il.Grade):
+        return overall
+    scores = {area.key: area.judgment for area in areas}
+    values = [scores.get(key) for key in rule.areas]
+    if not all(isinstance(value, il.Grade) for value in values):
+        return overall
+    rating = rule.rating_for(tuple(int(value.label) for value in values))  # type: ignore[union-attr]
+    return overall if rating is None else framework.scales[0].parse(rating)
+
+
 def _recommendation_under(finding: il.Finding, cause: str | None) -> il.Finding:
     return finding if cause is None else attrs.evolve(finding, cause_of_concern=cause)
 
@@ -743,7 +759,7 @@ def _inspections(draw: st.DrawFn, custom: bool) -> il.Inspection:
         supporting_inspectorates=draw(st.lists(organisations(), max_size=1)),
         fieldwork=fieldwork,
         graded_areas=areas,
-        overall=draw(_overall(framework, scales)),
+        overall=_banded(framework, areas, draw(_overall(framework, scales))),
         findings=found,
         evidence=draw(st.lists(evidence(), max_size=2)),
         quotes=draw(st.lists(quotes(), max_size=1)),

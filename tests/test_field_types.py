@@ -103,8 +103,9 @@ def test_the_loader_fast_path_still_builds_the_records_it_built() -> None:
 def test_a_string_is_not_a_judgment() -> None:
     message = refusal(lambda: il.GradedArea(key="leadership", topic="Leadership", judgment="Good"))
 
-    assert "GradedArea.judgment: expected Grade, NonGrade or CarriedForward, got str 'Good'" == (
-        message
+    assert (
+        "GradedArea.judgment: expected Grade, NonGrade, CarriedForward or Inherited, got str 'Good'"
+        == (message)
     )
 
 
@@ -116,8 +117,8 @@ def test_an_optional_field_says_none_is_allowed() -> None:
     message = refusal(lambda: inspection(overall="Good"))
 
     assert (
-        "Inspection.overall: expected Grade, NonGrade, CarriedForward or None, got str 'Good'"
-        == message
+        "Inspection.overall: expected Grade, NonGrade, CarriedForward, Inherited or None, got "
+        "str 'Good'" == message
     )
 
 
@@ -187,8 +188,9 @@ def test_a_datetime_is_not_a_day() -> None:
     message = refusal(lambda: inspection(published=datetime.datetime(2024, 12, 13, 9, 30)))
 
     assert (
-        "Inspection.published: expected datetime.date, got datetime.datetime(2024, 12, 13, 9, 30)"
-        " (a datetime is not a date here: pass its .date())" == message
+        "Inspection.published: expected datetime.date or PartialDate, got "
+        "datetime.datetime(2024, 12, 13, 9, 30) (a datetime is not a date here: pass its .date())"
+        == message
     )
 
 

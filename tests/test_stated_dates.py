@@ -51,20 +51,22 @@ def test_a_one_day_partial_date_is_stored_as_the_day(build: Any) -> None:
 
 
 def test_a_datetime_is_refused_where_a_stated_date_is_meant() -> None:
-    with pytest.raises(il.InvalidRecord) as caught:
+    with pytest.raises(il.FieldTypeError) as caught:
         il.PublicationDate(date=datetime.datetime(2024, 12, 13, 9, 30))
 
     assert (
-        "expected a datetime.date or a PartialDate, got datetime 2024-12-13T09:30:00: a stated "
-        "date holds no time of day (use .date())"
+        "PublicationDate.date: expected datetime.date or PartialDate, got "
+        "datetime.datetime(2024, 12, 13, 9, 30) (a datetime is not a date here: pass its .date())"
     ) == str(caught.value)
 
 
 def test_text_is_refused_where_a_stated_date_is_meant() -> None:
-    with pytest.raises(
-        il.InvalidRecord, match=r"^expected a datetime.date or a PartialDate, got str$"
-    ):
-        il.PublicationDate(date="2024-12-13")
+    with pytest.raises(il.FieldTypeError) as caught:
+        il.RelatedDocument(relation=il.Relation.SUPERSEDES, target="x", date="2024-12-13")
+
+    assert (
+        "RelatedDocument.date: expected datetime.date, PartialDate or None, got str '2024-12-13'"
+    ) == str(caught.value)
 
 
 @pytest.mark.parametrize("stated", ["2020-01", "2014", "2018-spring", "2025-08-early", "../2023"])

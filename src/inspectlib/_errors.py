@@ -143,7 +143,7 @@ class FieldTypeError(InvalidRecord, TypeError):
     field is optional. The message names the record, the field and the item where there is
     one, what was expected and what was given::
 
-        GradedArea.judgment: expected Grade, NonGrade or CarriedForward, got str 'Good'
+        GradedArea.judgment: expected Grade, NonGrade, CarriedForward or Inherited, got str 'Good'
 
     It is an :class:`InvalidRecord`, so code that catches those catches it too, and a
     :class:`TypeError`, as Python's own wrong-type errors are.
@@ -159,7 +159,7 @@ class FieldTypeError(InvalidRecord, TypeError):
     """Where in the field the wrong value is: ``(2,)`` for its third item, a key for a
     mapping's entry; empty for the field itself."""
     expected: str
-    """What the field takes, in words: ``"Grade, NonGrade or CarriedForward"``."""
+    """What the field takes, in words: ``"Grade, NonGrade, CarriedForward or Inherited"``."""
     given: str
     """What it was given: its type and a shortened repr (``"str 'Good'"``)."""
 
