@@ -445,8 +445,8 @@ def test_writing_a_wrong_type_is_refused_with_its_path() -> None:
             write(built)
         assert (
             "Inspection 'example/1' is invalid: 1 problem\n"
-            "  $.graded_areas[0].judgment: expected Grade, NonGrade or CarriedForward, "
-            "got str 'Good'" == str(raised.value)
+            "  $.graded_areas[0].judgment: expected Grade, NonGrade, CarriedForward or "
+            "Inherited, got str 'Good'" == str(raised.value)
         )
 
 
