@@ -54,7 +54,14 @@ HMICFRS = il.Organisation(
 
 def _examples() -> dict[type[Any], Any]:
     """One valid record of every record class, built through the public API."""
-    area = il.GradedArea(key="leadership", topic="Leadership", judgment=GOOD, sources=[SOURCE])
+    area = il.GradedArea(
+        key="leadership",
+        topic="Leadership",
+        judgment=GOOD,
+        sources=[SOURCE],
+        judged=il.PartialDate.of_month(2024, 11),
+        report="https://example.org/leadership",
+    )
     quantitative = il.QuantitativeEvidence(description="files", count=3, total=4, unit="files")
     qualitative = il.QualitativeEvidence(description="seen", sources=[SOURCE])
     finding = il.Finding(
@@ -66,7 +73,13 @@ def _examples() -> dict[type[Any], Any]:
         due=JUNE,
         evidence=[quantitative, qualitative],
     )
-    related = il.RelatedDocument(relation=il.Relation.FOLLOWS_UP, target="example/0", title="Old")
+    related = il.RelatedDocument(
+        relation=il.Relation.FOLLOWS_UP,
+        target="example/0",
+        title="Old",
+        date=il.PartialDate.of_year(2022),
+        url="https://example.org/old",
+    )
     update = il.FindingUpdate(
         inspection="example/0", finding="afi-9", status=il.FindingStatus.ADDRESSED, date=JUNE
     )
@@ -92,9 +105,17 @@ def _examples() -> dict[type[Any], Any]:
         responses=[response],
         finding_updates=[update],
         extensions={"example:flag": True},
+        none_found=[il.FindingKind.CAUSE_OF_CONCERN],
+        expectations=[
+            il.Expectation(
+                expected=il.PartialDate.of_month(2024, 12), announced=il.PartialDate.of_year(2024)
+            )
+        ],
     )
     expectation = il.Expectation(expected=JUNE, announced=il.PartialDate.of_month(2025, 1))
-    document = il.Document(id="letter-1", title="Update letter", published=DAY)
+    document = il.Document(
+        id="letter-1", title="Update letter", published=DAY, expectations=[expectation]
+    )
     part = il.Part(
         number=1,
         title="Part one",
@@ -113,7 +134,21 @@ def _examples() -> dict[type[Any], Any]:
         lead=HMICFRS,
         subjects=[GMP],
         terms_of_reference=[il.Question(number=1, text="Is it good?", points=["a"])],
-        parts=[part],
+        parts=[
+            part,
+            il.Part(number=2, title="Part two", status=il.PartStatus.PUBLISHED, record="example/1"),
+        ],
+        leads=[
+            il.Role(organisation=GMP, since=il.PartialDate.of_month(2024, 11), until=DAY),
+            il.Role(organisation=HMICFRS, since=DAY + datetime.timedelta(1), sources=[SOURCE]),
+        ],
+        expectations=[expectation],
+    )
+    inherited = il.Inherited(
+        grade=GOOD,
+        predecessor=il.Organisation(name="A predecessor", kind=il.OrganisationKind.OTHER),
+        rated=il.PartialDate.of_year(2019),
+        report="example/2019",
     )
     framework = frameworks.FHRS
     scale_area = il.FrameworkArea(key="a", topic="A", non_grades=[il.NonGradeKind.UNGRADED])
@@ -133,6 +168,8 @@ def _examples() -> dict[type[Any], Any]:
         SOURCE,
         inspection.quotes[0],
         commission,
+        commission.leads[1],
+        inherited,
         commission.commissioner,
         commission.legal_basis,
         commission.terms_of_reference[0],
