@@ -59,6 +59,8 @@ __all__ = [
 
 _UNGRADED = (NonGradeKind.UNGRADED,)
 _NOT_RATED = (NonGradeKind.NOT_RATED,)
+# Ofsted's "no judgement": the 9 of its numeric codes, "Not judged" in the report card files.
+_NOT_JUDGED = (NonGradeKind.NOT_JUDGED,)
 
 _PEEL_2015_GRADES = Source(
     url="https://www.justiceinspectorates.gov.uk/hmicfrs/peel-assessments/peel-2015/"
@@ -509,13 +511,30 @@ _SCHOOLS_SOURCE = Source(title="Ofsted: school inspection", publisher="Ofsted")
 
 def _key_judgements() -> tuple[FrameworkArea, ...]:
     return (
-        FrameworkArea(key="quality_of_education", topic="Quality of education"),
-        FrameworkArea(key="behaviour_and_attitudes", topic="Behaviour and attitudes"),
-        FrameworkArea(key="personal_development", topic="Personal development"),
-        FrameworkArea(key="leadership_and_management", topic="Leadership and management"),
+        FrameworkArea(
+            key="quality_of_education", topic="Quality of education", non_grades=_NOT_JUDGED
+        ),
+        FrameworkArea(
+            key="behaviour_and_attitudes", topic="Behaviour and attitudes", non_grades=_NOT_JUDGED
+        ),
+        FrameworkArea(
+            key="personal_development", topic="Personal development", non_grades=_NOT_JUDGED
+        ),
+        FrameworkArea(
+            key="leadership_and_management",
+            topic="Leadership and management",
+            non_grades=_NOT_JUDGED,
+        ),
         # Judged only where the school has them.
-        FrameworkArea(key="early_years", topic="Early years provision", required=False),
-        FrameworkArea(key="sixth_form", topic="Sixth form provision", required=False),
+        FrameworkArea(
+            key="early_years",
+            topic="Early years provision",
+            required=False,
+            non_grades=_NOT_JUDGED,
+        ),
+        FrameworkArea(
+            key="sixth_form", topic="Sixth form provision", required=False, non_grades=_NOT_JUDGED
+        ),
     )
 
 
@@ -560,18 +579,42 @@ OFSTED_SCHOOLS_2025 = Framework(
     valid_from=PartialDate.of_day(2025, 11, 10),
     areas=(
         # Safeguarding alone is met or not met; every other area is on the report card scale.
-        FrameworkArea(key="safeguarding", topic="Safeguarding", scale=OFSTED_SAFEGUARDING.id),
-        FrameworkArea(key="inclusion", topic="Inclusion"),
-        FrameworkArea(key="curriculum_and_teaching", topic="Curriculum and teaching"),
-        FrameworkArea(key="achievement", topic="Achievement"),
-        FrameworkArea(key="attendance_and_behaviour", topic="Attendance and behaviour"),
+        FrameworkArea(
+            key="safeguarding",
+            topic="Safeguarding",
+            scale=OFSTED_SAFEGUARDING.id,
+            non_grades=_NOT_JUDGED,
+        ),
+        FrameworkArea(key="inclusion", topic="Inclusion", non_grades=_NOT_JUDGED),
+        FrameworkArea(
+            key="curriculum_and_teaching", topic="Curriculum and teaching", non_grades=_NOT_JUDGED
+        ),
+        FrameworkArea(key="achievement", topic="Achievement", non_grades=_NOT_JUDGED),
+        FrameworkArea(
+            key="attendance_and_behaviour", topic="Attendance and behaviour", non_grades=_NOT_JUDGED
+        ),
         FrameworkArea(
             key="personal_development_and_well_being",
             topic="Personal development and well-being",
+            non_grades=_NOT_JUDGED,
         ),
-        FrameworkArea(key="early_years", topic="Early years in schools", required=False),
-        FrameworkArea(key="sixth_form", topic="Sixth form in schools", required=False),
-        FrameworkArea(key="leadership_and_governance", topic="Leadership and governance"),
+        FrameworkArea(
+            key="early_years",
+            topic="Early years in schools",
+            required=False,
+            non_grades=_NOT_JUDGED,
+        ),
+        FrameworkArea(
+            key="sixth_form",
+            topic="Sixth form in schools",
+            required=False,
+            non_grades=_NOT_JUDGED,
+        ),
+        FrameworkArea(
+            key="leadership_and_governance",
+            topic="Leadership and governance",
+            non_grades=_NOT_JUDGED,
+        ),
     ),
     not_comparable_with=("ofsted/schools/2019", "ofsted/schools/2024"),
     notes="Exceptional to urgent improvement per evaluation area, early years and sixth form "
@@ -618,6 +661,15 @@ OFSTED_CHILDRENS_SERVICES = Framework(
 """Ofsted's children's services judgements, nested ("2.1 Adoption performance")."""
 
 _KEY_QUESTIONS = ("Safe", "Effective", "Caring", "Responsive", "Well-led")
+# What CQC publishes in place of a rating ("No published rating", "Inspected but not rated",
+# "Insufficient evidence to rate", "Not rated", "Not applicable"), each a typed non-grade.
+_CQC_NON_GRADES = (
+    NonGradeKind.NOT_RATED,
+    NonGradeKind.NO_PUBLISHED_RATING,
+    NonGradeKind.INSPECTED_NOT_RATED,
+    NonGradeKind.INSUFFICIENT_EVIDENCE,
+    NonGradeKind.NOT_APPLICABLE,
+)
 
 CQC_RATINGS = Framework(
     id="cqc/ratings/2014",
@@ -627,11 +679,17 @@ CQC_RATINGS = Framework(
     scales=(CQC_FOUR_POINT,),
     valid_from=PartialDate.of_month(2014, 10),
     areas=tuple(
-        FrameworkArea(key=topic.lower().replace("-", "_"), topic=topic, non_grades=_NOT_RATED)
+        FrameworkArea(key=topic.lower().replace("-", "_"), topic=topic, non_grades=_CQC_NON_GRADES)
         for topic in _KEY_QUESTIONS
     ),
+    # Services (hospitals) and population groups (GP practices) are rated too, each with its
+    # own key questions: areas beyond the five key questions are allowed.
+    closed=False,
     overall=True,
-    overall_non_grades=_NOT_RATED,
+    overall_non_grades=_CQC_NON_GRADES,
+    # A service that changes provider shows the rating of its earlier registration until it is
+    # inspected again ("Inherited Rating (Y/N)" in CQC's files).
+    inherited=True,
     notes="Five key questions plus an overall rating set by aggregation and professional "
     "judgement; ratings at location and at provider level, each with a report date.",
     sources=(
@@ -641,7 +699,9 @@ CQC_RATINGS = Framework(
         ),
     ),
 )
-"""CQC: five key questions and an overall rating; "Not rated" allowed."""
+"""CQC: five key questions and an overall rating, services and population groups rated too;
+its non-grades ("No published rating", "Inspected but not rated"...) and inherited ratings
+allowed."""
 
 HMI_PROBATION_RATINGS = Framework(
     id="hmi-probation/ratings",
