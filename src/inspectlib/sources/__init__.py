@@ -31,7 +31,10 @@ from ._shared import SourceError, SourceInput, SourceProblem
 
 __all__ = ["IMPORTERS", "SourceError", "SourceInput", "SourceProblem"]
 
-IMPORTERS: Final[dict[str, str]] = {}
+IMPORTERS: Final[dict[str, str]] = {
+    "cqc": "inspectlib.sources.cqc",
+    "ofsted": "inspectlib.sources.ofsted",
+}
 """Each importer by the name the command line gives it, and the module that holds it: a module
 with ``read(source, *, errors=None)`` and ``NAMESPACE``, the prefix of its extension keys.
 
