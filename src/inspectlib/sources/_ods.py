@@ -52,19 +52,33 @@ _MAX_REPEAT: Final = 100_000
 
 
 def _text(element: ElementTree.Element) -> str:
-    """The text of a paragraph, with its spans, spaces, tabs and line breaks."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag == _SPACES:
-            parts.append(" " * int(child.get(_SPACE_COUNT, "1")))
-        elif child.tag == _TAB:
+    """The text of a paragraph, with its spans, spaces, tabs and line breaks; read without
+    recursion, so that spans nested however deep cannot exhaust the stack."""
+    parts: list[str] = []
+    # Each step is an element to open, or a tail to write once its element is done.
+    steps: list[ElementTree.Element | str] = [element]
+    while steps:
+        step = steps.pop()
+        if isinstance(step, str):
+            parts.append(step)
+            continue
+        if step.tag == _SPACES:
+            parts.append(" " * _count(step.get(_SPACE_COUNT, "1")))
+        elif step.tag == _TAB:
             parts.append("\t")
-        elif child.tag == _LINE_BREAK:
+        elif step.tag == _LINE_BREAK:
             parts.append("\n")
         else:
-            parts.append(_text(child))
-        parts.append(child.tail or "")
+            parts.append(step.text or "")
+            for child in reversed(step):
+                steps.append(child.tail or "")
+                steps.append(child)
     return "".join(parts)
+
+
+def _count(text: str) -> int:
+    """A ``text:c`` count of spaces; anything but a small number counts as one."""
+    return int(text) if text.isdigit() and len(text) <= 4 else 1
 
 
 def _value(cell: ElementTree.Element) -> str:
