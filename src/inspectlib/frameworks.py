@@ -307,6 +307,8 @@ HMICFRS_PEEL_2021 = Framework(
         FrameworkArea(
             key="service_for_victims",
             topic="How good is the force's service for victims of crime?",
+            # Graded under the framework, but a force report may grade fewer than ten areas.
+            required=False,
         ),
         FrameworkArea(
             key="strategic_policing_requirement",
@@ -352,15 +354,28 @@ HMICFRS_PEEL_2023 = Framework(
         FrameworkArea(
             key="service_for_victims",
             topic="How good is the force's service for victims of crime?",
+            # Force reports inspect it as an overall area and do not grade it.
+            non_grades=_UNGRADED,
+            required=False,
         ),
     ),
     closed=False,
     not_comparable_with=("hmicfrs/peel/2021", *_PEEL_FOUR_POINT_YEARS),
     notes="The same five-point scale as 2021/22, a grade per core question unless stated "
-    "otherwise; more on leadership, outcomes for the public, retention and front-line "
-    "leaders. The inspectorate states the grades cannot be directly compared with the "
-    "previous cycle's. Only the core questions named in the sources gathered are listed.",
-    sources=(_PEEL_2023, _PAF_2023),
+    "otherwise (the service for victims of crime is inspected, not graded); more on "
+    "leadership, outcomes for the public, retention and front-line leaders. The inspectorate "
+    "states the grades cannot be directly compared with the previous cycle's. Only the core "
+    "questions named in the sources gathered are listed.",
+    sources=(
+        _PEEL_2023,
+        _PAF_2023,
+        Source(
+            url="https://hmicfrs.justiceinspectorates.gov.uk/peel-reports/greater-manchester-2023-25/",
+            publisher="HMICFRS",
+            title="PEEL 2023-2025: Greater Manchester Police (grades cannot be directly compared "
+            "with the previous cycle's; the service for victims is not graded)",
+        ),
+    ),
 )
 """HMICFRS PEEL 2023-2025: the 2021/22 scale, a new framework, not comparable with it."""
 
