@@ -307,7 +307,8 @@ HMICFRS_PEEL_2021 = Framework(
         FrameworkArea(
             key="service_for_victims",
             topic="How good is the force's service for victims of crime?",
-            # Graded under the framework, but a force report may grade fewer than ten areas.
+            # Force reports inspect it as an overall area and do not grade it.
+            non_grades=_UNGRADED,
             required=False,
         ),
         FrameworkArea(
@@ -326,12 +327,19 @@ HMICFRS_PEEL_2021 = Framework(
     closed=False,
     not_comparable_with=_PEEL_FOUR_POINT_YEARS,
     notes="Twelve core questions, ten graded on five points; the strategic policing "
-    "requirement and the response to armed threats are not graded. No pillar grades. The "
+    "requirement and the response to armed threats are not graded, and force reports do not "
+    "grade the service for victims of crime. No pillar grades. The "
     "framework was revised in March 2022 for all but the first eight forces. Only the core "
     "questions named in the sources gathered are listed.",
     sources=(
         _PAF_2021,
         _WHAT_IS_PEEL,
+        Source(
+            url="https://hmicfrs.justiceinspectorates.gov.uk/peel-reports/derbyshire-2021-22/",
+            publisher="HMICFRS",
+            title="PEEL 2021/22: Derbyshire Constabulary (eleven areas, ten graded; the "
+            "service for victims of crime is not graded)",
+        ),
         Source(
             url="https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/what-is-peel/"
             "how-we-inspect-peel/",
