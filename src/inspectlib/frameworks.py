@@ -323,17 +323,46 @@ HMICFRS_PEEL_2021 = Framework(
             non_grades=_UNGRADED,
             required=False,
         ),
+        # Areas force reports grade, as HMICFRS names them in its letters and force pages.
+        FrameworkArea(
+            key="responding_to_the_public", topic="Responding to the public", required=False
+        ),
+        FrameworkArea(key="investigating_crime", topic="Investigating crime", required=False),
+        FrameworkArea(
+            key="building_protecting_and_supporting_the_workforce",
+            topic="Building, protecting and supporting the workforce",
+            required=False,
+        ),
+        FrameworkArea(
+            key="disrupting_serious_organised_crime",
+            topic="Disrupting serious organised crime",
+            required=False,
+        ),
     ),
     closed=False,
     not_comparable_with=_PEEL_FOUR_POINT_YEARS,
     notes="Twelve core questions, ten graded on five points; the strategic policing "
     "requirement and the response to armed threats are not graded, and force reports do not "
     "grade the service for victims of crime. No pillar grades. The "
-    "framework was revised in March 2022 for all but the first eight forces. Only the core "
-    "questions named in the sources gathered are listed.",
+    "framework was revised in March 2022 for all but the first eight forces. Only the areas "
+    "named in the sources gathered are listed.",
     sources=(
         _PAF_2021,
         _WHAT_IS_PEEL,
+        Source(
+            url="https://www.justiceinspectorates.gov.uk/hmicfrs/publication-html/"
+            "greater-manchester-police-peel-cause-of-concern-revisit-letter-october-2022/",
+            publisher="HMICFRS",
+            title="Greater Manchester Police: PEEL Cause of concern revisit letter (responding "
+            "to the public; investigating crime; building, protecting and supporting the "
+            "workforce)",
+        ),
+        Source(
+            url="https://www.justiceinspectorates.gov.uk/hmicfrs/peel-assessments/derbyshire",
+            publisher="HMICFRS",
+            title="Derbyshire PEEL Assessments 2021/2022 (updated 2 March 2023 with the "
+            "disrupting serious organised crime findings)",
+        ),
         Source(
             url="https://hmicfrs.justiceinspectorates.gov.uk/peel-reports/derbyshire-2021-22/",
             publisher="HMICFRS",
