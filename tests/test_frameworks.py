@@ -303,7 +303,7 @@ def test_cqc_allows_not_rated_and_food_hygiene_allows_exempt() -> None:
         (
             "$.overall",
             "framework 'fsa/fhrs/2010' does not allow the overall judgment to be not_rated "
-            "(non-grades it allows there: exempt, awaiting_inspection)",
+            "(non-grades it allows there: exempt, awaiting_inspection, awaiting_publication)",
         )
     ] == problems_of(attrs.evolve(hygiene, overall=il.NOT_RATED))
 
@@ -729,3 +729,39 @@ def test_compare_grades_refuses_what_is_no_judgment() -> None:
         il.compare_grades(scales.HMICFRS_FIVE_POINT.parse("Good"), "Good")  # type: ignore[arg-type]
 
     assert "compare_grades takes two grades, got str 'Good'" == str(caught.value)
+
+
+def test_cqc_accepts_a_rating_inherited_from_a_predecessor_and_food_hygiene_does_not() -> None:
+    predecessor = il.Organisation(name="The home", kind=il.OrganisationKind.CARE_LOCATION)
+    inherited = il.Inherited(
+        grade=scales.CQC_FOUR_POINT.parse("Inadequate"),
+        predecessor=predecessor,
+        rated=il.PartialDate.of_year(2022),
+    )
+
+    assert frameworks.CQC_RATINGS.inherited
+    assert [] == problems_of(_care_home_inspection(inherited))
+
+    rating = il.Inherited(grade=scales.FHRS_RATING.parse("3"), predecessor=predecessor)
+    assert [
+        (
+            "$.overall",
+            "framework 'fsa/fhrs/2010' does not accept ratings inherited from a predecessor "
+            "registration",
+        )
+    ] == problems_of(attrs.evolve(_food_inspection("3"), overall=rating))
+
+
+def test_cqc_and_food_hygiene_take_the_statuses_their_data_gives() -> None:
+    unrated = attrs.evolve(
+        _care_home_inspection(il.NO_PUBLISHED_RATING),
+        graded_areas=[
+            il.GradedArea(key=area.key, topic=area.topic, judgment=il.NO_PUBLISHED_RATING)
+            for area in frameworks.CQC_RATINGS.areas
+        ],
+    )
+
+    assert [] == problems_of(unrated)
+    assert [] == problems_of(_care_home_inspection(il.INSPECTED_NOT_RATED))
+    assert [] == problems_of(attrs.evolve(_food_inspection("3"), overall=il.AWAITING_PUBLICATION))
+    assert il.NonGradeKind.AWAITING_PUBLICATION in frameworks.FHIS.overall_non_grades

@@ -743,11 +743,19 @@ CQC_RATINGS = Framework(
     # inspected again ("Inherited Rating (Y/N)" in CQC's files).
     inherited=True,
     notes="Five key questions plus an overall rating set by aggregation and professional "
-    "judgement; ratings at location and at provider level, each with a report date.",
+    "judgement; ratings at location and at provider level, each with a report date. From 1 "
+    "April 2019 a location acquired by a new provider inherits the previous location's rating "
+    "and report, shown until CQC rates it again.",
     sources=(
         Source(
             title="CQC ratings (the public API's currentRatings.overall and keyQuestionRatings)",
             publisher="Care Quality Commission",
+        ),
+        Source(
+            url="https://www.cqc.org.uk/guidance-providers/registration/"
+            "continuing-regulatory-history-guidance-providers-cqc-staff",
+            publisher="Care Quality Commission",
+            title="Continuing regulatory history: guidance for providers and CQC staff",
         ),
     ),
 )
@@ -808,7 +816,11 @@ FHRS = Framework(
         ),
         source=_FHRS_BANDS,
     ),
-    overall_non_grades=(NonGradeKind.EXEMPT, NonGradeKind.AWAITING_INSPECTION),
+    overall_non_grades=(
+        NonGradeKind.EXEMPT,
+        NonGradeKind.AWAITING_INSPECTION,
+        NonGradeKind.AWAITING_PUBLICATION,
+    ),
     notes="The rating (0 to 5) is the overall judgment; the sub-scores are areas where lower "
     "is better, and the rating follows from them: the total and the highest single score "
     "each cap the rating (total 0-15 and no score above 5 for a 5; 20 and 10 for a 4; "
@@ -823,6 +835,11 @@ FHRS = Framework(
             publisher="Dover District Council",
             title="How your rating is calculated",
         ),
+        Source(
+            url="https://api.ratings.food.gov.uk/help",
+            publisher="Food Standards Agency",
+            title="Food hygiene rating API help: the rating keys, Awaiting Publication among them",
+        ),
     ),
 )
 """The food hygiene rating scheme: a 0 to 5 rating that follows from three sub-scores."""
@@ -835,10 +852,15 @@ FHIS = Framework(
     scales=(FHIS_PASS_IMPROVEMENT,),
     valid_from=None,
     overall=True,
-    overall_non_grades=(NonGradeKind.EXEMPT, NonGradeKind.AWAITING_INSPECTION),
+    overall_non_grades=(
+        NonGradeKind.EXEMPT,
+        NonGradeKind.AWAITING_INSPECTION,
+        NonGradeKind.AWAITING_PUBLICATION,
+    ),
     notes="A result per inspection, no sub-scores: Pass (with the Eat Safe award: Pass and "
-    "Eat Safe) or Improvement required; Exempt (low-risk premises outside the scheme) and "
-    "Awaiting inspection (new business or new owner) are statuses, not results.",
+    "Eat Safe) or Improvement required; Exempt (low-risk premises outside the scheme), "
+    "Awaiting inspection (new business or new owner) and Awaiting publication are statuses, "
+    "not results.",
     sources=(
         Source(
             url="https://www.foodstandards.gov.scot/consumer-advice/food-safety/eating-out-of-"
@@ -851,6 +873,11 @@ FHIS = Framework(
             "food-hygiene-information-scheme/food-hygiene-information-scheme.aspx",
             publisher="North Ayrshire Council",
             title="Food hygiene information scheme: ratings, statuses and the Eat Safe award",
+        ),
+        Source(
+            url="https://api.ratings.food.gov.uk/help",
+            publisher="Food Standards Agency",
+            title="Food hygiene rating API help: the rating keys, Awaiting Publication among them",
         ),
     ),
 )
