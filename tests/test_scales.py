@@ -169,7 +169,7 @@ def test_aliases_name_labels() -> None:
         (
             ("Good", "good", "Bad"),
             {},
-            "a grading scale's labels must differ, but these repeat: ['good']",
+            "a grading scale's labels must differ, but these repeat: 'good'",
         ),
         (
             ("Good", "Bad"),

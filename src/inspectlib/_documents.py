@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
 import os
 import re
 import stat
 import tempfile
+import threading
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final, TypeAlias, TypeVar, cast, overload
 
+import attrs
 import cattrs
 import orjson
 
@@ -40,7 +43,7 @@ from ._inspections import Inspection
 from ._limits import DEFAULT_LIMITS, Limits
 from ._scales import GradingScale
 from ._suggestions import did_you_mean
-from ._validation import CROSS_FIELD_CHECKS, check
+from ._validation import CROSS_FIELD_CHECKS, check, each_problem
 
 __all__ = [
     "FORMAT_VERSION",
@@ -86,19 +89,32 @@ R = TypeVar("R", Inspection, CommissionedInspection, Framework, GradingScale)
 PathOrFile: TypeAlias = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 
+_KEPT_CONVERTERS: Final = 16
+"""How many converters a catalogue keeps: each costs a few hundred kilobytes, and a program
+that reads with ever new limits must not grow without end."""
+_converters_lock = threading.Lock()
+
+
 def _converter(
     catalogue: Catalogue, *, detailed: bool, limits: Limits = DEFAULT_LIMITS
 ) -> cattrs.Converter:
     converters = catalogue._converters
-    converter: cattrs.Converter | None = converters.get((detailed, limits))
+    # max_bytes is checked before any converter runs: limits that differ only there share one.
+    if limits.max_bytes != DEFAULT_LIMITS.max_bytes:
+        limits = attrs.evolve(limits, max_bytes=DEFAULT_LIMITS.max_bytes)
+    key = (detailed, limits)
+    converter: cattrs.Converter | None = converters.get(key)
     if converter is None:
         converter = make_converter(catalogue.scales, detailed_validation=detailed, limits=limits)
         # Build every hook now, not on first use, so that threads share a finished converter.
         for cls in KINDS.values():
             converter.get_structure_hook(cls)
             converter.get_unstructure_hook(cls)
-        # Two threads may both build one; either is complete, and the last stored wins.
-        converters[(detailed, limits)] = converter
+        with _converters_lock:
+            # Two threads may both build one; either is complete, and the last stored wins.
+            converters[key] = converter
+            while len(converters) > _KEPT_CONVERTERS:  # the oldest goes first
+                del converters[next(iter(converters))]
     return converter
 
 
@@ -394,9 +410,22 @@ def from_dict(
         raise ValidationError(
             subject, _capped(problems, limits), skipped=CROSS_FIELD_CHECKS.get(cls, ())
         ) from None
-    broken = check(record, catalogue=catalogue) if cls in _CHECKED else ()
-    if broken:
-        raise ValidationError(subject, _capped(list(broken), limits))
+    if cls in _CHECKED:
+        # Made one at a time and no more than the cap: a million broken areas cost no more
+        # than a hundred.
+        problems = list(
+            itertools.islice(each_problem(record, catalogue=catalogue), limits.max_problems + 1)
+        )
+        if len(problems) > limits.max_problems:
+            problems[limits.max_problems - 1 :] = [
+                Problem(
+                    "$",
+                    f"checking stopped after {limits.max_problems - 1:,} problems; there are "
+                    "more (Limits.max_problems)",
+                )
+            ]
+        if problems:
+            raise ValidationError(subject, problems)
     return record
 
 

@@ -11,6 +11,7 @@ from ._errors import Problem
 from ._frameworks import Framework, FrameworkArea, ScoreBands
 from ._inspections import Inspection
 from ._judgments import CarriedForward, Inherited, Judgment, NonGrade
+from ._messages import listed, shown
 from ._scales import Grade
 
 __all__ = ["framework_problems"]
@@ -31,13 +32,15 @@ def framework_problems(inspection: Inspection, framework: Framework) -> Iterator
         if area.topic != expected.topic:
             yield Problem(
                 f"{here}.topic",
-                f"{name} calls area {area.key!r} {expected.topic!r}, not {area.topic!r} "
+                f"{name} calls area {shown(area.key)} {shown(expected.topic)}, "
+                f"not {shown(area.topic)} "
                 "(a report's own wording belongs in label)",
             )
         if area.parent != expected.parent:
             yield Problem(
                 f"{here}.parent",
-                f"{name} nests area {area.key!r} under {expected.parent!r}, not {area.parent!r}",
+                f"{name} nests area {shown(area.key)} under {shown(expected.parent)}, "
+                f"not {shown(area.parent)}",
             )
         yield from _judgment_problems(area.judgment, f"{here}.judgment", framework, expected)
 
@@ -59,12 +62,13 @@ def framework_problems(inspection: Inspection, framework: Framework) -> Iterator
             yield from _rule_problems(inspection, framework, framework.overall_rule)
 
     if framework.finding_kinds:
+        kinds = dict.fromkeys(framework.finding_kinds)
         for index, finding in enumerate(inspection.findings):
-            if finding.kind not in framework.finding_kinds:
+            if finding.kind not in kinds:
                 yield Problem(
                     f"$.findings[{index}].kind",
                     f"{name} makes no findings of kind {finding.kind.value!r}; its kinds: "
-                    + ", ".join(kind.value for kind in framework.finding_kinds),
+                    + listed(kind.value for kind in kinds),
                 )
 
 
@@ -111,11 +115,11 @@ def _judgment_problems(
     judgment: Judgment, path: str, framework: Framework, area: FrameworkArea | None
 ) -> Iterator[Problem]:
     name = f"framework {framework.id!r}"
-    what = "the overall judgment" if area is None else f"area {area.key!r}"
+    what = "the overall judgment" if area is None else f"area {shown(area.key)}"
     allowed = framework.overall_non_grades if area is None else area.non_grades
     if isinstance(judgment, NonGrade):
         if judgment.kind not in allowed:
-            permitted = ", ".join(kind.value for kind in allowed) or "none"
+            permitted = listed(kind.value for kind in dict.fromkeys(allowed)) or "none"
             yield Problem(
                 path,
                 f"{name} does not allow {what} to be {judgment.kind.value} "
@@ -143,6 +147,6 @@ def _judgment_problems(
     if grade.scale is not scale and grade.scale != scale:
         yield Problem(
             path,
-            f"grade {grade.label!r} is on scale {grade.scale.id!r}, but {name} grades "
+            f"grade {shown(grade.label)} is on scale {grade.scale.id!r}, but {name} grades "
             f"{what} on {scale.id!r}",
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import enum
+from collections import Counter
 
 import attrs
 
@@ -14,9 +15,11 @@ from ._fields import not_blank, not_empty, to_frozen_dict, to_tuple
 from ._findings import FindingKind
 from ._frozen import FrozenDict
 from ._judgments import NonGradeKind
+from ._messages import cut, listed, shown
 from ._partial_dates import PartialDate
 from ._scales import Grade, GradingScale, NotAGrade, grade_key, incomparable
 from ._sources import Source
+from ._suggestions import SUGGESTIBLE
 
 __all__ = [
     "Change",
@@ -120,10 +123,12 @@ class ScoreBands:
 
 
 def _no_duplicate_keys(instance: Framework, _: object, areas: tuple[FrameworkArea, ...]) -> None:
-    keys = [area.key for area in areas]
-    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    counted = Counter(area.key for area in areas)
+    repeated = sorted(key for key, times in counted.items() if times > 1)
     if repeated:
-        raise InvalidRecord(f"framework {instance.id!r} repeats area keys: {', '.join(repeated)}")
+        raise InvalidRecord(
+            f"framework {shown(instance.id)} repeats area keys: {listed(map(cut, repeated))}"
+        )
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -187,10 +192,21 @@ class Framework:
 
     # Validation looks areas up by key for every area of every inspection: index them once.
     _by_key: dict[str, FrameworkArea] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _scale_by_id: dict[str, GradingScale] = attrs.field(
+        init=False, eq=False, hash=False, repr=False
+    )
+    # The normalised names suggestions are chosen from, made on first need.
+    _names: dict[str, str] | None = attrs.field(
+        init=False, default=None, eq=False, hash=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {area.key: area for area in self.areas})
-        scale_ids = {scale.id for scale in self.scales}
+        scale_by_id: dict[str, GradingScale] = {}
+        for scale in self.scales:
+            scale_by_id.setdefault(scale.id, scale)
+        object.__setattr__(self, "_scale_by_id", scale_by_id)
+        scale_ids = scale_by_id
         keys = {area.key for area in self.areas}
         for area in self.areas:
             if area.scale is not None and area.scale not in scale_ids:
@@ -266,19 +282,27 @@ class Framework:
 
     def _not_an_area(self, name: str) -> str:
         """The message for a name that is not an area, with the closest key suggested."""
-        names = {grade_key(n): area.key for area in self.areas for n in (area.key, area.topic)}
-        for area in self.areas:
-            names.update({grade_key(alias): area.key for alias in area.aliases})
-        # Match on normalised names (topics and aliases too), but suggest the key.
-        close = difflib.get_close_matches(grade_key(name), list(names), n=1, cutoff=0.6)
+        names = self._names
+        if names is None:
+            names = {grade_key(n): area.key for area in self.areas for n in (area.key, area.topic)}
+            for area in self.areas:
+                names.update({grade_key(alias): area.key for alias in area.aliases})
+            object.__setattr__(self, "_names", names)
+        # Match on normalised names (topics and aliases too), but suggest the key. A name far
+        # longer than any known one cannot be close, and is not worth comparing.
+        close = (
+            difflib.get_close_matches(grade_key(name), list(names), n=1, cutoff=0.6)
+            if len(name) <= SUGGESTIBLE
+            else []
+        )
         hint = f"; did you mean {names[close[0]]!r}?" if close else ""
-        return f"{name!r} is not an area of framework {self.id!r}{hint}"
+        return f"{shown(name)} is not an area of framework {self.id!r}{hint}"
 
     def scale_of(self, area: FrameworkArea) -> GradingScale:
         """The scale *area* is graded on."""
         if area.scale is None:
             return self.scales[0]
-        return next(scale for scale in self.scales if scale.id == area.scale)
+        return self._scale_by_id[area.scale]
 
     @property
     def aliases(self) -> FrozenDict[str, str]:

@@ -13,6 +13,7 @@ from ._errors import IncomparableGradesError, InvalidGrade, InvalidRecord
 from ._field_types import typed_fields
 from ._fields import to_frozen_dict, to_tuple
 from ._frozen import FrozenDict
+from ._messages import listed, shown
 from ._partial_dates import PartialDate
 from ._sources import Source
 from ._suggestions import did_you_mean
@@ -44,9 +45,12 @@ def _distinct_labels(
     keys = [grade_key(label) for label in labels]
     if "" in keys:
         raise InvalidRecord("a grading scale's labels must not be empty")
-    duplicates = sorted(key for key, count in Counter(keys).items() if count > 1)
+    duplicates = sorted(key for key, times in Counter(keys).items() if times > 1)
     if duplicates:
-        raise InvalidRecord(f"a grading scale's labels must differ, but these repeat: {duplicates}")
+        raise InvalidRecord(
+            "a grading scale's labels must differ, but these repeat: "
+            + listed(map(shown, duplicates))
+        )
 
 
 def _id(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:

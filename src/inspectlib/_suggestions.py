@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import Final
 
-__all__ = ["did_you_mean"]
+__all__ = ["SUGGESTIBLE", "did_you_mean"]
 
-_LONGEST = 100
-"""Text longer than this is no misspelt name: it gets no suggestion."""
+SUGGESTIBLE: Final = 100
+"""The longest name a suggestion is looked for: text longer than this is no misspelt name, and
+comparing it with every known name would cost time and memory for nothing."""
 
 
 def did_you_mean(wanted: str, known: Iterable[str], *, cutoff: float = 0.6) -> str:
@@ -17,7 +19,7 @@ def did_you_mean(wanted: str, known: Iterable[str], *, cutoff: float = 0.6) -> s
     One suggestion only: a list of near misses ("2024 or fire/2023 or peel/2021") reads as
     noise, the single closest as help.
     """
-    if len(wanted) > _LONGEST:
-        return ""  # no name is that long, and comparing it would cost time for nothing
+    if len(wanted) > SUGGESTIBLE:
+        return ""
     close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=cutoff)
     return f"; did you mean {close[0]!r}?" if close else ""

@@ -24,6 +24,7 @@ from ._framework_rules import framework_problems
 from ._frameworks import Framework
 from ._inspections import Inspection, RelatedDocument
 from ._judgments import CarriedForward, Inherited, Judgment
+from ._messages import listed, shown
 from ._partial_dates import Order, PartialDate
 from ._scales import Grade, GradingScale
 from ._stated_dates import StatedDate, as_partial, stated_text
@@ -112,6 +113,25 @@ def check(record: object, *, catalogue: Catalogue | None = None) -> tuple[Proble
         return tuple(Problem(render_path(at), message) for at, message in wrong)
 
 
+def each_problem(record: object, *, catalogue: Catalogue | None = None) -> Iterator[Problem]:
+    """The problems of :func:`check`, made one at a time, so that a caller who needs only the
+    first few stops the work there."""
+    rules = _RULES.get(type(record))
+    if rules is None:
+        raise TypeError(f"inspectlib has no validation rules for {type(record).__name__}")
+    return _typed_or_wrong(record, rules(record, catalogue or BUILTIN))
+
+
+def _typed_or_wrong(record: object, problems: Iterator[Problem]) -> Iterator[Problem]:
+    try:
+        yield from problems
+    except Exception:
+        wrong = type_problems(record)
+        if not wrong:
+            raise
+        yield from (Problem(render_path(at), message) for at, message in wrong)
+
+
 def validate(record: T, *, catalogue: Catalogue | None = None) -> T:
     """Return *record* if it keeps every cross-field rule, else raise with all its problems.
 
@@ -134,7 +154,10 @@ def is_certainly_before(a: PartialDate, b: PartialDate) -> bool:
 
 
 def _judgment_problems(
-    judgment: Judgment, path: str, scales: tuple[GradingScale, ...]
+    judgment: Judgment,
+    path: str,
+    scales: tuple[GradingScale, ...],
+    declared: frozenset[GradingScale],
 ) -> Iterator[Problem]:
     grade: Grade | None
     if isinstance(judgment, CarriedForward):
@@ -148,13 +171,22 @@ def _judgment_problems(
         grade, path = judgment.grade, f"{path}.grade"
     else:
         grade = judgment if isinstance(judgment, Grade) else None
-    if grade is not None and grade.scale not in scales:
-        allowed = ", ".join(repr(scale.id) for scale in scales) or "none"
+    if grade is not None and grade.scale not in declared:
+        allowed = listed(repr(scale.id) for scale in _distinct(scales)) or "none"
         yield Problem(
             path,
-            f"grade {grade.label!r} is on scale {grade.scale.id!r}, which is not one of this "
+            f"grade {shown(grade.label)} is on scale {grade.scale.id!r}, which is not one of this "
             f"inspection's scales ({allowed})",
         )
+
+
+def _distinct(scales: Iterable[GradingScale]) -> Iterator[GradingScale]:
+    """Each scale once, in order of first mention."""
+    seen: set[GradingScale] = set()
+    for scale in scales:
+        if scale not in seen:
+            seen.add(scale)
+            yield scale
 
 
 def _evidence_problems(evidence: Iterable[Evidence], path: str) -> Iterator[Problem]:
@@ -189,13 +221,16 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
             )
 
     scales = inspection.scales
+    declared = frozenset(scales)
     first_at, repeats = _first_of_each(
         [area.key for area in inspection.graded_areas], "$.graded_areas", "key", "area key"
     )
     for index, area in enumerate(inspection.graded_areas):
         if index in repeats:
             yield repeats[index]
-        yield from _judgment_problems(area.judgment, f"$.graded_areas[{index}].judgment", scales)
+        yield from _judgment_problems(
+            area.judgment, f"$.graded_areas[{index}].judgment", scales, declared
+        )
     for index, area in enumerate(inspection.graded_areas):
         if area.parent is None:
             continue
@@ -204,10 +239,10 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
         elif area.parent not in first_at:
             yield Problem(
                 f"$.graded_areas[{index}].parent",
-                f"parent area {area.parent!r} is not an area of this inspection",
+                f"parent area {shown(area.parent)} is not an area of this inspection",
             )
     if inspection.overall is not None:
-        yield from _judgment_problems(inspection.overall, "$.overall", scales)
+        yield from _judgment_problems(inspection.overall, "$.overall", scales, declared)
 
     yield from _finding_problems(inspection, first_at)
     yield from _none_found_problems(inspection)
@@ -249,8 +284,8 @@ def _follow_up_problems(inspection: Inspection) -> Iterator[Problem]:
         elif update.inspection not in followed:
             yield Problem(
                 f"$.finding_updates[{index}].inspection",
-                f"{update.inspection!r} is not an inspection this one follows up (add it to "
-                "related as follows_up, or a more specific relation that follows up: "
+                f"{shown(update.inspection)} is not an inspection this one follows up (add it "
+                "to related as follows_up, or a more specific relation that follows up: "
                 "reinspection_of, post_inspection_review_of, revisit_of_cause_of_concern)",
             )
 
@@ -336,7 +371,8 @@ def _first_of_each(
         first = first_at.setdefault(key, index)
         if first != index:
             repeats[index] = Problem(
-                f"{path}[{index}].{field}", f"duplicate {what} {key!r} (first at {path}[{first}])"
+                f"{path}[{index}].{field}",
+                f"duplicate {what} {shown(key)} (first at {path}[{first}])",
             )
     return first_at, repeats
 
@@ -358,7 +394,7 @@ def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iter
             if key not in area_keys:
                 yield Problem(
                     f"{here}.areas[{position}]",
-                    f"{key!r} is not an area of this inspection",
+                    f"{shown(key)} is not an area of this inspection",
                 )
         parent = finding.cause_of_concern
         if parent is not None:
@@ -370,12 +406,13 @@ def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iter
             elif parent not in first_at:
                 yield Problem(
                     f"{here}.cause_of_concern",
-                    f"{parent!r} is not a finding of this inspection",
+                    f"{shown(parent)} is not a finding of this inspection",
                 )
             elif findings[first_at[parent]].kind is not FindingKind.CAUSE_OF_CONCERN:
                 yield Problem(
                     f"{here}.cause_of_concern",
-                    f"{parent!r} is {_a(findings[first_at[parent]].kind)}, not a cause of concern",
+                    f"{shown(parent)} is {_a(findings[first_at[parent]].kind)}, "
+                    "not a cause of concern",
                 )
         yield from _evidence_problems(finding.evidence, f"{here}.evidence")
 
@@ -391,6 +428,7 @@ def _commission_problems(
 ) -> Iterator[Problem]:
     commissioned = commission.commissioned
     numbers = [question.number for question in commission.terms_of_reference]
+    asked = frozenset(numbers)
     for index, number in enumerate(numbers):
         if index and number <= numbers[index - 1]:
             yield Problem(
@@ -409,7 +447,7 @@ def _commission_problems(
             )
         previous = part.number
         for position, question in enumerate(part.scope):
-            if question not in numbers:
+            if question not in asked:
                 yield Problem(
                     f"{here}.scope[{position}]",
                     f"question {question} is not in the terms of reference",
