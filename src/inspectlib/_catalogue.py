@@ -71,7 +71,9 @@ class Catalogue:
     scales: FrozenDict[str, GradingScale] = attrs.field(converter=_scales_by_id)
     frameworks: FrozenDict[str, Framework] = attrs.field(default=(), converter=_frameworks_by_id)
     # Converters are costly to build and safe to share; each catalogue builds its own once.
-    _converters: dict[tuple[bool, Any], Any] = attrs.field(init=False, factory=dict, repr=False)
+    _converters: dict[tuple[bool, Any, bool], Any] = attrs.field(
+        init=False, factory=dict, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         missing = [

@@ -12,7 +12,8 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from functools import partial
 from typing import Any, Final, TypeAlias, Union, get_args, get_origin
 
@@ -65,6 +66,51 @@ _JSON_TYPES: Final = {
     list: "array",
     dict: "object",
 }
+
+
+class Dropped:
+    """The keys a reading of a newer minor version dropped, noted against the objects that held
+    them, and then found again as paths from the document's top."""
+
+    def __init__(self) -> None:
+        # Keyed by id(): the objects are kept alive here, so no id is reused meanwhile.
+        self.found: dict[int, tuple[dict[str, Any], list[str]]] = {}
+
+    def note(self, container: dict[str, Any], keys: list[str]) -> None:
+        self.found.setdefault(id(container), (container, []))[1].extend(keys)
+
+    def paths(self, body: Any) -> Iterator[tuple[Step, ...]]:
+        """The path of every dropped key, in document order; one walk of *body*, no recursion."""
+        if not self.found:
+            return
+        # A stack of (is a dropped key, value, path), pushed in reverse to be popped in order.
+        pending: list[tuple[bool, Any, tuple[Step, ...]]] = [(False, body, ())]
+        while pending:
+            is_dropped, node, at = pending.pop()
+            if is_dropped:
+                yield at
+            elif type(node) is dict:
+                noted = self.found.get(id(node))
+                keys = set(noted[1]) if noted is not None and noted[0] is node else ()
+                pending.extend((key in keys, node[key], (*at, key)) for key in reversed(list(node)))
+            elif type(node) is list:
+                pending.extend((False, node[i], (*at, i)) for i in range(len(node) - 1, -1, -1))
+
+
+DROPPING: ContextVar[Dropped | None] = ContextVar("DROPPING", default=None)
+"""While a document of a newer minor version is read: where unknown keys are noted, not
+refused."""
+
+
+def _unknown_keys(value: dict[str, Any], known: Collection[str]) -> list[str] | None:
+    """The keys of *value* outside *known*, noted and to be dropped when reading a newer minor
+    version; ``None`` otherwise, when they are to be refused."""
+    dropping = DROPPING.get()
+    if dropping is None:
+        return None
+    extra = [key for key in value if key not in known]
+    dropping.note(value, extra)
+    return extra
 
 
 def json_type(value: object) -> str:
@@ -338,10 +384,34 @@ def _checked(inner: Hook, *, blank: bool, empty: bool) -> Hook:
     return structure
 
 
+def _known_keys(cls: type[Any], old_names: Mapping[str, str] | None) -> frozenset[str]:
+    return frozenset(field.name for field in attrs.fields(cls)) | frozenset(old_names or ())
+
+
+def _dropping_unknown_keys(
+    structure: Hook, cls: type[Any], old_names: Mapping[str, str] | None
+) -> Hook:
+    """*structure*, reading a newer minor version: keys *cls* does not know are noted and
+    dropped rather than refused."""
+    known = _known_keys(cls, old_names)
+
+    def structure_known(value: Any, _: Any) -> Any:
+        if (
+            type(value) is dict
+            and not known.issuperset(value)
+            and _unknown_keys(value, known) is not None
+        ):
+            value = {key: item for key, item in value.items() if key in known}
+        return structure(value, cls)
+
+    return structure_known
+
+
 def _record_hook(
     converter: cattrs.Converter,
     overrides: Overrides,
     renamed: Mapping[type[Any], Mapping[str, str]],
+    dropping: bool,
     cls: type[Any],
 ) -> Hook:
     old_names = renamed.get(cls)
@@ -366,6 +436,8 @@ def _record_hook(
                 raise _expected("an object", value)
             return generated(value, cls)
 
+    if dropping:
+        structure = _dropping_unknown_keys(structure, cls, old_names)
     if not old_names:
         return structure
 
@@ -447,6 +519,8 @@ def _object_with(value: Any, allowed: tuple[str, ...]) -> dict[str, Any]:
         raise _expected("an object", value)
     extra = [key for key in value if key not in allowed]
     if extra:
+        if _unknown_keys(value, allowed) is not None:
+            return {key: item for key, item in value.items() if key in allowed}
         raise ExceptionGroup(
             "unknown fields", [WireError(unknown_field(key, allowed), (key,)) for key in extra]
         )
@@ -469,9 +543,14 @@ def _unknown_scale(scale_id: str, scales: Mapping[str, GradingScale]) -> str:
     return f"no grading scale {scale_id!r} in the catalogue{did_you_mean(scale_id, scales)}"
 
 
-def _grade_hooks(scales: Mapping[str, GradingScale]) -> tuple[Hook, Callable[[Grade], Any]]:
+def _grade_hooks(
+    scales: Mapping[str, GradingScale], allowed: tuple[str, ...] = ("scale", "grade")
+) -> tuple[Hook, Callable[[Grade], Any]]:
+    """A grade's hooks. Written alone it is ``{"scale", "grade"}``; as a judgment its object
+    also holds the judgment's ``type``, and the judgment passes *allowed* to say so."""
+
     def structure(value: Any, _: Any) -> Grade:
-        value = _object_with(value, ("type", "scale", "grade"))
+        value = _object_with(value, allowed)
         scale_id = _text_at(value, "scale")
         label = _text_at(value, "grade")
         scale = scales.get(scale_id)
@@ -508,24 +587,32 @@ _JUDGMENT_TYPES: Final = ("grade", *_NON_GRADES, "carried_forward", "inherited")
 
 def _judgment_hooks(
     structure_grade: Hook,
+    structure_tagged_grade: Hook,
     unstructure_grade: Callable[[Grade], Any],
     structure_inherited: Hook,
     unstructure_inherited: Callable[[Inherited], dict[str, Any]],
 ) -> tuple[Hook, Callable[[Judgment | None], Any]]:
     valid = ", ".join(_JUDGMENT_TYPES)
+    inherited_keys = _known_keys(Inherited, None) | {"type"}
 
     def structure(value: Any, _: Any) -> Judgment:
         if type(value) is not dict:
             raise _expected("an object", value)
         tag = _required(value, "type")
         if tag == "grade":
-            return structure_grade(value, Grade)  # type: ignore[no-any-return]
+            return structure_tagged_grade(value, Grade)  # type: ignore[no-any-return]
         non_grade = _NON_GRADES.get(tag) if type(tag) is str else None
         if non_grade is not None:
             _object_with(value, ("type",))
             return non_grade
         if tag == "inherited":
-            fields = dict(value)
+            if (
+                not inherited_keys.issuperset(value)
+                and _unknown_keys(value, inherited_keys) is not None
+            ):
+                fields = {key: item for key, item in value.items() if key in inherited_keys}
+            else:
+                fields = dict(value)
             del fields["type"]
             return structure_inherited(fields, Inherited)  # type: ignore[no-any-return]
         if tag == "carried_forward":
@@ -588,9 +675,13 @@ EVIDENCE_TAGS: Final[Mapping[type[Any], str]] = {
 
 
 def _tagged_union_hooks(
-    converter: cattrs.Converter, tags: Mapping[type[Any], str]
+    converter: cattrs.Converter,
+    tags: Mapping[type[Any], str],
+    renamed: Mapping[type[Any], Mapping[str, str]],
 ) -> tuple[Hook, Callable[[Any], Any]]:
     by_tag = {tag: (cls, converter.get_structure_hook(cls)) for cls, tag in tags.items()}
+    # A member's object holds the tag too: the member's own hook sees a copy without it.
+    known = {cls: _known_keys(cls, renamed.get(cls)) | {"type"} for cls in tags}
     unstructure_of = {cls: converter.get_unstructure_hook(cls) for cls in tags}
     valid = ", ".join(by_tag)
 
@@ -604,7 +695,10 @@ def _tagged_union_hooks(
                 raise WireError(_expected("a string", tag).message, ("type",))
             raise WireError(f"{tag!r} is not one of: {valid}{did_you_mean(tag, by_tag)}", ("type",))
         cls, hook = member
-        fields = dict(value)
+        if not known[cls].issuperset(value) and _unknown_keys(value, known[cls]) is not None:
+            fields = {key: item for key, item in value.items() if key in known[cls]}
+        else:
+            fields = dict(value)
         del fields["type"]
         return hook(fields, cls)
 
@@ -637,6 +731,7 @@ def make_converter(
     detailed_validation: bool = True,
     renamed: Mapping[type[Any], Mapping[str, str]] = RENAMED,
     limits: Limits = DEFAULT_LIMITS,
+    dropping: bool = False,
 ) -> cattrs.Converter:
     """A cattrs converter that reads and writes records in inspectlib's wire format.
 
@@ -675,6 +770,10 @@ def make_converter(
     With *detailed_validation* (the default) a failure reports every problem with its path;
     without it, the first failure stops structuring, which is faster on valid input. *limits*
     bounds arrays, nesting and the problems collected.
+
+    With *dropping*, for documents of a newer minor version, a key a record does not know is
+    not an error: it is dropped, and noted in the :class:`Dropped` that :data:`DROPPING` holds
+    while the document is read (reading with no collector there refuses it as usual).
     """
     converter = cattrs.Converter(
         omit_if_default=True,
@@ -720,7 +819,7 @@ def make_converter(
     references = override(struct_hook=structure_scales, unstruct_hook=unstructure_scales)
     overrides: Overrides = {Inspection: {"scales": references}}
     converter.register_structure_hook_factory(
-        attrs.has, partial(_record_hook, converter, overrides, renamed)
+        attrs.has, partial(_record_hook, converter, overrides, renamed, dropping)
     )
     converter.register_unstructure_hook_factory(
         attrs.has,
@@ -730,6 +829,7 @@ def make_converter(
     )
 
     structure_grade, unstructure_grade = _grade_hooks(scales)
+    structure_tagged_grade, _ = _grade_hooks(scales, ("type", "scale", "grade"))
     converter.register_structure_hook(Grade, structure_grade)
     converter.register_unstructure_hook(Grade, unstructure_grade)
     structure_inherited = converter.get_structure_hook(Inherited)
@@ -737,19 +837,43 @@ def make_converter(
         Inherited, converter, _cattrs_omit_if_default=True
     )
     structure_judgment, unstructure_judgment = _judgment_hooks(
-        structure_grade, unstructure_grade, structure_inherited, unstructure_inherited
+        structure_grade,
+        structure_tagged_grade,
+        unstructure_grade,
+        structure_inherited,
+        unstructure_inherited,
     )
     for member in (Grade, NonGrade, CarriedForward, Inherited):
         converter.register_unstructure_hook(member, unstructure_judgment)
-    is_judgment = _is_union_of(frozenset(get_args(Judgment)))
-    converter.register_structure_hook_func(is_judgment, _none_or(structure_judgment))
-    converter.register_unstructure_hook_func(is_judgment, unstructure_judgment)
+    _register_union(converter, frozenset(get_args(Judgment)), structure_judgment)
+    converter.register_unstructure_hook_func(
+        _is_union_of(frozenset(get_args(Judgment))), unstructure_judgment
+    )
 
-    structure_evidence, unstructure_evidence = _tagged_union_hooks(converter, EVIDENCE_TAGS)
-    is_evidence = _is_union_of(frozenset(get_args(Evidence)))
-    converter.register_structure_hook_func(is_evidence, _none_or(structure_evidence))
-    converter.register_unstructure_hook_func(is_evidence, unstructure_evidence)
+    structure_evidence, unstructure_evidence = _tagged_union_hooks(
+        converter, EVIDENCE_TAGS, renamed
+    )
+    _register_union(converter, frozenset(get_args(Evidence)), structure_evidence)
+    converter.register_unstructure_hook_func(
+        _is_union_of(frozenset(get_args(Evidence))), unstructure_evidence
+    )
     return converter
+
+
+def _register_union(converter: cattrs.Converter, members: frozenset[type[Any]], hook: Hook) -> None:
+    """Structure the union of *members* with *hook*: null only where the field is optional
+    (``Judgment | None``), never where it is not (a graded area's judgment, an item of
+    evidence), so that nothing is read that the record's type does not allow."""
+    optional = members | {type(None)}
+
+    def is_exact(cls: Any) -> bool:
+        return isinstance(cls, types.UnionType) and frozenset(get_args(cls)) == members
+
+    def is_optional(cls: Any) -> bool:
+        return isinstance(cls, types.UnionType) and frozenset(get_args(cls)) == optional
+
+    converter.register_structure_hook_func(is_exact, hook)
+    converter.register_structure_hook_func(is_optional, _none_or(hook))
 
 
 def _enum_value(member: enum.Enum) -> Any:

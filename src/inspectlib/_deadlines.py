@@ -71,11 +71,25 @@ class ResponseRule:
             raise InvalidRecord(f"a response period needs at least one day, got {self.days}")
 
     def due(self, published: datetime.date) -> datetime.date:
-        """The last day to respond to a report published on the day *published*."""
+        """The last day to respond to a report published on the day *published*.
+
+        Raises:
+            OverflowError: The day falls after 9999-12-31, the last day :class:`datetime.date`
+                holds; the message says so. Validation refuses a report whose deadline under
+                a built-in rule would, so that :meth:`Inspection.deadlines
+                <inspectlib.Inspection.deadlines>` of a valid report always has an answer.
+        """
         offset = (
             self.days - 1 if self.counting is Counting.BEGINNING_WITH_PUBLICATION else self.days
         )
-        return published + datetime.timedelta(days=offset)
+        try:
+            return published + datetime.timedelta(days=offset)
+        except OverflowError:
+            raise OverflowError(
+                f"a response under {self.id!r} to a report published {published.isoformat()} "
+                f"would be due after {datetime.date.max.isoformat()}, the last day the "
+                "calendar holds"
+            ) from None
 
     def applies(
         self,

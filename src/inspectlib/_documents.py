@@ -9,7 +9,6 @@ A document is one JSON object: the record's fields, plus two keys of the format'
 
 from __future__ import annotations
 
-import copy
 import io
 import itertools
 import os
@@ -29,7 +28,14 @@ import orjson
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
 from ._commissions import CommissionedInspection
-from ._converter import json_type, located_problems, make_converter, render_path
+from ._converter import (
+    DROPPING,
+    Dropped,
+    json_type,
+    located_problems,
+    make_converter,
+    render_path,
+)
 from ._errors import (
     FormatVersionWarning,
     Problem,
@@ -41,6 +47,7 @@ from ._field_types import type_problems
 from ._frameworks import Framework
 from ._inspections import Inspection
 from ._limits import DEFAULT_LIMITS, Limits
+from ._messages import listed
 from ._scales import GradingScale
 from ._suggestions import did_you_mean
 from ._validation import CROSS_FIELD_CHECKS, check, each_problem
@@ -96,16 +103,18 @@ _converters_lock = threading.Lock()
 
 
 def _converter(
-    catalogue: Catalogue, *, detailed: bool, limits: Limits = DEFAULT_LIMITS
+    catalogue: Catalogue, *, detailed: bool, limits: Limits = DEFAULT_LIMITS, dropping: bool = False
 ) -> cattrs.Converter:
     converters = catalogue._converters
     # max_bytes is checked before any converter runs: limits that differ only there share one.
     if limits.max_bytes != DEFAULT_LIMITS.max_bytes:
         limits = attrs.evolve(limits, max_bytes=DEFAULT_LIMITS.max_bytes)
-    key = (detailed, limits)
+    key = (detailed, limits, dropping)
     converter: cattrs.Converter | None = converters.get(key)
     if converter is None:
-        converter = make_converter(catalogue.scales, detailed_validation=detailed, limits=limits)
+        converter = make_converter(
+            catalogue.scales, detailed_validation=detailed, limits=limits, dropping=dropping
+        )
         # Build every hook now, not on first use, so that threads share a finished converter.
         for cls in KINDS.values():
             converter.get_structure_hook(cls)
@@ -385,31 +394,26 @@ def from_dict(
             skipped=_UNREAD,
         )
     cls, body, newer = _open_envelope(data, kind, subject)
-    try:
-        record = _converter(catalogue, detailed=False, limits=limits).structure(body, cls)
-    except Exception:
-        located = _detailed_problems(catalogue, limits, body, cls)
-        if newer and all(message.startswith("unknown field") for _, message in located):
-            # A newer minor version may add fields; they cannot be kept, so say which are lost.
-            warnings.warn(
-                FormatVersionWarning(
-                    f"{subject}: fields of a newer format version were dropped: "
-                    + ", ".join(render_path(at) for at, _ in located)
-                ),
-                stacklevel=3,
-            )
-            pruned = _without(body, [at for at, _ in located])
-            return from_dict(
-                {"inspectlib": FORMAT_VERSION, "kind": data["kind"], **pruned},
-                kind,
-                catalogue=catalogue,
-                limits=limits,
-                subject=subject,
-            )
+    # A newer minor version may add fields: those this inspectlib does not know are dropped,
+    # not refused, and named in a warning. Nothing is copied to drop them.
+    dropped = Dropped() if newer else None
+    record = _structure(body, cls, catalogue, limits, dropped)
+    if record is None:
+        # Outside the handler of the fast pass's failure, so that what it built half-way is
+        # freed before the detailed pass builds it all again.
+        located = _detailed_problems(catalogue, limits, body, cls, dropped)
         problems = [Problem(render_path(at), message) for at, message in located]
         raise ValidationError(
             subject, _capped(problems, limits), skipped=CROSS_FIELD_CHECKS.get(cls, ())
-        ) from None
+        )
+    if dropped is not None and dropped.found:
+        warnings.warn(
+            FormatVersionWarning(
+                f"{subject}: fields of a newer format version were dropped: "
+                + listed(render_path(at) for at in dropped.paths(body))
+            ),
+            stacklevel=2,
+        )
     if cls in _CHECKED:
         # Made one at a time and no more than the cap: a million broken areas cost no more
         # than a hundred.
@@ -448,27 +452,41 @@ def _capped(problems: list[Problem], limits: Limits) -> list[Problem]:
     ]
 
 
-def _detailed_problems(
-    catalogue: Catalogue, limits: Limits, body: dict[str, Any], cls: type[Any]
-) -> list[tuple[tuple[Step, ...], str]]:
+def _structure(
+    body: dict[str, Any],
+    cls: type[Any],
+    catalogue: Catalogue,
+    limits: Limits,
+    dropped: Dropped | None,
+) -> Any:
+    """The record, by the fast pass; ``None`` if it fails (the detailed pass says why)."""
+    converter = _converter(catalogue, detailed=False, limits=limits, dropping=dropped is not None)
+    token = DROPPING.set(dropped)
     try:
-        _converter(catalogue, detailed=True, limits=limits).structure(body, cls)
+        return converter.structure(body, cls)
+    except Exception:
+        return None
+    finally:
+        DROPPING.reset(token)
+
+
+def _detailed_problems(
+    catalogue: Catalogue,
+    limits: Limits,
+    body: dict[str, Any],
+    cls: type[Any],
+    dropped: Dropped | None,
+) -> list[tuple[tuple[Step, ...], str]]:
+    converter = _converter(catalogue, detailed=True, limits=limits, dropping=dropped is not None)
+    token = DROPPING.set(None if dropped is None else Dropped())
+    try:
+        converter.structure(body, cls)
     except Exception as error:
         return located_problems(error) or [((), str(error))]
+    finally:
+        DROPPING.reset(token)
     # The fast pass failed where the detailed one did not: say so rather than hide it.
     return [((), "the document could not be read, though no problem could be located")]
-
-
-def _without(body: dict[str, Any], paths: list[tuple[Step, ...]]) -> dict[str, Any]:
-    """A copy of *body* without the keys at *paths*."""
-    pruned = copy.deepcopy(body)
-    for path in paths:
-        *parents, last = path
-        node: Any = pruned
-        for step in parents:
-            node = node[step]
-        del node[last]
-    return pruned
 
 
 # "MAJOR.MINOR" in ASCII digits, no leading zeros, short enough to be a version at all.
@@ -542,35 +560,93 @@ def _open_envelope(
     return cls, body, newer
 
 
+def _too_large(subject: str, size: str, limits: Limits, line: int | None) -> ValidationError:
+    what = "the document" if line is None else "the line"
+    return ValidationError(
+        subject,
+        [
+            Problem(
+                "$",
+                f"{what} is {size} bytes, over the limit of {limits.max_bytes:,} "
+                "(Limits.max_bytes)",
+                line=line,
+            )
+        ],
+        skipped=_UNREAD,
+    )
+
+
 def _parse(text: str | bytes, subject: str, limits: Limits, line: int | None = None) -> Any:
-    size = len(text.encode()) if isinstance(text, str) else len(text)
-    if size > limits.max_bytes:
-        what = "the document" if line is None else "the line"
-        raise ValidationError(
-            subject,
-            [
-                Problem(
-                    "$",
-                    f"{what} is {size:,} bytes, over the limit of {limits.max_bytes:,} "
-                    "(Limits.max_bytes)",
-                    line=line,
-                )
-            ],
-            skipped=_UNREAD,
-        )
+    if isinstance(text, str):
+        # A character is one to four bytes of UTF-8: only text near the limit is measured, and
+        # a lone surrogate, which UTF-8 cannot encode, is measured all the same.
+        if len(text) > limits.max_bytes:
+            raise _too_large(subject, f"more than {limits.max_bytes:,}", limits, line)
+        if len(text) * 4 > limits.max_bytes:
+            size = len(text.encode("utf-8", "surrogatepass"))
+            if size > limits.max_bytes:
+                raise _too_large(subject, f"{size:,}", limits, line)
+    elif len(text) > limits.max_bytes:
+        raise _too_large(subject, f"{len(text):,}", limits, line)
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError as error:
-        where = (
-            f"line {error.lineno}, column {error.colno}"
-            if line is None
-            else (f"column {error.colno}")
-        )
+        message = _not_unicode(text, line) if "UTF-8" in error.msg else None
+        if message is None:
+            where = (
+                f"line {error.lineno}, column {error.colno}"
+                if line is None
+                else (f"column {error.colno}")
+            )
+            message = f"invalid JSON at {where}: {error.msg}"
         raise ValidationError(
-            subject,
-            [Problem("$", f"invalid JSON at {where}: {error.msg}", line=line)],
-            skipped=_UNREAD,
+            subject, [Problem("$", message, line=line)], skipped=_UNREAD
         ) from None
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_UTF_8_REASONS: Final = {
+    "invalid start byte": "cannot begin a character",
+    "invalid continuation byte": "begins a sequence that is not a character",
+    "unexpected end of data": "begins a sequence that is not a character",
+}
+
+
+def _not_unicode(text: str | bytes, line: int | None) -> str | None:
+    """What is wrong, in words, with text that is not Unicode or bytes that are not UTF-8, and
+    where; ``None`` if nothing is."""
+    what = "the document" if line is None else "the line"
+    if isinstance(text, str):
+        found = _LONE_SURROGATE.search(text)
+        if found is None:
+            return None
+        at = found.start()
+        where = f"at character {at:,}" + _line_of(text, at, line)
+        return (
+            f"the text is not valid Unicode: a lone surrogate (U+{ord(found.group()):04X}) "
+            f"{where}; only pairs of surrogates stand for a character"
+        )
+    try:
+        text.decode()
+    except UnicodeDecodeError as error:
+        at = error.start
+        where = f"at byte {at:,}" + _line_of(text, at, line)
+        if error.reason == "unexpected end of data" and error.end == len(text):
+            problem = "the text ends in the middle of a character"
+        else:
+            reason = _UTF_8_REASONS.get(error.reason, error.reason)
+            problem = f"byte 0x{text[at]:02X} {reason}"
+        return f"{what} is not valid UTF-8: {where}, {problem}"
+    return None
+
+
+def _line_of(text: str | bytes, at: int, line: int | None) -> str:
+    """`` (line N)`` for offset *at* of a whole document; nothing for a JSON Lines line, whose
+    number the problem carries."""
+    if line is not None:
+        return ""
+    newlines = text.count("\n", 0, at) if isinstance(text, str) else text.count(b"\n", 0, at)
+    return f" (line {newlines + 1})"
 
 
 @overload

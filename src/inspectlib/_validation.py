@@ -8,6 +8,7 @@ each with a JSON-style path rooted at the record checked (``$.graded_areas[2].ju
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -15,6 +16,7 @@ from ._builtin import BUILTIN
 from ._catalogue import Catalogue
 from ._commissions import CommissionedInspection, Part, PartStatus
 from ._converter import render_path
+from ._deadlines import ResponseRule
 from ._errors import NotFoundError, Problem, ValidationError
 from ._evidence import Evidence, QuantitativeEvidence
 from ._expectations import Expectation
@@ -27,7 +29,7 @@ from ._judgments import CarriedForward, Inherited, Judgment
 from ._messages import listed, shown
 from ._partial_dates import Order, PartialDate
 from ._scales import Grade, GradingScale
-from ._stated_dates import StatedDate, as_partial, stated_text
+from ._stated_dates import StatedDate, as_partial, date_bounds, stated_text
 
 __all__ = ["CROSS_FIELD_CHECKS", "check", "register_rules", "validate"]
 
@@ -244,6 +246,7 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
     if inspection.overall is not None:
         yield from _judgment_problems(inspection.overall, "$.overall", scales, declared)
 
+    yield from _deadline_problems(inspection)
     yield from _finding_problems(inspection, first_at)
     yield from _none_found_problems(inspection)
     yield from _evidence_problems(inspection.evidence, "$.evidence")
@@ -263,6 +266,32 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
             yield Problem("$.framework", str(error))
         else:
             yield from framework_problems(inspection, framework)
+
+
+def _deadline_problems(inspection: Inspection) -> Iterator[Problem]:
+    """A report published so late that a built-in response deadline falls off the calendar."""
+    from .deadlines import ALL
+
+    _, last = date_bounds(inspection.published)  # a report known to the year: its last day
+    if last <= _last_safe_day(ALL):
+        return
+    for rule in ALL:
+        if rule.applies(
+            inspectorate=inspection.inspectorate,
+            subjects=inspection.subjects,
+            framework=inspection.framework,
+        ):
+            try:
+                rule.due(last)
+            except OverflowError as error:
+                yield Problem("$.published", str(error))
+
+
+@functools.cache
+def _last_safe_day(rules: tuple[ResponseRule, ...]) -> datetime.date:
+    """The last day of publication whose every deadline under *rules* is on the calendar."""
+    longest = max((rule.days for rule in rules), default=0)
+    return datetime.date.max - datetime.timedelta(days=longest)
 
 
 def _follow_up_problems(inspection: Inspection) -> Iterator[Problem]:
