@@ -12,7 +12,6 @@ import contextlib
 import datetime
 import importlib
 import io
-import itertools
 import json
 import os
 import sys
@@ -21,12 +20,23 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any, cast
 
+import attrs
 import orjson
 
 from ._builtin import BUILTIN
 from ._datasets import PARTITIONS, write_parquet_dataset
-from ._documents import Record, dump, dump_lines, line_results, load, to_dict
+from ._documents import (
+    Record,
+    dump,
+    dump_lines,
+    line_results,
+    load,
+    read_bounded,
+    to_dict,
+    too_large,
+)
 from ._errors import InspectlibError, NotFoundError, ValidationError
+from ._limits import DEFAULT_LIMITS
 from ._render import render, render_framework
 from ._samples import SAMPLES, sample
 from ._schema import json_schema
@@ -69,14 +79,24 @@ class _Input:
     (one that is a JSON value on its own makes JSON Lines: a one-line JSON document reads the
     same either way)."""
 
-    def __init__(self, name: str, lines: Iterable[bytes] | None, whole: bytes | None) -> None:
+    def __init__(
+        self,
+        name: str,
+        lines: Iterable[bytes] | None,
+        whole: bytes | None,
+        error: ValidationError | None = None,
+    ) -> None:
         self.name = name
         self.lines = lines
         self.whole = whole
+        self.error = error
 
     def results(self) -> Iterator[tuple[int | None, Record | ValidationError]]:
         """Each document's line number (None for a whole JSON document) with its record, or
         the ValidationError it raised."""
+        if self.error is not None:
+            yield None, self.error
+            return
         if self.lines is not None:
             stream = cast(IO[bytes], self.lines)
             yield from line_results(stream, self.name)
@@ -89,22 +109,60 @@ class _Input:
             yield None, error
 
 
+class _Prefixed(io.RawIOBase):
+    """Lines already read from a stream, then the rest of it: what was read to tell JSON
+    Lines from JSON is read again, and lines stay bounded (:func:`bounded_lines`)."""
+
+    def __init__(self, consumed: list[bytes], stream: IO[bytes]) -> None:
+        self.consumed = collections.deque(consumed)
+        self.stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readline(self, size: int | None = -1) -> bytes:
+        if self.consumed:
+            return self.consumed.popleft()
+        return self.stream.readline(-1 if size is None else size)
+
+
+def _whole(name: str, consumed: list[bytes], stream: IO[bytes]) -> _Input:
+    """The rest of *stream* after *consumed*, as one document, read no further than the
+    limit on a document's size."""
+    limits = DEFAULT_LIMITS
+    size = sum(map(len, consumed))
+    try:
+        rest = read_bounded(stream, name, attrs.evolve(limits, max_bytes=limits.max_bytes - size))
+    except ValidationError:
+        return _Input(name, None, None, too_large(name, None, limits, None))
+    return _Input(name, None, b"".join(consumed) + cast(bytes, rest))
+
+
 def _stdin_input(stream: IO[bytes]) -> _Input:
     consumed: list[bytes] = []
-    for line in stream:
+    most = DEFAULT_LIMITS.max_bytes
+    for line in iter(lambda: stream.readline(most + 2), b""):
+        if len(line) > most + 1:  # a first line longer than any document may be: stop here
+            return _Input(
+                _STDIN_NAME, None, None, too_large(_STDIN_NAME, None, DEFAULT_LIMITS, None)
+            )
         consumed.append(line)
         if not line.strip():
             continue
         try:
             orjson.loads(line)
         except orjson.JSONDecodeError:
-            return _Input(_STDIN_NAME, None, b"".join(consumed) + stream.read())
-        return _Input(_STDIN_NAME, itertools.chain(consumed, stream), None)
+            return _whole(_STDIN_NAME, consumed, stream)
+        return _Input(_STDIN_NAME, _Prefixed(consumed, stream), None)
     return _Input(_STDIN_NAME, None, b"".join(consumed))
 
 
 def _open_input(path: str, stack: contextlib.ExitStack) -> _Input:
-    """*path*, or standard input for ``-``, ready to read."""
+    """*path*, or standard input for ``-``, ready to read.
+
+    Raises:
+        OSError: *path* cannot be opened (a directory, a file one may not read).
+    """
     if path == STDIN:
         return _stdin_input(sys.stdin.buffer)
     if not os.path.exists(path):
@@ -112,7 +170,7 @@ def _open_input(path: str, stack: contextlib.ExitStack) -> _Input:
     if _is_lines(path):
         return _Input(path, stack.enter_context(open(path, "rb")), None)
     with open(path, "rb") as stream:
-        return _Input(path, None, stream.read())
+        return _whole(path, [], stream)
 
 
 def _records(source: str) -> Iterator[Record]:
@@ -142,6 +200,11 @@ def _validate(arguments: argparse.Namespace) -> int:
                 source = _open_input(path, stack)
             except _Failure as failure:
                 err.write(f"{failure}\n")
+                checked += 1
+                invalid += 1
+                continue
+            except OSError as error:  # a directory, a file one may not read: say so, go on
+                err.write(f"{path}: cannot be read: {error.strerror or error}\n")
                 checked += 1
                 invalid += 1
                 continue

@@ -13,8 +13,6 @@ import io
 import itertools
 import os
 import re
-import stat
-import tempfile
 import threading
 import warnings
 from collections.abc import Iterable, Iterator
@@ -44,6 +42,7 @@ from ._errors import (
 )
 from ._extensions import Step
 from ._field_types import type_problems
+from ._files import is_special, writing
 from ._frameworks import Framework
 from ._inspections import Inspection
 from ._limits import DEFAULT_LIMITS, Limits
@@ -245,8 +244,10 @@ def dump(
     """Write the document of *record* to a path or an open file, with a final newline.
 
     A path is written atomically: to a temporary file beside it, then renamed over it, so an
-    interrupted write never leaves half a document. *validate* and *catalogue* are as for
-    :func:`to_dict`.
+    interrupted write never leaves half a document. The temporary file is named
+    ``.NAME.TAG.N.inspectlib-tmp``, and one left by a write that was killed is removed by the
+    next write to the same path. What is not a regular file (a pipe, ``/dev/stdout``, a
+    device) is written in place. *validate* and *catalogue* are as for :func:`to_dict`.
 
     .. versionadded:: 0.1.0
     """
@@ -270,18 +271,19 @@ def dump_lines(
     Records are encoded and written one at a time, so memory stays flat however many there are.
     To a path: with *append*, each line goes to the end of the file in a single write, so an
     interruption loses at most the line being written; without it, the file is replaced
-    atomically once every line is written, and an invalid record leaves the file as it was.
+    atomically once every line is written (as :func:`dump` writes), and an invalid record
+    leaves the file as it was. What is not a regular file is written in place.
     *validate* and *catalogue* are as for :func:`to_dict`.
 
     .. versionadded:: 0.1.0
     """
     if isinstance(target, str | os.PathLike):
         path = Path(target)
-        if append:
+        if append and not is_special(path):
             with path.open("ab+") as stream:
                 _end_the_last_line(stream)
                 return _write_lines(records, stream, validate, catalogue)
-        with _atomic_stream(path) as stream:
+        with writing(path, append=append) as stream:
             return _write_lines(records, stream, validate, catalogue)
     return _write_lines(records, target, validate, catalogue)
 
@@ -316,46 +318,8 @@ def _write_to(target: IO[str] | IO[bytes], data: bytes) -> None:
         target.write(data)  # type: ignore[arg-type]
 
 
-class _atomic_stream:  # noqa: N801 - used as a context manager, like open()
-    """A file written beside *path* and renamed over it only once complete and on disk.
-
-    A symbolic link is followed, so the file it points to is the one replaced; a new file gets
-    the permissions the umask allows, and a replaced file keeps its own.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(os.path.realpath(path))
-
-    def __enter__(self) -> IO[bytes]:
-        handle, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-        self.temporary = Path(name)
-        self.stream = os.fdopen(handle, "wb")
-        return self.stream
-
-    def __exit__(self, kind: object, error: object, traceback: object) -> None:
-        try:
-            if error is None:
-                self.stream.flush()
-                os.fsync(self.stream.fileno())
-            self.stream.close()
-            if error is None:
-                os.chmod(self.temporary, _mode_for(self.path))
-                os.replace(self.temporary, self.path)
-        finally:
-            self.temporary.unlink(missing_ok=True)
-
-
-def _mode_for(path: Path) -> int:
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def _write_atomically(path: Path, data: bytes) -> None:
-    with _atomic_stream(path) as stream:
+    with writing(path) as stream:
         stream.write(data)
 
 
@@ -560,15 +524,71 @@ def _open_envelope(
     return cls, body, newer
 
 
-def _too_large(subject: str, size: str, limits: Limits, line: int | None) -> ValidationError:
+_CHUNK: Final = 1 << 20
+"""How much is read at a time: a bounded read holds at most this much past the limit."""
+
+
+def read_bounded(stream: IO[str] | IO[bytes], subject: str, limits: Limits) -> str | bytes:
+    """All of *stream*, read a chunk at a time and refused as soon as it passes
+    ``limits.max_bytes``, so that memory stays near the limit whatever the input's size.
+
+    A text stream's size is counted in characters here, each at least one byte of UTF-8:
+    :func:`_parse` measures the bytes of text that could still be over.
+
+    Raises:
+        ValidationError: The stream holds more than ``limits.max_bytes``.
+    """
+    chunks: list[Any] = []
+    size = 0
+    while True:
+        chunk = stream.read(min(_CHUNK, limits.max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limits.max_bytes:
+            raise too_large(subject, None, limits, None)
+    if not chunks:
+        return b"" if not isinstance(stream, io.TextIOBase) else ""
+    joined: str | bytes = chunks[0] if len(chunks) == 1 else chunks[0][:0].join(chunks)
+    return joined
+
+
+def bounded_lines(stream: IO[str] | IO[bytes], limits: Limits) -> Iterator[str | bytes | None]:
+    """The lines of *stream*, each read with at most about ``limits.max_bytes`` held: a longer
+    line is read past in chunks and stands as ``None``."""
+    readline = getattr(stream, "readline", None)
+    if readline is None:  # an iterable of lines, not a stream: nothing to bound them with
+        yield from cast(Iterable[str | bytes], stream)
+        return
+    most = limits.max_bytes + 2  # room for a line ending of two characters
+    while True:
+        line = readline(most)
+        if not line:
+            return
+        if len(line) < most or line[-1:] in _NEWLINES:
+            yield line
+            continue
+        yield None
+        # Only if the reader goes on to the next line is the rest of this one read past.
+        while line and line[-1:] not in _NEWLINES:
+            line = readline(_CHUNK)
+
+
+_NEWLINES: Final = (b"\n", "\n")
+
+
+def too_large(subject: str, size: int | None, limits: Limits, line: int | None) -> ValidationError:
+    """The error for a document or line over ``limits.max_bytes``: *size* where it was
+    measured, ``None`` where reading stopped at the limit."""
     what = "the document" if line is None else "the line"
+    over = f"is {size:,} bytes, over" if size is not None else "goes on past"
     return ValidationError(
         subject,
         [
             Problem(
                 "$",
-                f"{what} is {size} bytes, over the limit of {limits.max_bytes:,} "
-                "(Limits.max_bytes)",
+                f"{what} {over} the limit of {limits.max_bytes:,} bytes (Limits.max_bytes)",
                 line=line,
             )
         ],
@@ -581,13 +601,13 @@ def _parse(text: str | bytes, subject: str, limits: Limits, line: int | None = N
         # A character is one to four bytes of UTF-8: only text near the limit is measured, and
         # a lone surrogate, which UTF-8 cannot encode, is measured all the same.
         if len(text) > limits.max_bytes:
-            raise _too_large(subject, f"more than {limits.max_bytes:,}", limits, line)
+            raise too_large(subject, None, limits, line)
         if len(text) * 4 > limits.max_bytes:
             size = len(text.encode("utf-8", "surrogatepass"))
             if size > limits.max_bytes:
-                raise _too_large(subject, f"{size:,}", limits, line)
+                raise too_large(subject, size, limits, line)
     elif len(text) > limits.max_bytes:
-        raise _too_large(subject, f"{len(text):,}", limits, line)
+        raise too_large(subject, len(text), limits, line)
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError as error:
@@ -721,12 +741,14 @@ def load(
     .. versionadded:: 0.1.0
     """
     limits = limits or DEFAULT_LIMITS
+    data: str | bytes
     if isinstance(source, str | os.PathLike):
         subject = os.fspath(source)
-        data: str | bytes = Path(source).read_bytes()
+        with Path(source).open("rb") as stream:
+            data = read_bounded(stream, subject, limits)
     else:
         subject = str(getattr(source, "name", "document"))
-        data = source.read()
+        data = read_bounded(source, subject, limits)
     document = _parse(data, subject, limits)
     return from_dict(document, kind, catalogue=catalogue, limits=limits, subject=subject)  # type: ignore[no-any-return]
 
@@ -813,8 +835,11 @@ def line_results(
     # A text stream decodes ahead in chunks: one undecodable byte would end the whole read.
     # Its buffer, where there is one, gives each line's bytes to be judged on their own.
     buffer = getattr(stream, "buffer", None)
-    lines = cast(Iterable[str | bytes], buffer if isinstance(stream, io.TextIOWrapper) else stream)
-    for number, line in enumerate(lines, start=1):
+    source = cast(IO[bytes], buffer) if isinstance(stream, io.TextIOWrapper) else stream
+    for number, line in enumerate(bounded_lines(source, limits), start=1):
+        if line is None:
+            yield number, too_large(name, None, limits, number)
+            continue
         if not line.strip():
             continue
         # Without its line ending, a syntax error's column is on the line it reports.

@@ -54,7 +54,26 @@ class InvalidExtension(InvalidRecord):
         self.at = at
 
 
-def _freeze(value: Any, at: tuple[Step, ...], depth: int, limits: Limits) -> JSONValue:
+class _Budget:
+    """How many more values one ``extensions`` may hold (``Limits.max_extension_values``)."""
+
+    __slots__ = ("left", "limit")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.left = limit
+
+    def spend(self, count: int, at: tuple[Step, ...]) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise InvalidExtension(
+                f"more than {self.limit:,} values in all (Limits.max_extension_values)", at
+            )
+
+
+def _freeze(
+    value: Any, at: tuple[Step, ...], depth: int, limits: Limits, budget: _Budget
+) -> JSONValue:
     kind = type(value)
     if value is None or kind is str or kind is int or kind is bool:
         return value  # type: ignore[no-any-return]
@@ -72,15 +91,22 @@ def _freeze(value: Any, at: tuple[Step, ...], depth: int, limits: Limits) -> JSO
                 f"{len(value):,} items, over the limit of {limits.max_items:,} (Limits.max_items)",
                 at,
             )
+        # Counted before they are copied: a budget passed costs no more than the budget.
+        budget.spend(len(value), at)
         return tuple(
-            _freeze(item, (*at, index), depth + 1, limits) for index, item in enumerate(value)
+            _freeze(item, (*at, index), depth + 1, limits, budget)
+            for index, item in enumerate(value)
         )
     if isinstance(value, Mapping):
         for key in value:
             if type(key) is not str:
                 raise InvalidExtension(f"object keys must be strings, got {key!r}", at)
+        budget.spend(len(value), at)
         return FrozenDict(
-            {key: _freeze(item, (*at, key), depth + 1, limits) for key, item in value.items()}
+            {
+                key: _freeze(item, (*at, key), depth + 1, limits, budget)
+                for key, item in value.items()
+            }
         )
     raise InvalidExtension(f"{type(value).__name__} is not a JSON value", at)
 
@@ -95,7 +121,7 @@ def freeze_extensions(value: Mapping[str, Any], limits: Limits = DEFAULT_LIMITS)
 
     Every key needs a namespace before a colon (``"yourtool:note"``), so that tools sharing a
     record cannot clash; values must be JSON (no NaN or infinity, string object keys), nested
-    no deeper than *limits* allow.
+    no deeper and no more of them than *limits* allow.
     """
     if value is NO_EXTENSIONS or (type(value) is dict and not value):
         return NO_EXTENSIONS
@@ -106,7 +132,7 @@ def freeze_extensions(value: Mapping[str, Any], limits: Limits = DEFAULT_LIMITS)
         namespace, _, name = key.partition(":") if type(key) is str else ("", "", "")
         if not namespace or not name:
             raise InvalidExtension(f"key {key!r} needs a namespace, as in 'yourtool:{key}'", (key,))
-    return _freeze(value, (), 0, limits)  # type: ignore[return-value]
+    return _freeze(value, (), 0, limits, _Budget(limits.max_extension_values))  # type: ignore[return-value]
 
 
 def thaw(value: JSONValue) -> Any:

@@ -31,6 +31,10 @@ class Limits:
         max_items: How many items one array may hold (1,000,000).
         max_problems: How many problems one error reports; the last says how many more there
             were (100).
+        max_extension_values: How many JSON values one record's ``extensions`` may hold in
+            all, at every depth (1,000,000): each costs memory many times its size in the
+            document (an empty object, two bytes, about 64 bytes in Python, and as much again
+            when kept).
 
     .. versionadded:: 0.1.0
     """
@@ -39,6 +43,7 @@ class Limits:
     max_depth: int = attrs.field(default=64, validator=_positive)
     max_items: int = attrs.field(default=1_000_000, validator=_positive)
     max_problems: int = attrs.field(default=100, validator=_positive)
+    max_extension_values: int = attrs.field(default=1_000_000, validator=_positive)
 
 
 DEFAULT_LIMITS = Limits()
