@@ -42,6 +42,7 @@ from ._samples import SAMPLES, sample
 from ._schema import json_schema
 from ._suggestions import did_you_mean
 from ._tables import tables
+from ._terminal import EscapingText, json_for_terminal, unescaped
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -219,9 +220,8 @@ def _validate(arguments: argparse.Namespace) -> int:
                         unchecked += 1
                         skipped.update(dict.fromkeys(result.skipped))
                 if progress and checked % _PROGRESS_EVERY == 0:
-                    err.write(
-                        f"\r{source.name}: {checked:,} documents checked, {invalid:,} invalid"
-                    )
+                    unescaped(err).write("\r")
+                    err.write(f"{source.name}: {checked:,} documents checked, {invalid:,} invalid")
                     err.flush()
         if progress and checked >= _PROGRESS_EVERY:
             err.write("\n")
@@ -247,7 +247,8 @@ def _show(arguments: argparse.Namespace) -> int:
     first = True
     for record in _records(arguments.source):
         if arguments.format == "json":
-            sys.stdout.write(json.dumps(to_dict(record), indent=2, ensure_ascii=False) + "\n")
+            text = json.dumps(to_dict(record), indent=2, ensure_ascii=False)
+            sys.stdout.write(json_for_terminal(text) + "\n")
             continue
         if not first:
             sys.stdout.write("\n")
@@ -336,7 +337,8 @@ def _convert(arguments: argparse.Namespace) -> int:
                 f"{len(records)}: convert to JSON Lines or CSV instead"
             )
         if target == STDIN:
-            sys.stdout.write(json.dumps(to_dict(records[0]), indent=2, ensure_ascii=False) + "\n")
+            text = json.dumps(to_dict(records[0]), indent=2, ensure_ascii=False)
+            sys.stdout.write(json_for_terminal(text) + "\n")
         else:
             dump(records[0], target, indent=True)
     elif form == "parquet":
@@ -353,7 +355,7 @@ def _convert(arguments: argparse.Namespace) -> int:
         )
     else:
         found = tables(_records(arguments.source), extensions=arguments.extension)
-        for path in found.to_csv(target):
+        for path in found.to_csv(target, raw=arguments.raw):
             sys.stderr.write(f"wrote {path}\n")
     return EXIT_OK
 
@@ -405,7 +407,8 @@ def _import(arguments: argparse.Namespace) -> int:
                     kept.update(extension_keys(record))
                     yield record
                     if progress and counts["records"] % _PROGRESS_EVERY == 0:
-                        err.write(f"\r{argument}: {counts['records']:,} records")
+                        unescaped(err).write("\r")
+                        err.write(f"{argument}: {counts['records']:,} records")
                         err.flush()
                     reported = _report(errors, reported, progress)
             except OSError as error:
@@ -441,7 +444,7 @@ def _file_problem(message: str) -> Any:
 def _report(errors: list[Any], reported: int, progress: bool) -> int:
     """Print the errors appended since *reported*; return how many are printed now."""
     if len(errors) > reported and progress:
-        sys.stderr.write("\r")
+        unescaped(sys.stderr).write("\r")
     for error in errors[reported:]:
         for problem in error.problems:
             where = error.file if problem.line is None else f"{error.file}:{problem.line}"
@@ -543,6 +546,13 @@ def _parser() -> argparse.ArgumentParser:
         help="with --to csv or parquet: give this extension key (ofsted:urn) a column; repeat "
         "for more",
     )
+    convert.add_argument(
+        "--raw",
+        action="store_true",
+        help="with --to csv: write every cell as the documents hold it, for programs; by "
+        "default a cell a spreadsheet would run as a formula (=, +, -, @) starts with an "
+        "apostrophe",
+    )
     convert.set_defaults(run=_convert)
 
     samples = commands.add_parser(
@@ -581,6 +591,25 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit code."""
     arguments = _parser().parse_args(argv)
+    with _escaped_output():
+        return _run(arguments)
+
+
+@contextlib.contextmanager
+def _escaped_output() -> Iterator[None]:
+    """Standard output and error, for the command's length, escaping what a document's text
+    could hold to steer a terminal (``\x1b[...``): every line printed passes through
+    :func:`~inspectlib._terminal.for_terminal`, every JSON byte written through
+    :class:`~inspectlib._terminal.EscapingBytes`."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingText(out), EscapingText(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(arguments: argparse.Namespace) -> int:
     try:
         return int(arguments.run(arguments))
     except BrokenPipeError:

@@ -31,6 +31,7 @@ from ._inspections import Inspection
 from ._judgments import CarriedForward, Judgment, NonGrade, NonGradeKind
 from ._partial_dates import PartialDate
 from ._scales import Grade, GradingScale
+from ._spreadsheet import spreadsheet_safe
 
 if TYPE_CHECKING:
     import pandas
@@ -343,11 +344,17 @@ class Tables:
         found = tuple(table for table in TABLE_NAMES if self.rows(table))
         return found or TABLE_NAMES
 
-    def to_csv(self, directory: str | Path) -> tuple[Path, ...]:
+    def to_csv(self, directory: str | Path, *, raw: bool = False) -> tuple[Path, ...]:
         """Write each table that has rows as ``<table>.csv`` in *directory* (created if need
         be).
 
         Returns the paths written. Dates are ISO 8601; empty cells are missing values.
+
+        The files are made to be opened in a spreadsheet: text that a spreadsheet would run
+        as a formula (a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+        return) is written with an apostrophe before it, which spreadsheets take as "this is
+        text". With *raw*, every cell is written exactly as the documents hold it, for
+        programs that read CSV.
         """
         folder = Path(directory)
         folder.mkdir(parents=True, exist_ok=True)
@@ -359,7 +366,7 @@ class Tables:
                 writer = csv.DictWriter(stream, fieldnames=columns)
                 writer.writeheader()
                 for row in self.rows(table):
-                    writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+                    writer.writerow({key: _csv_cell(value, raw) for key, value in row.items()})
             written.append(path)
         return tuple(written)
 
@@ -539,10 +546,12 @@ def arrow_to_pandas(table: pyarrow.Table) -> pandas.DataFrame:
     return frame
 
 
-def _csv_cell(value: Any) -> Any:
+def _csv_cell(value: Any, raw: bool = False) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return "" if value is None else value
+    if value is None:
+        return ""
+    return value if raw else spreadsheet_safe(value)
 
 
 def _optional(module: str, extra: str) -> Any:
