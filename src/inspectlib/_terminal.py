@@ -57,13 +57,19 @@ def _json_escaped_bytes(match: re.Match[bytes]) -> bytes:
 
 class EscapingText:
     """A text stream whose writes pass through :func:`for_terminal`; anything else is the
-    wrapped stream's. Its ``buffer`` is an :class:`EscapingBytes`."""
+    wrapped stream's. Its ``buffer`` is an :class:`EscapingBytes`, and bytes written to it
+    directly are JSON, escaped as :class:`EscapingBytes` escapes them."""
 
     def __init__(self, stream: IO[str]) -> None:
         self._stream = stream
 
-    def write(self, text: str) -> int:
-        self._stream.write(for_terminal(text))
+    def write(self, text: str | bytes) -> int:
+        if isinstance(text, bytes):
+            # Bytes come from inspectlib's own JSON writers (dump_lines to standard output):
+            # escaped as JSON, so that they read back the same.
+            self._stream.write(_UNSAFE_IN_JSON_BYTES.sub(_json_escaped_bytes, text).decode())
+        else:
+            self._stream.write(for_terminal(text))
         return len(text)
 
     @property
