@@ -473,36 +473,58 @@ def _is_extensions(cls: Any) -> bool:
     return get_origin(cls) is FrozenDict and get_args(cls)[1] is not str
 
 
-def _structure_text_map(value: Any, _: Any) -> FrozenDict[str, str]:
-    if type(value) is not dict:
-        raise _expected("an object", value)
-    errors = [
-        WireError(_expected("a string", item).message, (key,))
-        for key, item in value.items()
-        if type(item) is not str
-    ]
-    if errors:
-        raise ExceptionGroup("invalid values", errors)
-    return FrozenDict(value)
+def _text_map_hook(limits: Limits) -> Hook:
+    def structure(value: Any, _: Any) -> FrozenDict[str, str]:
+        if type(value) is not dict:
+            raise _expected("an object", value)
+        errors: list[Exception] = []
+        for key, item in value.items():
+            if type(item) is not str:
+                errors.append(WireError(_expected("a string", item).message, (key,)))
+                if len(errors) >= limits.max_problems:
+                    break  # enough to act on: the cap on problems would drop the rest
+        if errors:
+            raise ExceptionGroup("invalid values", errors)
+        return FrozenDict(value)
+
+    return structure
 
 
 def _scale_reference_hooks(
-    scales: Mapping[str, GradingScale],
+    scales: Mapping[str, GradingScale], detailed: bool, limits: Limits
 ) -> tuple[Hook, Callable[[tuple[GradingScale, ...]], list[str]]]:
     """A record's scales are written as ids, to be looked up in the catalogue when read."""
 
     def structure(value: Any, _: Any) -> tuple[GradingScale, ...]:
         if type(value) is not list:
             raise _expected("an array of grading scale ids", value)
+        if len(value) > limits.max_items:
+            raise WireError(
+                f"{len(value):,} items, over the limit of {limits.max_items:,} (Limits.max_items)"
+            )
         found, errors = [], []
+        unknown: dict[str, str] = {}  # each unknown id's message, made once: suggesting costs
         for index, scale_id in enumerate(value):
             scale = scales.get(scale_id) if type(scale_id) is str else None
             if scale is not None:
                 found.append(scale)
-            elif type(scale_id) is not str:
+                continue
+            if not detailed:  # the fast pass stops here; the detailed pass says what and where
+                raise WireError("not a grading scale of the catalogue", (index,))
+            if type(scale_id) is not str:
                 errors.append(WireError(_expected("a string", scale_id).message, (index,)))
             else:
-                errors.append(WireError(_unknown_scale(scale_id, scales), (index,)))
+                if scale_id not in unknown:
+                    unknown[scale_id] = _unknown_scale(scale_id, scales)
+                errors.append(WireError(unknown[scale_id], (index,)))
+            if len(errors) >= limits.max_problems - 1 and index + 1 < len(value):
+                errors.append(
+                    WireError(
+                        f"reading stopped after {len(errors):,} problems in this array, "
+                        f"{len(value) - index - 1:,} items unread (Limits.max_problems)"
+                    )
+                )
+                break
         if errors:
             raise ExceptionGroup("unknown scales", errors)
         return tuple(found)
@@ -811,11 +833,13 @@ def make_converter(
     converter.register_structure_hook_func(_is_extensions, _extensions_hook(limits))
     converter.register_unstructure_hook_func(_is_extensions, thaw)
     converter.register_structure_hook_func(
-        lambda cls: cls == FrozenDict[str, str], _structure_text_map
+        lambda cls: cls == FrozenDict[str, str], _text_map_hook(limits)
     )
     converter.register_unstructure_hook_func(lambda cls: cls == FrozenDict[str, str], dict)
 
-    structure_scales, unstructure_scales = _scale_reference_hooks(scales)
+    structure_scales, unstructure_scales = _scale_reference_hooks(
+        scales, detailed_validation, limits
+    )
     references = override(struct_hook=structure_scales, unstruct_hook=unstructure_scales)
     overrides: Overrides = {Inspection: {"scales": references}}
     converter.register_structure_hook_factory(
