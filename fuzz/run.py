@@ -6,12 +6,23 @@ Usage::
     python fuzz/run.py --examples 20000 --seed 3 # a fixed number, reproducibly
     python fuzz/run.py --seconds 600 --save fuzz/findings
 
-Each input is handed to ``inspectlib.loads`` (as bytes, and as text when it is UTF-8),
+Each input is handed to ``inspectlib.loads`` (as bytes, and as text when it is UTF-8 or
+UTF-8 with lone surrogates, which Python text can hold),
 ``inspectlib.load_lines`` (raising at the first bad line, and collecting bad lines with
 ``errors=[]``) and the command line's ``validate`` (as a .json and a .jsonl file). Inputs are
 random bytes, random JSON, and real documents (tests/corpus/valid) mutated: bytes flipped,
 inserted, deleted, truncated or repeated; keys repeated; values of the wrong type swapped in;
 keys dropped, added and renamed; values nested deeply (tests/strategies.py, ``mutate``).
+Shapes that once cost time or memory out of proportion to their size are made on purpose, at
+sizes up to a few hundred kilobytes: grading scales of many repeated or distinct labels,
+frameworks of many repeated area keys, inspections naming a scale thousands of times with
+grades off it, commissions with long scopes, large arrays of nulls and of empty objects and
+arrays (in records and in extensions), documents of a newer minor version whose many items
+carry new fields, text with lone surrogates, and dates at the end of the calendar.
+
+Every input that loads must also be usable: written back (``dumps``, equal when read again),
+tabulated, summarised (``render``) and, for an inspection, asked its deadlines. One that loads
+and then fails any of these is an *accepted-then-unwritable* document, counted apart.
 
 The only documented outcomes are: loading, ``inspectlib.ValidationError`` (and its
 subclasses), ``FormatVersionWarning`` as a warning, and exit codes 0 and 1 from the command
@@ -22,7 +33,9 @@ interrupted by a timer signal; code stuck in C is caught by a watchdog thread, w
 input and exits with status 3.
 
 The report gives the number of inputs tried, of escapes (grouped by exception type and
-message, each with its smallest input) and of hangs. The exit status is 0 when there are
+message, each with its smallest input), of accepted-then-unwritable documents, of hangs, and
+of inputs under 100 KB that took more than a second (``--slow``), with the slowest input and
+the most time per byte. The exit status is 0 when there are
 neither, 1 otherwise. With ``--save DIR`` the smallest input of each kind of escape or hang is
 written to DIR, named after it, to replay with ``--replay FILE``.
 """
@@ -54,6 +67,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import inspectlib as il  # noqa: E402
 import strategies  # noqa: E402
 from inspectlib._cli import main as cli  # noqa: E402
+from inspectlib._render import render  # noqa: E402
 
 SEEDS: tuple[bytes, ...] = strategies.VALID_DOCUMENTS
 
@@ -96,6 +110,10 @@ KEYS: tuple[str, ...] = (
 )
 
 
+SMALL = 100_000
+"""Inputs smaller than this, in bytes, must each take less than ``--slow`` seconds."""
+
+
 class Hang(BaseException):
     """Raised by the timer signal in an input that runs too long (a BaseException, so that
     no ``except Exception`` in inspectlib can swallow it)."""
@@ -131,8 +149,152 @@ def random_json(rng: random.Random, depth: int = 0) -> Any:
     return [random_json(rng, depth + 1) for _ in range(rng.randrange(4))]
 
 
+SMALL_INSPECTION: dict[str, Any] = json.loads(
+    (ROOT / "tests" / "corpus" / "valid" / "small-inspection.json").read_text()
+)
+COMMISSION: dict[str, Any] = json.loads(
+    (ROOT / "tests" / "corpus" / "valid" / "commission.json").read_text()
+)
+FRAMEWORK: dict[str, Any] = json.loads(
+    (ROOT / "tests" / "corpus" / "valid" / "framework.json").read_text()
+)
+GRADE: dict[str, Any] = {"type": "grade", "scale": "hmicfrs/five-point", "grade": "good"}
+
+
+def _size(rng: random.Random) -> int:
+    """How many items a crafted shape gets: mostly small, up to a few thousand (a few hundred
+    kilobytes)."""
+    return rng.choice([1, 2, 99, 100, 101, rng.randrange(1, 1_000), rng.randrange(1, 4_000)])
+
+
+def _with(document: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    return {**json.loads(json.dumps(document)), **changes}
+
+
+def crafted(rng: random.Random) -> Any:
+    """A document of a shape that once cost time or memory out of proportion to its size, or
+    was accepted and then could not be written."""
+    n = _size(rng)
+    shape = rng.randrange(12)
+    areas: list[dict[str, Any]]
+    if shape == 0:  # a scale of repeated, or distinct, labels
+        labels = ["a"] * n if rng.random() < 0.5 else [f"label {i}" for i in range(n)]
+        return {
+            "inspectlib": "1.0",
+            "kind": "grading_scale",
+            "id": "x/y",
+            "name": "X",
+            "labels": labels,
+        }
+    if shape == 1:  # a framework of repeated, or distinct, area keys
+        same = rng.random() < 0.5
+        areas = [{"key": "a" if same else f"k{i}", "topic": "T"} for i in range(n)]
+        return _with(FRAMEWORK, areas=areas)
+    if shape == 2:  # a scale named over and over, and grades off it
+        scale = rng.choice(["hmicfrs/five-point", "hmicfrs/four-point", "nope"])
+        areas = [
+            {"key": f"k{i}", "topic": "T", "judgment": {**GRADE, "scale": scale}} for i in range(n)
+        ]
+        return _with(
+            SMALL_INSPECTION, scales=["hmicfrs/five-point"] * n, graded_areas=areas, findings=[]
+        )
+    if shape == 3:  # a long scope, and numbers out of the terms of reference
+        part = dict(COMMISSION["parts"][0])
+        part["scope"] = [rng.randrange(1, n + 2) for _ in range(n)]
+        questions = [{"number": i + 1, "text": "Q"} for i in range(n)]
+        return _with(COMMISSION, terms_of_reference=questions, parts=[part])
+    if shape == 4:  # large arrays of nulls and of empties where records belong
+        field = rng.choice(
+            ["evidence", "findings", "graded_areas", "subjects", "scales", "related", "responses"]
+        )
+        return _with(SMALL_INSPECTION, **{field: [rng.choice([None, {}, [], ""])] * n})
+    if shape == 5:  # large arrays of nulls and empties in extensions
+        filler: Any = rng.choice([None, {}, [], 0, ""])
+        arrays = {f"x:{i}": [filler] * n for i in range(rng.randrange(1, 5))}
+        return _with(SMALL_INSPECTION, extensions=arrays)
+    if shape == 6:  # a newer minor version, its items carrying new fields
+        areas = [
+            {"key": f"k{i}", "topic": "T", "judgment": GRADE, "trend": "up", "x": {"y": None}}
+            for i in range(n)
+        ]
+        document = _with(
+            SMALL_INSPECTION,
+            inspectlib=f"1.{rng.randrange(1, 9)}",
+            graded_areas=areas,
+            findings=[],
+            rating_trend=[1, 2],
+        )
+        if rng.random() < 0.3:  # and a real problem among them
+            document["graded_areas"][rng.randrange(n)]["topic"] = 7
+        return document
+    if shape == 7:  # null where the field's type has none
+        document = _with(SMALL_INSPECTION)
+        target = rng.choice(["judgment", "evidence", "overall", "grade"])
+        if target == "judgment":
+            document["graded_areas"][0]["judgment"] = None
+        elif target == "evidence":
+            document["evidence"] = [None]
+        elif target == "overall":
+            document["overall"] = None
+        else:
+            document["graded_areas"][0]["judgment"] = {
+                "type": "carried_forward",
+                "from_inspection": "x/y",
+                "grade": rng.choice([None, {**GRADE}, {"scale": GRADE["scale"], "grade": "good"}]),
+            }
+        return document
+    if shape == 8:  # dates at the end of the calendar
+        gmp = json.loads(strategies.VALID_DOCUMENTS[_gmp_index()])
+        day = rng.choice(["9999-12-31", "9999-12-01", "9999-11-05", "9999-10-01", "0001-01-01"])
+        return _with(gmp, published=day)
+    if shape == 9:  # many off-scale grades and many scales: messages must stay short
+        areas = [
+            {"key": f"k{i}", "topic": "T", "judgment": {**GRADE, "scale": "hmicfrs/four-point"}}
+            for i in range(n)
+        ]
+        return _with(
+            SMALL_INSPECTION,
+            scales=[rng.choice(["hmicfrs/five-point", "ofsted/eif-four-point"]) for _ in range(n)],
+            graded_areas=areas,
+            findings=[],
+        )
+    if shape == 10:  # a huge string where a short name belongs
+        name = "x" * rng.choice([1_000, 100_000])
+        return _with(SMALL_INSPECTION, scales=[name], framework=name)
+    # many findings naming many areas that do not exist
+    findings = [
+        {
+            "id": f"f{i}",
+            "kind": "area_for_improvement",
+            "text": "T",
+            "areas": [f"a{j}" for j in range(10)],
+        }
+        for i in range(n)
+    ]
+    return _with(SMALL_INSPECTION, findings=findings)
+
+
+def _gmp_index() -> int:
+    return next(i for i, seed in enumerate(SEEDS) if b"greater-manchester" in seed)
+
+
+def with_surrogates(data: bytes, rng: random.Random) -> bytes:
+    """UTF-8 with a lone surrogate encoded into it ("surrogatepass"): not UTF-8, but what a
+    Python ``str`` holding a lone surrogate is when written out that way."""
+    surrogate = chr(rng.choice([0xD800, 0xDBFF, 0xDC00, 0xDFFF])).encode("utf-8", "surrogatepass")
+    where = rng.randrange(len(data) + 1)
+    return data[:where] + surrogate + data[where:]
+
+
 def make_input(rng: random.Random) -> bytes:
-    kind = rng.randrange(10)
+    kind = rng.randrange(14)
+    if kind >= 10:  # crafted shapes, sometimes mutated, sometimes with a surrogate in them
+        data = json.dumps(crafted(rng), ensure_ascii=False).encode()
+        if kind == 12:
+            data = mutate(data, rng, rng.randrange(1, 3))
+        if kind == 13:
+            data = with_surrogates(data, rng)
+        return data
     if kind == 0:
         return rng.randbytes(rng.randrange(64))
     if kind == 1:
@@ -164,15 +326,56 @@ def mutate(data: bytes, rng: random.Random, rounds: int) -> bytes:
 # -- targets -----------------------------------------------------------------------------------
 
 
-def target_loads(data: bytes) -> None:
-    with contextlib.suppress(*strategies.DOCUMENTED_ERRORS):
-        il.loads(data)
+class Unwritable(Exception):
+    """A document that loaded, and then could not be written, tabulated, shown or asked its
+    deadlines."""
+
+
+def usable(record: Any) -> None:
+    """Everything a loaded record must allow; any failure is an :class:`Unwritable`."""
     try:
-        text = data.decode()
+        text = il.dumps(record)
+        if il.loads(text) != record:
+            raise Unwritable("read back different")
+        if isinstance(record, il.Inspection):
+            il.tables([record])
+            record.deadlines()
+        render(record)
+    except Unwritable:
+        raise
+    except Exception as error:
+        raise Unwritable(f"{type(error).__name__}: {error}") from error
+
+
+def target_loads(data: bytes) -> None:
+    try:
+        record = il.loads(data)
+    except strategies.DOCUMENTED_ERRORS:
+        pass
+    else:
+        usable(record)
+    try:
+        text = data.decode("utf-8", "surrogatepass")
     except UnicodeDecodeError:
         return
-    with contextlib.suppress(*strategies.DOCUMENTED_ERRORS):
-        il.loads(text)
+    try:
+        record = il.loads(text)
+    except strategies.DOCUMENTED_ERRORS:
+        return
+    usable(record)
+
+
+def target_text_lines(data: bytes) -> None:
+    """load_lines of a Python text stream, lone surrogates and all."""
+    try:
+        text = data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return
+    errors: list[il.ValidationError] = []
+    good = sum(1 for _ in il.load_lines(io.StringIO(text, newline="\n"), errors=errors))
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    if good + len(errors) != lines:
+        raise Escape(f"load_lines(text, errors=[]) gave {good} good + {len(errors)} bad of {lines}")
 
 
 def target_load_lines(data: bytes) -> None:
@@ -194,10 +397,12 @@ def target_cli(data: bytes, directory: pathlib.Path) -> None:
         try:
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                 code = cli(["validate", "--quiet", str(path)])
+                if code == 0 and name == "input.json":  # valid: it must show too
+                    code = cli(["show", str(path)])
         except SystemExit as exit:  # argparse's way; not expected here
             code = exit.code  # type: ignore[assignment]
         if code not in (0, 1):
-            raise Escape(f"inspectlib validate {name} exited with {code!r}: {err.getvalue()[:200]}")
+            raise Escape(f"inspectlib {name} exited with {code!r}: {err.getvalue()[:200]}")
 
 
 # -- running -----------------------------------------------------------------------------------
@@ -216,20 +421,27 @@ def signature(error: BaseException) -> str:
 
 
 class Fuzzer:
-    def __init__(self, timeout: float, save: pathlib.Path | None) -> None:
+    def __init__(self, timeout: float, save: pathlib.Path | None, slow: float = 1.0) -> None:
         self.timeout = timeout
         self.save = save
         self.tried = 0
         self.refused = 0
         # A finding's signature -> (times seen, smallest input, the targets it escaped from).
         self.escapes: dict[str, tuple[int, bytes, set[str]]] = {}
+        self.unwritable: dict[str, tuple[int, bytes, set[str]]] = {}
         self.hangs: dict[str, tuple[int, bytes, set[str]]] = {}
+        self.slow: dict[str, tuple[int, bytes, set[str]]] = {}
+        self.slow_after = slow
         self.slowest = (0.0, b"")
+        self.slowest_small = (0.0, b"")
+        self.most_per_byte = (0.0, b"")
+        self.bytes_tried = 0
         self.current: tuple[float, bytes] | None = None
         self.directory = pathlib.Path(tempfile.mkdtemp(prefix="inspectlib-fuzz-"))
         self.targets: list[tuple[str, Callable[[bytes], None]]] = [
             ("loads", target_loads),
             ("load_lines", target_load_lines),
+            ("load_lines text", target_text_lines),
             ("cli validate", lambda data: target_cli(data, self.directory)),
         ]
 
@@ -242,6 +454,8 @@ class Fuzzer:
 
     def run_one(self, data: bytes) -> None:
         self.tried += 1
+        self.bytes_tried += len(data)
+        started_input = time.perf_counter()
         for name, target in self.targets:
             started = time.perf_counter()
             self.current = (started, data)
@@ -253,6 +467,8 @@ class Fuzzer:
                     target(data)
             except Hang:
                 self._record(self.hangs, f"over {self.timeout} s", name, data)
+            except Unwritable as error:
+                self._record(self.unwritable, signature(error), name, data)
             except Exception as error:  # every other escape is a finding
                 self._record(self.escapes, signature(error), name, data)
             finally:
@@ -261,6 +477,13 @@ class Fuzzer:
             elapsed = time.perf_counter() - started
             if elapsed > self.slowest[0]:
                 self.slowest = (elapsed, data)
+            if len(data) < SMALL and elapsed > self.slowest_small[0]:
+                self.slowest_small = (elapsed, data)
+            if len(data) < SMALL and elapsed > self.slow_after:
+                self._record(self.slow, f"over {self.slow_after} s", name, data)
+        per_byte = (time.perf_counter() - started_input) / max(len(data), 1)
+        if len(data) >= 10_000 and per_byte > self.most_per_byte[0]:
+            self.most_per_byte = (per_byte, data)
 
     def watchdog(self) -> None:
         """Exit if an input stays stuck where the timer signal cannot reach (in C code)."""
@@ -287,12 +510,26 @@ class Fuzzer:
             f"({self.tried * len(self.targets)} loader calls: "
             + ", ".join(name for name, _ in self.targets)
             + ")",
+            f"bytes tried: {self.bytes_tried:,}",
             f"undocumented escapes: {sum(n for n, _, _ in self.escapes.values())} "
             f"({len(self.escapes)} kinds)",
+            f"accepted-then-unwritable documents: "
+            f"{sum(n for n, _, _ in self.unwritable.values())} ({len(self.unwritable)} kinds)",
             f"hangs (over {self.timeout} s): {sum(n for n, _, _ in self.hangs.values())}",
-            f"slowest input: {self.slowest[0] * 1000:.1f} ms ({len(self.slowest[1])} bytes)",
+            f"inputs under {SMALL // 1000} KB over {self.slow_after} s in one loader: "
+            f"{sum(n for n, _, _ in self.slow.values())}",
+            f"slowest input: {self.slowest[0] * 1000:.1f} ms ({len(self.slowest[1]):,} bytes)",
+            f"slowest input under {SMALL // 1000} KB: {self.slowest_small[0] * 1000:.1f} ms "
+            f"({len(self.slowest_small[1]):,} bytes)",
+            f"most time per byte (inputs of 10 KB or more, all loaders): "
+            f"{self.most_per_byte[0] * 1e6:.2f} us/byte ({len(self.most_per_byte[1]):,} bytes)",
         ]
-        for title, table in (("escape", self.escapes), ("hang", self.hangs)):
+        for title, table in (
+            ("escape", self.escapes),
+            ("unwritable", self.unwritable),
+            ("hang", self.hangs),
+            ("slow", self.slow),
+        ):
             for key, (count, smallest, targets) in sorted(
                 table.items(), key=lambda item: -item[1][0]
             ):
@@ -318,6 +555,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, help="how long to run")
     parser.add_argument("--seed", type=int, default=0, help="the random seed (default 0)")
     parser.add_argument("--timeout", type=float, default=2.0, help="seconds an input may take")
+    parser.add_argument(
+        "--slow", type=float, default=1.0, help="seconds an input under 100 KB may take"
+    )
     parser.add_argument("--save", type=pathlib.Path, help="write each finding's input here")
     parser.add_argument("--replay", type=pathlib.Path, help="run one saved input, and stop")
     arguments = parser.parse_args(argv)
@@ -328,7 +568,7 @@ def main(argv: list[str] | None = None) -> int:
         raise Hang
 
     signal.signal(signal.SIGALRM, hang)
-    fuzzer = Fuzzer(arguments.timeout, arguments.save)
+    fuzzer = Fuzzer(arguments.timeout, arguments.save, arguments.slow)
     threading.Thread(target=fuzzer.watchdog, daemon=True).start()
     started = time.monotonic()
     try:
@@ -341,7 +581,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(fuzzer.directory, ignore_errors=True)
     print(fuzzer.report(time.monotonic() - started))
-    return 1 if fuzzer.escapes or fuzzer.hangs else 0
+    return 1 if fuzzer.escapes or fuzzer.unwritable or fuzzer.hangs or fuzzer.slow else 0
 
 
 if __name__ == "__main__":
