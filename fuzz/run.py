@@ -158,6 +158,7 @@ COMMISSION: dict[str, Any] = json.loads(
 FRAMEWORK: dict[str, Any] = json.loads(
     (ROOT / "tests" / "corpus" / "valid" / "framework.json").read_text()
 )
+MAJOR, MINOR = (int(part) for part in il.FORMAT_VERSION.split("."))
 GRADE: dict[str, Any] = {"type": "grade", "scale": "hmicfrs/five-point", "grade": "good"}
 
 
@@ -219,7 +220,7 @@ def crafted(rng: random.Random) -> Any:
         ]
         document = _with(
             SMALL_INSPECTION,
-            inspectlib=f"1.{rng.randrange(1, 9)}",
+            inspectlib=f"{MAJOR}.{MINOR + rng.randrange(1, 9)}",
             graded_areas=areas,
             findings=[],
             rating_trend=[1, 2],
@@ -314,8 +315,8 @@ def make_input(rng: random.Random) -> bytes:
         ]
         return b"\n".join(lines)
     if kind == 3:  # a document of a newer minor version, which loading treats specially
-        newer = f'"inspectlib": "1.{rng.randrange(1, 30)}"'.encode()
-        seed = seed.replace(b'"inspectlib": "1.0"', newer, 1)
+        newer = f'"inspectlib": "{MAJOR}.{MINOR + rng.randrange(1, 30)}"'.encode()
+        seed = seed.replace(f'"inspectlib": "{il.FORMAT_VERSION}"'.encode(), newer, 1)
     return mutate(seed, rng, rng.randrange(1, 7))
 
 
