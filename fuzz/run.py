@@ -341,7 +341,10 @@ def usable(record: Any) -> None:
         if isinstance(record, il.Inspection):
             il.tables([record])
             record.deadlines()
-        render(record)
+        # A commission whose part is another record needs that record to tell its timeline:
+        # without it, a NotFoundError that says so is the documented answer.
+        with contextlib.suppress(il.NotFoundError):
+            render(record)
     except Unwritable:
         raise
     except Exception as error:
