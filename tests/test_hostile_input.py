@@ -142,8 +142,8 @@ def test_a_document_larger_than_max_bytes_is_refused_naming_the_limit() -> None:
 
 
 def test_a_long_json_lines_line_is_read_whole() -> None:
-    # A 5 MB line loads; a 300 MB one also loads, holding about three times its size in memory
-    # at once (measured: 923 MB peak), as nothing bounds a line.
+    # A 5 MB line loads; one over Limits.max_bytes is read past without being held (see
+    # test_files.py).
     line = text_of(title="x" * 5_000_000).encode()
     stream = io.BytesIO(line + b"\n" + SMALL.read_bytes().replace(b"\n", b"") + b"\n")
 

@@ -12,8 +12,10 @@ behind; the next write to the same target reuses or removes it. While a writer w
 a lock on its temporary file, which the system releases when the writer dies, however it
 dies: a temporary file that can be locked is stale, and one that cannot is in use.
 
-What is not a regular file (a pipe, a terminal, ``/dev/null``, ``/dev/stdout``) cannot be
-replaced, and is written in place.
+What is not a regular file (a pipe, a terminal, ``/dev/null``) cannot be replaced, and is
+written in place. A path that names an open file descriptor (``/dev/stdout``, ``/dev/fd/3``)
+is written through that descriptor, so that a file the shell opened to append to stays
+appended to.
 """
 
 from __future__ import annotations
@@ -42,9 +44,6 @@ _SLOTS: Final = 16
 them, a random name is used, and not cleaned up after a crash."""
 _NAME_MAX: Final = 255
 """The longest file name, in bytes, of the file systems in common use."""
-_SPECIAL_TREES: Final = ("/dev/", "/proc/")
-"""Paths under these are never replaced: ``/dev/stdout`` may stand for a file the shell opened
-to append to, and replacing it would lose what was there."""
 
 
 _STANDARD_STREAMS: Final = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
@@ -64,10 +63,8 @@ def _descriptor(path: Path) -> int | None:
 
 
 def is_special(path: Path) -> bool:
-    """Whether *path* is something to write in place: not a regular file, or under ``/dev``
-    or ``/proc``. A path that does not exist yet is not special."""
-    if str(path.absolute()).startswith(_SPECIAL_TREES):
-        return True
+    """Whether *path* is something to write in place: what is not a regular file (a pipe, a
+    device). A path that does not exist yet is not special."""
     try:
         mode = os.stat(path).st_mode
     except (FileNotFoundError, NotADirectoryError):
