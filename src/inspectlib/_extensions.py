@@ -54,6 +54,19 @@ class InvalidExtension(InvalidRecord):
         self.at = at
 
 
+# Where a value stands, as a chain of (parent, step) pairs from the top: a step costs one pair,
+# not a copy of the whole path, and the path is spelt out only for an error.
+_Where: TypeAlias = "tuple[_Where, Step] | None"
+
+
+def _steps(at: _Where) -> tuple[Step, ...]:
+    steps: list[Step] = []
+    while at is not None:
+        at, step = at
+        steps.append(step)
+    return tuple(reversed(steps))
+
+
 class _Budget:
     """How many more values one ``extensions`` may hold (``Limits.max_extension_values``)."""
 
@@ -63,52 +76,51 @@ class _Budget:
         self.limit = limit
         self.left = limit
 
-    def spend(self, count: int, at: tuple[Step, ...]) -> None:
+    def spend(self, count: int, at: _Where) -> None:
         self.left -= count
         if self.left < 0:
             raise InvalidExtension(
-                f"more than {self.limit:,} values in all (Limits.max_extension_values)", at
+                f"more than {self.limit:,} values in all (Limits.max_extension_values)",
+                _steps(at),
             )
 
 
-def _freeze(
-    value: Any, at: tuple[Step, ...], depth: int, limits: Limits, budget: _Budget
-) -> JSONValue:
+def _freeze(value: Any, at: _Where, depth: int, limits: Limits, budget: _Budget) -> JSONValue:
     kind = type(value)
     if value is None or kind is str or kind is int or kind is bool:
         return value  # type: ignore[no-any-return]
     if kind is float:
         if not math.isfinite(value):
-            raise InvalidExtension(f"{value!r} is not a JSON number", at)
+            raise InvalidExtension(f"{value!r} is not a JSON number", _steps(at))
         return value  # type: ignore[no-any-return]
     if depth >= limits.max_depth:
         raise InvalidExtension(
-            f"nested deeper than {limits.max_depth} levels (Limits.max_depth)", at
+            f"nested deeper than {limits.max_depth} levels (Limits.max_depth)", _steps(at)
         )
     if kind is list or kind is tuple:
         if len(value) > limits.max_items:
             raise InvalidExtension(
                 f"{len(value):,} items, over the limit of {limits.max_items:,} (Limits.max_items)",
-                at,
+                _steps(at),
             )
         # Counted before they are copied: a budget passed costs no more than the budget.
         budget.spend(len(value), at)
+        deeper = depth + 1
         return tuple(
-            _freeze(item, (*at, index), depth + 1, limits, budget)
-            for index, item in enumerate(value)
+            [_freeze(item, (at, index), deeper, limits, budget) for index, item in enumerate(value)]
         )
-    if isinstance(value, Mapping):
+    if kind is dict or isinstance(value, Mapping):
         for key in value:
             if type(key) is not str:
-                raise InvalidExtension(f"object keys must be strings, got {key!r}", at)
+                raise InvalidExtension(f"object keys must be strings, got {key!r}", _steps(at))
         budget.spend(len(value), at)
         return FrozenDict(
             {
-                key: _freeze(item, (*at, key), depth + 1, limits, budget)
+                key: _freeze(item, (at, key), depth + 1, limits, budget)
                 for key, item in value.items()
             }
         )
-    raise InvalidExtension(f"{type(value).__name__} is not a JSON value", at)
+    raise InvalidExtension(f"{type(value).__name__} is not a JSON value", _steps(at))
 
 
 NO_EXTENSIONS: Extensions = FrozenDict()
@@ -132,7 +144,7 @@ def freeze_extensions(value: Mapping[str, Any], limits: Limits = DEFAULT_LIMITS)
         namespace, _, name = key.partition(":") if type(key) is str else ("", "", "")
         if not namespace or not name:
             raise InvalidExtension(f"key {key!r} needs a namespace, as in 'yourtool:{key}'", (key,))
-    return _freeze(value, (), 0, limits, _Budget(limits.max_extension_values))  # type: ignore[return-value]
+    return _freeze(value, None, 0, limits, _Budget(limits.max_extension_values))  # type: ignore[return-value]
 
 
 def thaw(value: JSONValue) -> Any:
