@@ -765,3 +765,19 @@ def test_cqc_and_food_hygiene_take_the_statuses_their_data_gives() -> None:
     assert [] == problems_of(_care_home_inspection(il.INSPECTED_NOT_RATED))
     assert [] == problems_of(attrs.evolve(_food_inspection("3"), overall=il.AWAITING_PUBLICATION))
     assert il.NonGradeKind.AWAITING_PUBLICATION in frameworks.FHIS.overall_non_grades
+
+
+@pytest.mark.parametrize("framework", frameworks.ALL, ids=lambda framework: framework.id)
+def test_every_comparability_reason_is_one_sentence(framework: il.Framework) -> None:
+    for other in frameworks.ALL:
+        reason = framework.comparability(other).reason
+
+        assert reason
+        assert ";" not in reason
+        assert ". " not in reason
+        assert "\n" not in reason
+
+
+@pytest.mark.parametrize("framework", frameworks.ALL, ids=lambda framework: framework.id)
+def test_every_built_in_framework_cites_a_page(framework: il.Framework) -> None:
+    assert any(source.url for source in framework.sources)

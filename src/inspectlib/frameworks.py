@@ -483,7 +483,13 @@ HMICFRS_NCPI_2024 = Framework(
 )
 """HMICFRS's national child protection inspection with its 2024 criteria: five topics."""
 
-_FIRE_SOURCE = Source(title="HMICFRS fire and rescue service inspections", publisher="HMICFRS")
+_FIRE_SOURCE = Source(
+    url="https://www.justiceinspectorates.gov.uk/hmicfrs/fire-and-rescue-services/"
+    "how-we-inspect-fire-and-rescue-services/",
+    publisher="HMICFRS",
+    title="How we inspect fire and rescue services (the first inspections, 2018 and 2019: "
+    "effectiveness, efficiency and people)",
+)
 
 HMICFRS_FIRE_2018 = Framework(
     id="hmicfrs/fire/2018",
@@ -559,6 +565,13 @@ HMICFRS_FIRE_2023 = Framework(
 """HMICFRS fire and rescue round 3 (2023-25): five points on eleven areas; complete."""
 
 _SCHOOLS_SOURCE = Source(title="Ofsted: school inspection", publisher="Ofsted")
+_SCHOOL_HANDBOOK = Source(
+    url="https://www.gov.uk/government/publications/school-inspection-handbook-eif/"
+    "school-inspection-handbook-for-september-2023",
+    publisher="Ofsted",
+    title="School inspection handbook (the key judgements, early years and sixth form where "
+    "relevant; overall effectiveness until September 2024; ungraded inspections)",
+)
 
 
 def _key_judgements() -> tuple[FrameworkArea, ...]:
@@ -602,7 +615,7 @@ OFSTED_SCHOOLS_2019 = Framework(
     overall=True,
     notes='Grades 1 to 4 for the key judgements and overall effectiveness. "Ungraded" '
     "inspections give no grades.",
-    sources=(_SCHOOLS_SOURCE,),
+    sources=(_SCHOOLS_SOURCE, _SCHOOL_HANDBOOK),
 )
 """Ofsted's education inspection framework while it gave an overall grade."""
 
@@ -618,7 +631,7 @@ OFSTED_SCHOOLS_2024 = Framework(
     comparable_with=("ofsted/schools/2019",),
     notes="From 2 September 2024 state schools get no overall effectiveness grade; the key "
     "judgements keep the 1 to 4 grades.",
-    sources=(_SCHOOLS_SOURCE,),
+    sources=(_SCHOOLS_SOURCE, _SCHOOL_HANDBOOK),
 )
 """Ofsted's education inspection framework from 2 September 2024: no overall grade."""
 
@@ -699,16 +712,56 @@ OFSTED_CHILDRENS_SERVICES = Framework(
     scales=(OFSTED_FOUR_POINT,),
     valid_from=PartialDate.of_month(2013, 11),
     valid_until=PartialDate.of_month(2017, 12),
+    # The judgements in the order the framework sets them out; its reports number them so
+    # ("2.1 Adoption performance").
     areas=(
-        FrameworkArea(key="2", topic="Children looked after and achieving permanence"),
+        FrameworkArea(
+            key="1",
+            topic="The experiences and progress of children who need help and protection",
+            required=False,
+        ),
+        FrameworkArea(
+            key="2",
+            topic="Children looked after and achieving permanence",
+            aliases=(
+                "The experiences and progress of children looked after and achieving permanence",
+            ),
+        ),
         FrameworkArea(key="2.1", topic="Adoption performance", parent="2"),
+        FrameworkArea(
+            key="2.2",
+            topic="The experiences and progress of care leavers",
+            parent="2",
+            required=False,
+        ),
+        FrameworkArea(key="3", topic="Leadership, management and governance", required=False),
     ),
     closed=False,
     overall=True,
-    notes="Overall effectiveness plus numbered judgements with nested sub-judgements; only "
-    'those named in the sources gathered ("2.1 Adoption performance") are listed. Later '
-    "inspections of local authority children's services (ILACS) follow the same shape.",
-    sources=(Source(title="Ofsted: inspecting children's social care", publisher="Ofsted"),),
+    notes="Overall effectiveness plus three key judgements, the second with two nested "
+    'judgements (adoption performance, care leavers). The numbers of all but "2.1 Adoption '
+    'performance" follow the order the framework sets the judgements out in, so the list is '
+    "kept open. Later inspections of local authority children's services (ILACS) follow the "
+    "same shape.",
+    sources=(
+        Source(title="Ofsted: inspecting children's social care", publisher="Ofsted"),
+        Source(
+            url="https://www.gov.uk/government/news/new-single-framework-for-inspecting-local-"
+            "authority-services",
+            publisher="Ofsted",
+            title="New single framework for inspecting local authority services (in effect "
+            "from November 2013)",
+        ),
+        Source(
+            url="https://docsbay.net/doc/1294845/framework-and-evaluation-schedule-inspection-of-"
+            "la-childrens-services",
+            publisher="docsbay.net (a copy of Ofsted's document, reference no. 130216)",
+            title="Framework and evaluation schedule for the inspections of services for "
+            "children in need of help and protection, children looked after and care leavers "
+            "(12 December 2014)",
+            published=datetime.date(2014, 12, 12),
+        ),
+    ),
 )
 """Ofsted's children's services judgements, nested ("2.1 Adoption performance")."""
 
@@ -773,7 +826,16 @@ HMI_PROBATION_RATINGS = Framework(
     closed=False,
     overall=True,
     notes="Four-point ratings per standard and overall; the standards are not listed here.",
-    sources=(Source(title="HMI Probation: inspection ratings", publisher="HMI Probation"),),
+    sources=(
+        Source(title="HMI Probation: inspection ratings", publisher="HMI Probation"),
+        Source(
+            url="https://hmiprobation.justiceinspectorates.gov.uk/document/"
+            "an-inspection-of-probation-services-in-sunderland-pdu-2025",
+            publisher="HMI Probation",
+            title="An inspection of probation services in Sunderland PDU (rated 'Requires "
+            "improvement' overall; four core standards of case management)",
+        ),
+    ),
 )
 """HMI Probation: four-point ratings per standard and overall."""
 
