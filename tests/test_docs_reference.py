@@ -15,6 +15,7 @@ import inspectlib.deadlines
 import inspectlib.frameworks
 import inspectlib.scales
 import inspectlib.sources
+import inspectlib.sources.fhrs
 
 REFERENCE = Path(__file__).parents[1] / "docs" / "reference"
 PUBLIC_MODULES = (
@@ -23,6 +24,7 @@ PUBLIC_MODULES = (
     inspectlib.frameworks,
     inspectlib.deadlines,
     inspectlib.sources,
+    inspectlib.sources.fhrs,
 )
 # An autodoc directive, or a description written by hand where autodoc cannot be used.
 DIRECTIVE = re.compile(

@@ -33,6 +33,7 @@ __all__ = ["IMPORTERS", "SourceError", "SourceInput", "SourceProblem"]
 
 IMPORTERS: Final[dict[str, str]] = {
     "cqc": "inspectlib.sources.cqc",
+    "fhrs": "inspectlib.sources.fhrs",
     "ofsted": "inspectlib.sources.ofsted",
 }
 """Each importer by the name the command line gives it, and the module that holds it: a module
