@@ -133,3 +133,28 @@ def test_standard_input_is_read_for_a_dash(
     assert 0 == code
     assert ["fake/1", "fake/2"] == [r.id for r in il.load_lines(io.StringIO(out))]
     assert "2 records imported, 0 errors\n" in err
+
+
+def test_progress_is_shown_on_a_terminal_and_not_otherwise(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    (tmp_path / "good.csv").write_bytes(GOOD)
+    monkeypatch.setattr("inspectlib._cli._PROGRESS_EVERY", 2)
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+
+    assert 0 == main(["import", "fake", str(tmp_path / "good.csv")])
+    assert (
+        f"\r{tmp_path / 'good.csv'}: 2 records\n2 records imported, 0 errors\n"
+        "kept in extensions: fake:note (1)\n"
+    ) == terminal.getvalue()
+
+    quiet = Terminal()
+    monkeypatch.setattr("sys.stderr", quiet)
+    assert 0 == main(["import", "fake", "-q", str(tmp_path / "good.csv")])
+    assert "\r" not in quiet.getvalue()
