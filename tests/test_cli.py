@@ -293,7 +293,7 @@ def test_convert_to_tidy_csv_tables(tmp_path: pathlib.Path) -> None:
         rows[0]["grade_rank"],
         rows[0]["published"],
     )
-    assert ["inspections", "graded_areas", "findings", "evidence"] == [
+    assert ["inspections", "graded_areas", "findings", "evidence", "related"] == [
         line.removeprefix("wrote ").rsplit("/", 1)[1].removesuffix(".csv")
         for line in result.stderr.splitlines()
     ]

@@ -36,7 +36,14 @@ def test_a_commission_has_rows_for_its_questions_parts_expectations_and_delivera
 ) -> None:
     tidy = il.tables([commission])
 
-    assert ("commissions", "questions", "parts", "expectations", "deliverables") == tidy.names()
+    assert (
+        "related",
+        "commissions",
+        "questions",
+        "parts",
+        "expectations",
+        "deliverables",
+    ) == tidy.names()
     row = tidy.commissions[0]
     assert (commission.id, "Mayor of Greater Manchester", "2024-07-10", 1) == (
         row["commission_id"],
@@ -512,7 +519,7 @@ def test_convert_writes_a_parquet_dataset(seed: il.Inspection, tmp_path: pathlib
     )
 
     assert 0 == result.returncode, result.stderr
-    assert f"5 records written to 4 Parquet files in {tmp_path / 'out'}\n" == result.stderr
+    assert f"5 records written to 5 Parquet files in {tmp_path / 'out'}\n" == result.stderr
     found = duckdb.sql(
         f"SELECT count(*) FROM read_parquet('{tmp_path}/out/findings/*/*.parquet')"
     ).fetchall()
@@ -534,3 +541,128 @@ def test_partition_by_needs_parquet(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert 1 == code
     assert "inspectlib: --partition-by applies to --to parquet only\n" == capsys.readouterr().err
+
+
+# Dates as sources state them, judgment dates, links, expectations --------------------------
+
+
+def test_stated_dates_links_and_expectations_have_columns(
+    seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    month = il.PartialDate.parse("2020-01")
+    predecessor = il.Organisation(name="Old Provider", kind=il.OrganisationKind.CARE_PROVIDER)
+    dated = attrs.evolve(
+        seed,
+        id="example/partial",
+        published=month,
+        framework=None,  # the framework takes no inherited ratings
+        fieldwork=None,
+        graded_areas=[
+            attrs.evolve(
+                seed.graded_areas[0], judged=datetime.date(2019, 11, 2), report="example/old"
+            ),
+            attrs.evolve(seed.graded_areas[1], judged=il.PartialDate.parse("2019")),
+            attrs.evolve(
+                seed.graded_areas[2],
+                judgment=il.Inherited(
+                    grade=HMICFRS_FIVE_POINT.parse("Good"), predecessor=predecessor
+                ),
+            ),
+            *seed.graded_areas[3:],
+        ],
+        related=[
+            il.RelatedDocument(
+                relation=il.Relation.EARLIER_INSPECTION,
+                target="example/2014",
+                title="The 2014 inspection",
+                date=il.PartialDate.parse("2014"),
+                url="https://example.org/2014",
+            )
+        ],
+        expectations=[
+            il.Expectation(
+                expected=il.PartialDate.parse("2019-12"), announced=il.PartialDate.parse("2019-06")
+            )
+        ],
+        responses=[],
+        finding_updates=[],
+    )
+    tidy = il.tables([dated])
+
+    assert (None, "2020-01") == (
+        tidy.inspections[0]["published"],
+        tidy.inspections[0]["published_partial"],
+    )
+    assert [
+        (datetime.date(2019, 11, 2), None, "example/old"),
+        (None, "2019", None),
+    ] == [(row["judged"], row["judged_partial"], row["report"]) for row in tidy.graded_areas[:2]]
+    inherited = tidy.graded_areas[2]
+    assert ("Good (inherited)", "inherited", "hmicfrs/five-point", 3) == (
+        inherited["judgment"],
+        inherited["judgment_type"],
+        inherited["scale"],
+        inherited["grade_rank"],
+    )
+    assert [
+        {
+            "record_id": "example/partial",
+            "relation": "earlier_inspection",
+            "target": "example/2014",
+            "title": "The 2014 inspection",
+            "date": None,
+            "date_partial": "2014",
+            "url": "https://example.org/2014",
+        }
+    ] == list(tidy.related)
+    assert [("example/partial", None, "2019-12", True)] == [
+        (row["record_id"], row["part"], row["expected"], row["in_force"])
+        for row in tidy.expectations
+    ]
+    arrow = tidy.to_arrow()
+    assert pa.date32() == arrow["graded_areas"].schema.field("judged").type
+    assert pa.date32() == arrow["related"].schema.field("date").type
+    assert "Good" == arrow["graded_areas"].column("judgment").to_pylist()[2]
+
+    for form in ("csv", "parquet"):
+        folder = tmp_path / form
+        tidy.to_csv(folder) if form == "csv" else tidy.to_parquet(folder)
+        assert (dated,) == il.read_tables(folder)
+
+
+def test_a_day_and_a_partial_date_in_one_row_is_refused(
+    seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    il.tables([seed]).to_csv(tmp_path)
+    edit(tmp_path / "inspections.csv", 2, "published_partial", "2024-12")
+
+    with pytest.raises(il.ValidationError) as caught:
+        il.read_tables(tmp_path)
+
+    assert [
+        (
+            "inspections.csv:2:published_partial",
+            "published gives a day already: give the day in published or a partial date in "
+            "published_partial, not both",
+        )
+    ] == [(problem.path, problem.message) for problem in caught.value.problems]
+
+
+def test_an_edit_to_a_table_that_only_shows_other_fields_is_reported(
+    tmp_path: pathlib.Path,
+) -> None:
+    inspection = il.sample("gmp-child-protection-2024")
+    il.tables([inspection]).to_csv(tmp_path)
+    edit(tmp_path / "related.csv", 2, "title", "Another title")
+
+    with pytest.raises(il.ValidationError) as caught:
+        il.read_tables(tmp_path)
+
+    title = inspection.related[0].title
+    assert [
+        (
+            "related.csv:2:title",
+            f"Another title: the record has {title!r}; related shows what other_fields of "
+            "inspections.csv holds, edit it there",
+        )
+    ] == [(problem.path, problem.message) for problem in caught.value.problems]

@@ -41,7 +41,13 @@ _READ: Final[tuple[TableName, ...]] = (
 )
 """The tables an inspection is read back from."""
 
+_VIEWS: Final[tuple[TableName, ...]] = ("related", "expectations")
+"""Tables that show what ``other_fields`` of the inspections holds: checked to agree with it,
+so that an edit made there is reported rather than lost."""
+
 _REQUIRED: Final[dict[TableName, tuple[str, ...]]] = {
+    "related": ("record_id",),
+    "expectations": ("record_id",),
     "inspections": ("inspection_id",),
     "graded_areas": ("inspection_id", "key"),
     "findings": ("inspection_id", "finding_id"),
@@ -130,7 +136,7 @@ class _Table:
 
 def _files(directory: Path) -> dict[TableName, Path]:
     found: dict[TableName, Path] = {}
-    for table in _READ:
+    for table in (*_READ, *_VIEWS):
         for suffix in (".csv", ".parquet"):
             path = directory / f"{table}{suffix}"
             if path.exists():
@@ -158,6 +164,9 @@ class _Builder:
             name: [] for name in _READ
         }
         self.rows["inspections"].append((table, number, row))
+        self.views: dict[TableName, list[tuple[_Table, int, dict[str, Any]]]] = {
+            name: [] for name in _VIEWS
+        }
         self.findings: dict[str, int] = {}
 
     def tables_located(self, read: dict[TableName, _Table]) -> None:
@@ -212,6 +221,7 @@ def read_tables(
     problems: list[Problem] = []
     files = _files(folder)
     read = {name: _Table(name, files.get(name), problems) for name in _READ}
+    views = {name: _Table(name, files.get(name), problems) for name in _VIEWS}
     builders: dict[str, _Builder] = {}
     order: list[str] = []
     inspections = read["inspections"]
@@ -246,6 +256,13 @@ def read_tables(
                 )
                 continue
             builder.rows[name].append((table, number, row))
+    for name, table in views.items():
+        for number, row in table.rows:
+            found_builder = builders.get(
+                str(row.get("record_id"))
+            )  # other records' rows are theirs
+            if found_builder is not None:
+                found_builder.views[name].append((table, number, row))
     records: list[Inspection] = []
     skipped: dict[str, None] = {}
     for ident in order:
@@ -283,16 +300,11 @@ def _build(builder: _Builder, catalogue: Catalogue) -> Reading[None]:
     other = yield from _other_fields(table, number, row, builder, ())
     document.update(other)
     document.update({"inspectlib": FORMAT_VERSION, "kind": "inspection"})
-    columns = {
-        "id": "inspection_id",
-        "title": "title",
-        "framework": "framework",
-        "published": "published",
-    }
+    columns = {"id": "inspection_id", "title": "title", "framework": "framework"}
     for field, column in columns.items():
-        _put(
-            document, field, _value(row.get(column)), builder, (field,), table.cell(number, column)
-        )
+        cell = table.cell(number, column)
+        _put(document, field, _value(row.get(column)), builder, (field,), cell)
+    yield from _stated(document, "published", table, number, row, builder, ())
     start, end = _value(row.get("fieldwork_start")), _value(row.get("fieldwork_end"))
     if start is not None or end is not None:
         document["fieldwork"] = {"start": start, "end": end}
@@ -318,15 +330,10 @@ def _build(builder: _Builder, catalogue: Catalogue) -> Reading[None]:
         path: tuple[Step, ...] = ("graded_areas", index)
         builder.where[path] = areas_table.cell(area_number)
         wire = yield from _other_fields(areas_table, area_number, area, builder, path)
-        for field in ("key", "parent", "topic", "label"):
-            _put(
-                wire,
-                field,
-                area.get(field),
-                builder,
-                (*path, field),
-                areas_table.cell(area_number, field),
-            )
+        for field in ("key", "parent", "topic", "label", "report"):
+            cell = areas_table.cell(area_number, field)
+            _put(wire, field, area.get(field), builder, (*path, field), cell)
+        yield from _stated(wire, "judged", areas_table, area_number, area, builder, path)
         if "judgment" not in wire:
             judgment = yield from _judgment(
                 areas_table,
@@ -376,11 +383,11 @@ def _build(builder: _Builder, catalogue: Catalogue) -> Reading[None]:
             ("inspection", "about_inspection"),
             ("finding", "finding_id"),
             ("status", "status"),
-            ("date", "date"),
             ("note", "note"),
         ):
             cell = updates_table.cell(update_number, column)
             _put(wire, field, update.get(column), builder, (*path, field), cell)
+        yield from _stated(wire, "date", updates_table, update_number, update, builder, path)
         updates.append(wire)
     if updates:
         document["finding_updates"] = updates
@@ -443,6 +450,35 @@ def _put(
     value = _value(value)
     if value is not None:
         wire[field] = value
+
+
+def _stated(
+    wire: dict[str, Any],
+    field: str,
+    table: _Table,
+    number: int,
+    row: dict[str, Any],
+    builder: _Builder,
+    path: tuple[Step, ...],
+) -> Reading[None]:
+    """A stated date from its two columns: the day, or beside it the partial date."""
+    day, partial = row.get(field), row.get(f"{field}_partial")
+    if day is not None and partial is not None:
+        yield Problem(
+            str(table.cell(number, f"{field}_partial")),
+            f"{field} gives a day already: give the day in {field} or a partial date in "
+            f"{field}_partial, not both",
+        )
+        return
+    column = field if partial is None else f"{field}_partial"
+    _put(
+        wire,
+        field,
+        day if partial is None else partial,
+        builder,
+        (*path, field),
+        table.cell(number, column),
+    )
 
 
 def _integer(value: Any, cell: _Cell) -> Reading[int | None]:
@@ -552,6 +588,33 @@ def _locate_judgment(
 def _derived_problems(builder: _Builder, record: Inspection) -> Iterator[Problem]:
     """Cells that show what other cells hold, and no longer agree with them."""
     written = tables([record])
+    for name in _VIEWS:
+        view_rows = builder.views[name]
+        record_rows = [row for row in written.rows(name) if row.get("part") is None]
+        for index, (table, number, row) in enumerate(view_rows):
+            if index >= len(record_rows):
+                yield Problem(
+                    str(table.cell(number)),
+                    f"a row {record.id!r} does not have: {name} shows what other_fields of "
+                    f"{builder.where[()].file} holds; edit it there",
+                )
+                continue
+            for column, want in record_rows[index].items():
+                shown = str(_csv_cell(_value(want)))
+                if column in row and str(_csv_cell(_value(row[column]))) != shown:
+                    yield Problem(
+                        str(table.cell(number, column)),
+                        f"{_csv_cell(_value(row[column]))!s:.60}: the record has {shown!r}; "
+                        f"{name} shows what other_fields of {builder.where[()].file} holds, "
+                        "edit it there",
+                    )
+        if len(view_rows) < len(record_rows) and view_rows:
+            table = view_rows[0][0]
+            yield Problem(
+                table.file,
+                f"{len(record_rows) - len(view_rows)} rows of {record.id!r} missing: {name} "
+                f"shows what other_fields of {builder.where[()].file} holds; edit it there",
+            )
     for name, derived in _DERIVED.items():
         rows = builder.rows[name]
         for (table, number, row), expected in zip(rows, written.rows(name), strict=False):

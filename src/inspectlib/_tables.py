@@ -48,6 +48,7 @@ TableName = Literal[
     "findings",
     "evidence",
     "finding_updates",
+    "related",
     "commissions",
     "questions",
     "parts",
@@ -70,6 +71,7 @@ COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
         "subjects",
         "framework",
         "published",
+        "published_partial",
         "fieldwork_start",
         "fieldwork_end",
         "overall",
@@ -90,6 +92,9 @@ COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
         "scale",
         "grade_rank",
         "carried_from",
+        "judged",
+        "judged_partial",
+        "report",
         "other_fields",
     ),
     "findings": (
@@ -114,12 +119,22 @@ COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
         "unit",
         "other_fields",
     ),
+    "related": (
+        "record_id",
+        "relation",
+        "target",
+        "title",
+        "date",
+        "date_partial",
+        "url",
+    ),
     "finding_updates": (
         "inspection_id",
         "about_inspection",
         "finding_id",
         "status",
         "date",
+        "date_partial",
         "note",
         "other_fields",
     ),
@@ -135,8 +150,17 @@ COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
         "parts",
     ),
     "questions": ("commission_id", "number", "text", "points"),
-    "parts": ("commission_id", "part", "title", "status", "scope", "expected", "published"),
-    "expectations": ("commission_id", "part", "position", "expected", "announced", "in_force"),
+    "parts": (
+        "commission_id",
+        "part",
+        "title",
+        "status",
+        "scope",
+        "expected",
+        "published",
+        "published_partial",
+    ),
+    "expectations": ("record_id", "part", "position", "expected", "announced", "in_force"),
     "deliverables": (
         "commission_id",
         "part",
@@ -145,6 +169,7 @@ COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
         "document_id",
         "document_title",
         "published",
+        "published_partial",
     ),
     "frameworks": (
         "framework_id",
@@ -174,7 +199,7 @@ COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
 }
 """Each table's columns, in order."""
 
-_DATE_COLUMNS: Final = frozenset({"published"})
+_DATE_COLUMNS: Final = frozenset({"published", "judged", "date"})
 _INTEGER_COLUMNS: Final = frozenset(
     {"grade_rank", "count", "total", "number", "part", "position", "parts", "grades"}
 )
@@ -182,6 +207,7 @@ _BOOLEAN_COLUMNS: Final = frozenset(
     {"closed", "overall", "carried_forward", "required", "in_force"}
 )
 CARRIED_SUFFIX: Final = " (carried forward)"
+INHERITED_SUFFIX: Final = " (inherited)"
 """What a carried-forward grade's label adds to the grade's own (``"Good (carried forward)"``)."""
 
 _ORDERED: Final = {"graded_areas": "judgment"}
@@ -234,8 +260,15 @@ def _judgment(judgment: Judgment | None) -> tuple[str | None, str | None, str | 
             None if grade is None else grade.scale.id,
             None if grade is None else grade_rank(grade),
         )
-    # A kind of judgment these tables do not yet know: its label and wire tag, never dropped.
-    return str(getattr(judgment, "label", judgment)), type(judgment).__name__.lower(), None, None
+    # An inherited rating, or a kind of judgment to come: its label, its tag, and the grade it
+    # holds where it holds one. The judgment itself stays whole in other_fields.
+    grade = _grade_of(judgment)
+    return (
+        str(getattr(judgment, "label", judgment)),
+        type(judgment).__name__.lower(),
+        None if grade is None else grade.scale.id,
+        None if grade is None else grade_rank(grade),
+    )
 
 
 def _grade_of(judgment: Judgment | None) -> Grade | None:
@@ -258,6 +291,15 @@ def _day(value: object) -> datetime.date | None:
     if isinstance(value, PartialDate):
         return value.to_date()
     return None
+
+
+def _dated(value: object) -> tuple[datetime.date | None, str | None]:
+    """A stated date as its two columns: the day where the source gives one, else the partial
+    date's canonical text beside it (``"2020-01"``), so that a date column holds only days."""
+    if value is None:
+        return None, None
+    day = _day(value)
+    return (day, None) if day is not None else (None, str(value))
 
 
 def _joined(values: Iterable[object]) -> str:
@@ -309,6 +351,7 @@ class Tables:
     findings: tuple[Row, ...] = ()
     evidence: tuple[Row, ...] = ()
     finding_updates: tuple[Row, ...] = ()
+    related: tuple[Row, ...] = ()
     commissions: tuple[Row, ...] = ()
     questions: tuple[Row, ...] = ()
     parts: tuple[Row, ...] = ()
@@ -503,9 +546,9 @@ def _ordered_grades(
     code = {label: index for index, label in enumerate(labels)}
     # A grade carried forward is still a grade on the scale: the column holds it, and
     # judgment_type says it was carried.
-    graded = ("grade", "carried_forward")
+    graded = ("grade", "carried_forward", "inherited")
     indices = [
-        code.get(str(value).removesuffix(CARRIED_SUFFIX))
+        code.get(str(value).removesuffix(CARRIED_SUFFIX).removesuffix(INHERITED_SUFFIX))
         if value is not None and row["judgment_type"] in graded
         else None
         for value, row in zip(values, rows, strict=True)
@@ -600,7 +643,7 @@ _INSPECTION_WIRE: Final = (
 )
 """The wire fields of an inspection that columns or other tables hold."""
 _UPDATE_WIRE: Final = ("inspection", "finding", "status", "date", "note")
-_AREA_WIRE: Final = ("key", "parent", "topic", "label", "judgment")
+_AREA_WIRE: Final = ("key", "parent", "topic", "label", "judged", "report", "judgment")
 _IN_COLUMNS: Final = frozenset({"grade", "carried_forward", *(kind.value for kind in NonGradeKind)})
 """The judgments the judgment columns hold whole; any other stays in ``other_fields`` too."""
 
@@ -649,6 +692,7 @@ class _Collector:
         label, kind, scale, _ = _judgment(inspection.overall)
         fieldwork = inspection.fieldwork
         ident = inspection.id
+        published, published_partial = _dated(inspection.published)
         self.rows["inspections"].append(
             {
                 "inspection_id": ident,
@@ -656,7 +700,8 @@ class _Collector:
                 "inspectorate": inspection.inspectorate.short_name or inspection.inspectorate.name,
                 "subjects": _joined(subject.name for subject in inspection.subjects),
                 "framework": inspection.framework,
-                "published": _day(inspection.published),
+                "published": published,
+                "published_partial": published_partial,
                 "fieldwork_start": None if fieldwork is None else str(fieldwork.start),
                 "fieldwork_end": None if fieldwork is None else str(fieldwork.end),
                 "overall": label,
@@ -678,7 +723,7 @@ class _Collector:
             self.rows["graded_areas"].append(
                 {
                     "inspection_id": ident,
-                    "published": _day(inspection.published),
+                    "published": published,
                     "framework": inspection.framework,
                     "key": area.key,
                     "parent": area.parent,
@@ -689,6 +734,9 @@ class _Collector:
                     "scale": scale,
                     "grade_rank": rank,
                     "carried_from": getattr(area.judgment, "from_inspection", None),
+                    "judged": _dated(area.judged)[0],
+                    "judged_partial": _dated(area.judged)[1],
+                    "report": area.report,
                     "other_fields": _other_fields(
                         area_wire, (*_AREA_WIRE[:-1], *_judgment_wire(area_wire, "judgment"))
                     ),
@@ -721,6 +769,8 @@ class _Collector:
         self.rows["evidence"].extend(
             _evidence_rows(ident, None, inspection.evidence, wire.get("evidence", []))
         )
+        self.links(ident, inspection.related)
+        self.expected(ident, None, inspection.expectations)
         for update, update_wire in zip(
             inspection.finding_updates, wire.get("finding_updates", ()), strict=True
         ):
@@ -730,9 +780,39 @@ class _Collector:
                     "about_inspection": update.inspection,
                     "finding_id": update.finding,
                     "status": update.status.value,
-                    "date": _text(update.date),
+                    "date": _dated(update.date)[0],
+                    "date_partial": _dated(update.date)[1],
                     "note": update.note,
                     "other_fields": _other_fields(update_wire, _UPDATE_WIRE),
+                }
+            )
+
+    def links(self, ident: str, related: Iterable[Any]) -> None:
+        for link in related:
+            day, partial = _dated(link.date)
+            self.rows["related"].append(
+                {
+                    "record_id": ident,
+                    "relation": link.relation.value,
+                    "target": link.target,
+                    "title": link.title,
+                    "date": day,
+                    "date_partial": partial,
+                    "url": link.url,
+                }
+            )
+
+    def expected(self, ident: str, part: int | None, expectations: tuple[Any, ...]) -> None:
+        last = len(expectations) - 1
+        for position, expectation in enumerate(expectations):
+            self.rows["expectations"].append(
+                {
+                    "record_id": ident,
+                    "part": part,
+                    "position": position,
+                    "expected": _text(expectation.expected),
+                    "announced": _text(expectation.announced),
+                    "in_force": position == last,
                 }
             )
 
@@ -761,8 +841,11 @@ class _Collector:
                     "points": _joined(question.points) or None,
                 }
             )
+        self.links(ident, commission.related)
+        self.expected(ident, None, commission.expectations)
         for part in commission.parts:
             expected = part.expected
+            published = _dated(None if part.published is None else part.published.date)
             self.rows["parts"].append(
                 {
                     "commission_id": ident,
@@ -771,21 +854,11 @@ class _Collector:
                     "status": part.status.value,
                     "scope": _joined(part.scope) or None,
                     "expected": None if expected is None else _text(expected.expected),
-                    "published": None if part.published is None else _day(part.published.date),
+                    "published": published[0],
+                    "published_partial": published[1],
                 }
             )
-            last = len(part.expectations) - 1
-            for position, expectation in enumerate(part.expectations):
-                self.rows["expectations"].append(
-                    {
-                        "commission_id": ident,
-                        "part": part.number,
-                        "position": position,
-                        "expected": _text(expectation.expected),
-                        "announced": _text(expectation.announced),
-                        "in_force": position == last,
-                    }
-                )
+            self.expected(ident, part.number, part.expectations)
             for deliverable in part.deliverables:
                 document = deliverable.document
                 self.rows["deliverables"].append(
@@ -796,7 +869,8 @@ class _Collector:
                         "inspection_id": deliverable.inspection,
                         "document_id": None if document is None else document.id,
                         "document_title": None if document is None else document.title,
-                        "published": _day(deliverable.published),
+                        "published": _dated(deliverable.published)[0],
+                        "published_partial": _dated(deliverable.published)[1],
                     }
                 )
 
