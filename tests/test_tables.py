@@ -652,6 +652,7 @@ def test_an_edit_to_a_table_that_only_shows_other_fields_is_reported(
     tmp_path: pathlib.Path,
 ) -> None:
     inspection = il.sample("gmp-child-protection-2024")
+    assert isinstance(inspection, il.Inspection)
     il.tables([inspection]).to_csv(tmp_path)
     edit(tmp_path / "related.csv", 2, "title", "Another title")
 
