@@ -84,7 +84,9 @@ def test_table_rows_of_judgments(rich: il.Inspection) -> None:
 def test_tables_write_csv(seed: il.Inspection, tmp_path: pathlib.Path) -> None:
     paths = il.tables([seed]).to_csv(tmp_path)
 
-    assert ["inspections", "graded_areas", "findings", "evidence"] == [p.stem for p in paths]
+    assert ["inspections", "graded_areas", "findings", "evidence", "related"] == [
+        p.stem for p in paths
+    ]
     first = (tmp_path / "inspections.csv").read_text().splitlines()
     assert first[0].startswith("inspection_id,title,inspectorate,subjects,framework,published,")
     assert ",2024-12-13," in first[1]
