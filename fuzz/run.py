@@ -28,9 +28,10 @@ The only documented outcomes are: loading, ``inspectlib.ValidationError`` (and i
 subclasses), ``FormatVersionWarning`` as a warning, and exit codes 0 and 1 from the command
 line. Anything else raised, any other warning, an exit code other than 0 or 1, and a JSON Lines
 read whose good and bad records do not add up to its lines, is an *undocumented escape*. An
-input that takes longer than ``--timeout`` seconds (2 by default) is a *hang*: Python code is
-interrupted by a timer signal; code stuck in C is caught by a watchdog thread, which prints the
-input and exits with status 3.
+input that takes longer than ``--timeout`` seconds of CPU time (2 by default) is a *hang*:
+Python code is interrupted by a timer signal; code stuck in C is caught by a watchdog thread,
+which prints the input and exits with status 3 after five times that long on the clock. Times
+are CPU times of this process, so that other work on a shared machine does not count.
 
 The report gives the number of inputs tried, of escapes (grouped by exception type and
 message, each with its smallest input), of accepted-then-unwritable documents, of hangs, and
@@ -459,11 +460,11 @@ class Fuzzer:
     def run_one(self, data: bytes) -> None:
         self.tried += 1
         self.bytes_tried += len(data)
-        started_input = time.perf_counter()
+        started_input = time.process_time()
         for name, target in self.targets:
-            started = time.perf_counter()
-            self.current = (started, data)
-            signal.setitimer(signal.ITIMER_REAL, self.timeout)
+            started = time.process_time()
+            self.current = (time.perf_counter(), data)
+            signal.setitimer(signal.ITIMER_PROF, self.timeout)
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("error")
@@ -476,16 +477,16 @@ class Fuzzer:
             except Exception as error:  # every other escape is a finding
                 self._record(self.escapes, signature(error), name, data)
             finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.setitimer(signal.ITIMER_PROF, 0)
                 self.current = None
-            elapsed = time.perf_counter() - started
+            elapsed = time.process_time() - started
             if elapsed > self.slowest[0]:
                 self.slowest = (elapsed, data)
             if len(data) < SMALL and elapsed > self.slowest_small[0]:
                 self.slowest_small = (elapsed, data)
             if len(data) < SMALL and elapsed > self.slow_after:
                 self._record(self.slow, f"over {self.slow_after} s", name, data)
-        per_byte = (time.perf_counter() - started_input) / max(len(data), 1)
+        per_byte = (time.process_time() - started_input) / max(len(data), 1)
         if len(data) >= 10_000 and per_byte > self.most_per_byte[0]:
             self.most_per_byte = (per_byte, data)
 
@@ -571,7 +572,7 @@ def main(argv: list[str] | None = None) -> int:
     def hang(signum: int, frame: object) -> None:
         raise Hang
 
-    signal.signal(signal.SIGALRM, hang)
+    signal.signal(signal.SIGPROF, hang)
     fuzzer = Fuzzer(arguments.timeout, arguments.save, arguments.slow)
     threading.Thread(target=fuzzer.watchdog, daemon=True).start()
     started = time.monotonic()
