@@ -36,6 +36,9 @@ class Limits:
             document (an empty object, two bytes, about 64 bytes in Python, and as much again
             when kept).
 
+    :doc:`/reference/limits` gives what each limit costs at worst, in time and memory per byte
+    of input.
+
     .. versionadded:: 0.1.0
     """
 
