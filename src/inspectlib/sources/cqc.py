@@ -15,8 +15,8 @@ The location is the subject of every record, with its location, provider, ODS an
 its predecessor and successor locations; every other key of the payload is kept under
 ``cqc:<key>`` in its ``extensions``.
 
-**Latest ratings file** (CSV, as exported from CQC's monthly spreadsheet): one record per
-location, its rows (one per service or population group and domain) read together. Banner rows
+**Latest ratings file** (CQC's monthly ODS spreadsheet, or its sheet saved as CSV): one record
+per location, its rows (one per service or population group and domain) read together. Banner rows
 above the header are skipped; ``Key Question`` (older files) and ``Domain`` are both read;
 ``Inherited Rating (Y/N)`` ``Y`` makes the rating an :class:`~inspectlib.Inherited` judgment.
 """

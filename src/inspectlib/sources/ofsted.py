@@ -4,10 +4,11 @@ outcomes of its inspections of local authority children's services (ILACS).
 >>> from inspectlib.sources import ofsted
 >>> records = ofsted.read("schools.csv")  # doctest: +SKIP
 
-Every generation of the schools file is read: the common inspection framework (2015 to 2019,
-grades 1 to 4, a title row above the header), the education inspection framework (from
-September 2019, "most recent" and "all inspections" files), the year from 2 September 2024
-without an overall grade, and the report cards from 10 November 2025 with a date per judgement.
+CSV and ODS files are read, a row at a time. Every generation of the schools file is read: the
+common inspection framework (2015 to 2019, grades 1 to 4, a title row above the header), the
+education inspection framework (from September 2019, "most recent" and "all inspections"
+files), the year from 2 September 2024 without an overall grade, and the report cards from 10
+November 2025 with a date per judgement.
 One row gives one inspection record, plus one for each earlier inspection the row describes (the
 previous full inspection, the latest OEIF graded inspection, the latest ungraded inspection),
 linked to one another as :attr:`~inspectlib.Relation.EARLIER_INSPECTION`.
