@@ -50,6 +50,7 @@ __all__ = [
     "VALID_DOCUMENTS",
     "carried_forward",
     "catalogue_for",
+    "commissioned_inspections",
     "custom_scales",
     "documents",
     "evidence",
@@ -785,10 +786,154 @@ def inspections(*, custom: bool = True) -> st.SearchStrategy[il.Inspection]:
     return _inspections(custom)
 
 
+# -- commissioned inspections --------------------------------------------------------------------
+
+
+def _after(year: int) -> st.SearchStrategy[il.StatedDate]:
+    """A stated date certainly after the year *year*: no rule can find it too early."""
+    days = st.dates(min_value=datetime.date(year + 1, 1, 1), max_value=datetime.date(9998, 12, 31))
+    partial = partial_dates().filter(
+        lambda d: d.to_date() is None and d.earliest is not None and d.earliest.year > year
+    )
+    return days | partial
+
+
+def _partial_after(year: int) -> st.SearchStrategy[il.PartialDate]:
+    return _after(year).map(_partial)
+
+
+@st.composite
+def _expectations_after(draw: st.DrawFn, year: int) -> list[il.Expectation]:
+    """Expectations stated after *year*, in the order they were stated."""
+    made: list[il.Expectation] = []
+    for _ in range(draw(st.integers(0, 2))):
+        announced = draw(_partial_after(year))
+        if made and announced.compare(made[-1].announced) is il.Order.BEFORE:
+            announced = made[-1].announced
+        made.append(il.Expectation(expected=draw(partial_dates()), announced=announced))
+    return made
+
+
+@st.composite
+def _parts(draw: st.DrawFn, year: int, questions: list[int], own_id: str) -> list[il.Part]:
+    parts = []
+    for number in sorted(draw(st.sets(st.integers(1, 20), max_size=_SMALL))):
+        status = draw(st.sampled_from(il.PartStatus))
+        expectations = draw(_expectations_after(year))
+        scope = draw(st.lists(st.sampled_from(questions), max_size=2)) if questions else []
+        record = draw(st.none() | text(12).filter(lambda ident: ident != own_id))
+        if record is not None:
+            parts.append(
+                il.Part(
+                    number=number,
+                    title=draw(text()),
+                    status=status,
+                    scope=scope,
+                    expectations=expectations,
+                    record=record,
+                )
+            )
+            continue
+        dated = status is il.PartStatus.PUBLISHED or (
+            status not in (il.PartStatus.PLANNED, il.PartStatus.IN_PROGRESS) and draw(st.booleans())
+        )
+        published = il.PublicationDate(date=draw(_after(year)), sources=draw(_sources()))
+        document = il.Document(
+            id=draw(text(12)),
+            title=draw(text()),
+            published=draw(st.none() | _after(year)),
+            author=draw(optional_text()),
+            expectations=draw(_expectations_after(year)),
+        )
+        parts.append(
+            il.Part(
+                number=number,
+                title=draw(text()),
+                status=status,
+                scope=scope,
+                expectations=expectations,
+                published=published if dated else None,
+                disputed=[
+                    il.PublicationDate(date=day) for day in draw(st.lists(_after(year), max_size=1))
+                ],
+                deliverables=[
+                    il.Deliverable(
+                        kind=draw(st.sampled_from(il.DeliverableKind)), document=document
+                    )
+                ]
+                if draw(st.booleans())
+                else [],
+            )
+        )
+    return parts
+
+
+@st.composite
+def _leads(draw: st.DrawFn, lead: il.Organisation, year: int) -> list[il.Role]:
+    """Who led, in order, the last being *lead*; each period the right way round."""
+    if not draw(st.booleans()):
+        return []
+    first_until = draw(st.integers(year + 1, 3000))
+    earlier = il.Role(
+        organisation=draw(organisations()),
+        since=draw(st.none() | st.just(il.PartialDate.of_year(year + 1))),
+        until=il.PartialDate.of_year(first_until),
+        sources=draw(_sources()),
+    )
+    current = il.Role(organisation=lead, since=il.PartialDate.of_year(first_until))
+    return [earlier, current]
+
+
+@st.composite
+def _commissioned_inspections(draw: st.DrawFn) -> il.CommissionedInspection:
+    commissioned = draw(partial_dates().filter(lambda d: d.latest.year < 9000))
+    year = commissioned.latest.year
+    identifier = draw(text())
+    questions = sorted(draw(st.sets(st.integers(1, 20), max_size=_SMALL)))
+    lead = draw(organisations())
+    return il.CommissionedInspection(
+        id=identifier,
+        title=draw(text()),
+        commissioner=il.Commissioner(
+            organisation=draw(organisations()), capacity=draw(text()), person=draw(optional_text())
+        ),
+        legal_basis=draw(
+            st.none() | st.builds(il.LegalBasis, text=text(), citation=optional_text())
+        ),
+        commissioned=commissioned,
+        lead=lead,
+        supporting=draw(st.lists(organisations(), max_size=1)),
+        subjects=draw(st.lists(organisations(), min_size=1, max_size=2)),
+        terms_of_reference=[
+            il.Question(number=number, text=draw(text()), points=draw(st.lists(text(), max_size=1)))
+            for number in questions
+        ],
+        parts=draw(_parts(year, questions, identifier)),
+        sources=draw(_sources()),
+        related=[
+            link
+            for link in draw(st.lists(related_documents(), max_size=2))
+            if link.target != identifier
+        ],
+        extensions=draw(extensions()),
+        leads=draw(_leads(lead, year)),
+        expectations=draw(_expectations_after(year)),
+    )
+
+
+@functools.cache
+def commissioned_inspections() -> st.SearchStrategy[il.CommissionedInspection]:
+    """A valid commissioned inspection: questions and parts in order, dates after it was
+    commissioned, expectations in the order stated, a history of leads ending with the lead, and
+    parts that are other records with no dates of their own."""
+    return _commissioned_inspections()
+
+
 @functools.cache
 def records() -> st.SearchStrategy[il.Record]:
-    """Any record that is a document of its own: an inspection, a framework, a grading scale."""
-    return inspections() | frameworks() | grading_scales()
+    """Any record that is a document of its own: an inspection, a commissioned inspection, a
+    framework, a grading scale."""
+    return inspections() | commissioned_inspections() | frameworks() | grading_scales()
 
 
 _BUILTIN_IDS = frozenset(scale.id for scale in BUILTIN_SCALES)
