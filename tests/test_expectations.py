@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 import inspectlib as il
+from inspectlib._render import render_commission
 
 P = il.PartialDate.parse
 DAY = datetime.date
@@ -342,6 +343,9 @@ def test_a_part_that_is_another_record_needs_the_records_to_answer(
         match=r"^part 1 is the record 'example/delivered', which is not among the records given$",
     ):
         il.timeline(commission, records=[])
+    # Without records, the timeline says what the commission itself states, and no more.
+    assert not [e for e in il.timeline(commission) if e.kind is il.EventKind.PUBLISHED]
+    assert "is the record example/delivered" in render_commission(commission)
 
 
 def test_a_part_that_is_another_record_takes_no_dates_of_its_own(

@@ -133,6 +133,10 @@ def render_commission(
                 lines.append(f"     expected {part.expected.expected.describe()}")
             if part.published is not None:
                 lines.append(f"     published {_day(part.published.date)}")
+            if part.record is not None:
+                # Its dates are in the other record, which a summary of this one does not hold.
+                lines.append(f"     is the record {part.record}")
+                continue
             lateness = part.lateness(today)
             if lateness is not None and lateness.late:
                 against = lateness.expected.describe()

@@ -174,7 +174,11 @@ def _expectation_events(name: str, expectations: tuple[Expectation, ...]) -> Ite
 
 
 def _record_part_events(part: Part, name: str, records: Records | None) -> Iterator[Event]:
-    """A part that is another record: its expectations and publication read from it."""
+    """A part that is another record: its expectations and publication read from it. Without
+    *records*, only what the commission itself states of the part."""
+    if records is None:
+        yield from _expectation_events(name, part.expectations)
+        return
     record = part.record_in(records)
     expectations = part.expectations or record.expectations
     yield from _expectation_events(name, expectations)
@@ -207,10 +211,11 @@ def timeline(
         record: An inspection, or a commissioned inspection.
         rules: The response rules to place deadlines by; the built-in ones by default.
         records: The records that parts of a commission are (``Part.record``), to read their
-            dates from: a mapping from id, or any iterable of records.
+            dates from: a mapping from id, or any iterable of records. Without them, such a
+            part shows only the expectations the commission states for it.
 
     Raises:
-        NotFoundError: A part is another record that *records* do not hold.
+        NotFoundError: A part is another record that the *records* given do not hold.
 
     .. versionadded:: 0.1.0
     """
