@@ -667,3 +667,22 @@ def test_an_edit_to_a_table_that_only_shows_other_fields_is_reported(
             "inspections.csv holds, edit it there",
         )
     ] == [(problem.path, problem.message) for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize("raw", [False, True])
+def test_text_a_spreadsheet_would_run_comes_back_as_it_was(
+    raw: bool, seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    risky = attrs.evolve(
+        seed,
+        findings=[
+            attrs.evolve(seed.findings[0], text='=HYPERLINK("https://example.org")'),
+            attrs.evolve(seed.findings[1], text="-3 cases were missed."),
+            *seed.findings[2:],
+        ],
+    )
+    il.tables([risky]).to_csv(tmp_path, raw=raw)
+
+    written = (tmp_path / "findings.csv").read_text(encoding="utf-8")
+    assert raw != (",'-3 cases were missed.," in written)
+    assert (risky,) == il.read_tables(tmp_path)

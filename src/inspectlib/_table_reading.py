@@ -26,6 +26,7 @@ from ._errors import InvalidGrade, Problem, ValidationError
 from ._extensions import Step
 from ._inspections import Inspection
 from ._judgments import NonGrade, NonGradeKind
+from ._spreadsheet import FORMULA_STARTS
 from ._suggestions import did_you_mean
 from ._tables import CARRIED_SUFFIX, COLUMNS, TableName, _csv_cell, _optional, tables
 from ._validation import CROSS_FIELD_CHECKS
@@ -109,7 +110,7 @@ class _Table:
                 header = list(reader.fieldnames or ())
                 # Row 1 is the header, as a spreadsheet numbers them.
                 self.rows = [
-                    (number, {key: (value or None) for key, value in row.items()})
+                    (number, {key: _cell_text(value) for key, value in row.items()})
                     for number, row in enumerate(reader, start=2)
                 ]
         else:
@@ -132,6 +133,17 @@ class _Table:
 
     def cell(self, row: int, column: str | None = None) -> _Cell:
         return _Cell(self.file, row, column)
+
+
+def _cell_text(value: str | None) -> str | None:
+    """A CSV cell as the record has it: empty is missing, and the apostrophe that
+    :meth:`Tables.to_csv` writes before text a spreadsheet would run as a formula is taken
+    off again."""
+    if not value:
+        return None
+    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def _files(directory: Path) -> dict[TableName, Path]:
