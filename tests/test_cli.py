@@ -94,12 +94,15 @@ def test_validate_prints_every_problem_with_file_and_path(
     assert 5 == len(out.splitlines())
     assert (
         "1 document checked, 1 invalid\n"
-        "12 checks not run on 1 document until the problems shown are fixed: fieldwork ends "
+        "17 checks not run on 1 document until the problems shown are fixed: fieldwork ends "
         "after it starts, published after fieldwork ends, area keys are unique, judgments are "
         "on the inspection's scales, parent areas exist, finding ids are unique, findings name "
         "areas of the inspection, recommendations belong to causes of concern, evidence counts "
         "are within their totals, responses come after the report, finding updates name "
-        "inspections followed up, the rules of the inspection's framework\n"
+        "inspections followed up, response deadlines follow from the publication date, kinds "
+        "of finding stated as none found have no findings, links name other records (earlier "
+        "ones where they must), expectations are listed in the order stated, inherited "
+        "ratings are dated and accepted, the rules of the inspection's framework\n"
     ) == err
 
 
@@ -185,7 +188,7 @@ def test_show_refuses_an_invalid_document(capsys: pytest.CaptureFixture[str]) ->
     assert (1, "") == (code, out)
     assert err.endswith(
         "is invalid: 1 problem\n  $.title: must not be blank\n"
-        "  (12 checks skipped until these problems are fixed)\n"
+        "  (17 checks skipped until these problems are fixed)\n"
     )
 
 

@@ -107,7 +107,7 @@ class ValidationError(InspectlibError, ValueError):
 
 
 def skipped_summary(skipped: tuple[str, ...]) -> str:
-    """``"12 checks skipped until these problems are fixed"``."""
+    """``"17 checks skipped until these problems are fixed"``."""
     count = len(skipped)
     noun = "check" if count == 1 else "checks"
     return f"{count} {noun} skipped until these problems are fixed"

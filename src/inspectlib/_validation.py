@@ -52,6 +52,11 @@ CROSS_FIELD_CHECKS: dict[type[Any], tuple[str, ...]] = {
         "evidence counts are within their totals",
         "responses come after the report",
         "finding updates name inspections followed up",
+        "response deadlines follow from the publication date",
+        "kinds of finding stated as none found have no findings",
+        "links name other records (earlier ones where they must)",
+        "expectations are listed in the order stated",
+        "inherited ratings are dated and accepted",
         "the rules of the inspection's framework",
     ),
     CommissionedInspection: (
@@ -62,6 +67,9 @@ CROSS_FIELD_CHECKS: dict[type[Any], tuple[str, ...]] = {
         "publication after commissioning",
         "expectations are listed in the order stated",
         "deliverables published after commissioning",
+        "parts that are other records agree with them",
+        "leads are listed in order",
+        "links name other records",
     ),
 }
 """The rules :func:`check` applies to each kind of record, by name: what a document that
