@@ -620,4 +620,8 @@ def _run(arguments: argparse.Namespace) -> int:
         sys.stderr.write(f"{error}\n")
     except (_Failure, NotFoundError, InspectlibError, OSError) as error:
         sys.stderr.write(f"inspectlib: {error}\n")
+    except ModuleNotFoundError as error:
+        # An optional extra is missing (pyarrow for Parquet, ...): its message says what to
+        # install, which is all a user needs; the import's traceback would only hide it.
+        sys.stderr.write(f"inspectlib: {error}\n")
     return EXIT_INVALID
