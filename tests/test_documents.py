@@ -218,7 +218,7 @@ def test_unknown_fields_of_a_newer_minor_version_are_dropped_loudly(seed: il.Ins
 
     assert seed == loaded
     assert [
-        "document is of format version 1.7, newer than this inspectlib's 1.1: fields it does "
+        "document: format version 1.7 is newer than this inspectlib's 1.1: fields it does "
         "not know will be dropped",
         "document: fields of a newer format version were dropped: "
         "$.graded_areas[1].confidence, $.rating_trend",

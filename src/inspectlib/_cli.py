@@ -15,10 +15,11 @@ import io
 import json
 import os
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any, TextIO, cast
 
 import attrs
 import orjson
@@ -35,7 +36,7 @@ from ._documents import (
     to_dict,
     too_large,
 )
-from ._errors import InspectlibError, NotFoundError, ValidationError
+from ._errors import FormatVersionWarning, InspectlibError, NotFoundError, ValidationError
 from ._limits import DEFAULT_LIMITS
 from ._render import render, render_framework
 from ._samples import SAMPLES, sample
@@ -94,7 +95,22 @@ class _Input:
 
     def results(self) -> Iterator[tuple[int | None, Record | ValidationError]]:
         """Each document's line number (None for a whole JSON document) with its record, or
-        the ValidationError it raised."""
+        the ValidationError it raised; the warnings reading it gave are printed first, each
+        once, located (:func:`_held_warnings`)."""
+        for number, result in self._results():
+            if _HELD:
+                self._warn(number)
+            yield number, result
+
+    def _warn(self, number: int | None) -> None:
+        where = self.name if number is None else f"{self.name}:{number}"
+        for message in _HELD:
+            # The library's message names the document already; the location replaces it.
+            text = message.removeprefix(f"{self.name}: ")
+            sys.stderr.write(f"inspectlib: warning: {where}: {text}\n")
+        _HELD.clear()
+
+    def _results(self) -> Iterator[tuple[int | None, Record | ValidationError]]:
         if self.error is not None:
             yield None, self.error
             return
@@ -609,7 +625,46 @@ def _escaped_output() -> Iterator[None]:
         sys.stdout, sys.stderr = out, err
 
 
+_HELD: list[str] = []
+"""The messages of the warnings given while a document was read, until :meth:`_Input.results`
+prints them with the document's file and line."""
+
+
+@contextlib.contextmanager
+def _held_warnings() -> Iterator[None]:
+    """For the command's length, a FormatVersionWarning is held (every one, not once per place
+    in the code as Python's default does) to be printed as a line of the command's own; other
+    warnings are shown as Python shows them."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", FormatVersionWarning)
+        show = warnings.showwarning
+
+        def hold(
+            message: Warning | str,
+            category: type[Warning],
+            filename: str,
+            lineno: int,
+            file: TextIO | None = None,
+            line: str | None = None,
+        ) -> None:
+            if issubclass(category, FormatVersionWarning):
+                _HELD.append(str(message))
+            else:
+                show(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = hold
+        try:
+            yield
+        finally:
+            _HELD.clear()
+
+
 def _run(arguments: argparse.Namespace) -> int:
+    with _held_warnings():
+        return _run_held(arguments)
+
+
+def _run_held(arguments: argparse.Namespace) -> int:
     try:
         return int(arguments.run(arguments))
     except BrokenPipeError:

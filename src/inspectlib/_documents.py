@@ -499,7 +499,7 @@ def _open_envelope(
             newer = True
             warnings.warn(
                 FormatVersionWarning(
-                    f"{subject} is of format version {version}, newer than this inspectlib's "
+                    f"{subject}: format version {version} is newer than this inspectlib's "
                     f"{FORMAT_VERSION}: fields it does not know will be dropped"
                 ),
                 stacklevel=4,
