@@ -107,3 +107,52 @@ def test_a_newer_format_version_in_json_lines_warns_for_every_line(
         + expected_warnings(f"{path}:2")
         + "2 documents checked, 0 invalid\n"
     ) == err
+
+
+# JSON in a .jsonl file, JSON Lines in a .json file ---------------------------------------------
+
+
+def test_a_pretty_printed_json_document_named_jsonl_is_one_error(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "report.jsonl"
+    path.write_text(json.dumps(il.to_dict(il.sample("gmp-child-protection-2024")), indent=2))
+
+    code, out, err = call(capsys, "validate", str(path))
+
+    assert (1, "1 document checked, 1 invalid\n") == (code, err)
+    assert (
+        f"{path}:1: $: this looks like a JSON document, not JSON Lines: its first line starts a "
+        "JSON value that goes on past the line; JSON Lines holds one whole document on each "
+        "line: name the file .json to read it as one document\n"
+    ) == out
+
+
+def test_json_lines_named_json_is_one_error_saying_so(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = json.dumps(il.to_dict(il.sample("gmp-child-protection-2024")))
+    path = tmp_path / "reports.json"
+    path.write_text(f"{line}\n{line}\n")
+
+    code, out, err = call(capsys, "validate", str(path))
+
+    assert (1, "1 document checked, 1 invalid\n") == (code, err)
+    assert (
+        f"{path}: $: this looks like JSON Lines, not a JSON document: its first line is a whole "
+        "JSON value and more follows; name the file .jsonl to read one document on each line\n"
+    ) == out
+
+
+def test_json_lines_whose_first_line_is_broken_gets_no_hint(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = json.dumps(il.to_dict(il.sample("gmp-child-protection-2024")))
+    path = tmp_path / "reports.jsonl"
+    path.write_text(f'\n{{"inspectlib": }}\n{line}\n')
+
+    code, out, err = call(capsys, "validate", str(path))
+
+    assert (1, "2 documents checked, 1 invalid") == (code, err.partition("\n")[0])
+    assert out.startswith(f"{path}:2: $: invalid JSON")
+    assert "looks like" not in out

@@ -36,7 +36,13 @@ from ._documents import (
     to_dict,
     too_large,
 )
-from ._errors import FormatVersionWarning, InspectlibError, NotFoundError, ValidationError
+from ._errors import (
+    FormatVersionWarning,
+    InspectlibError,
+    NotFoundError,
+    Problem,
+    ValidationError,
+)
 from ._limits import DEFAULT_LIMITS
 from ._render import render, render_framework
 from ._samples import SAMPLES, sample
@@ -112,7 +118,8 @@ class _Input:
 
     def _results(self) -> Iterator[tuple[int | None, Record | ValidationError]]:
         if self.error is not None:
-            yield None, self.error
+            first = self.error.problems[0].line if self.error.problems else None
+            yield first, self.error
             return
         if self.lines is not None:
             stream = cast(IO[bytes], self.lines)
@@ -123,7 +130,10 @@ class _Input:
         try:
             yield None, load(source)
         except ValidationError as error:
-            yield None, error
+            if self.whole and _as_lines(self.whole):
+                yield None, ValidationError(self.name, [Problem("$", _LOOKS_LIKE_LINES)])
+            else:
+                yield None, error
 
 
 class _Prefixed(io.RawIOBase):
@@ -185,9 +195,55 @@ def _open_input(path: str, stack: contextlib.ExitStack) -> _Input:
     if not os.path.exists(path):
         raise _Failure(f"{path}: no such file")
     if _is_lines(path):
-        return _Input(path, stack.enter_context(open(path, "rb")), None)
+        return _lines_input(path, stack.enter_context(open(path, "rb")))
     with open(path, "rb") as stream:
         return _whole(path, [], stream)
+
+
+_LOOKS_LIKE_JSON = (
+    "this looks like a JSON document, not JSON Lines: its first line starts a JSON value that "
+    "goes on past the line; JSON Lines holds one whole document on each line: name the file "
+    ".json to read it as one document"
+)
+_LOOKS_LIKE_LINES = (
+    "this looks like JSON Lines, not a JSON document: its first line is a whole JSON value and "
+    "more follows; name the file .jsonl to read one document on each line"
+)
+
+
+def _lines_input(path: str, stream: IO[bytes]) -> _Input:
+    """A JSON Lines file, refused with one error where its first line shows it is a JSON
+    document spread over lines (a pretty-printed one), which would give an error on every
+    line. Only the first line is read to tell."""
+    most = DEFAULT_LIMITS.max_bytes + 2  # as bounded_lines reads
+    consumed: list[bytes] = []
+    for line in iter(lambda: stream.readline(most), b""):
+        consumed.append(line)
+        if not line.strip():
+            continue
+        text = line.strip()
+        if len(line) < most or line.endswith(b"\n"):
+            try:
+                orjson.loads(text)
+            except orjson.JSONDecodeError as error:
+                if error.pos >= len(text):  # the value is unfinished at the end of the line
+                    problem = Problem("$", _LOOKS_LIKE_JSON, line=len(consumed))
+                    return _Input(path, None, None, ValidationError(path, [problem]))
+        break
+    return _Input(path, _Prefixed(consumed, stream), None)
+
+
+def _as_lines(whole: bytes) -> bool:
+    """Whether a document that did not read is JSON Lines: its first line is a whole JSON value
+    and something follows it."""
+    first, newline, rest = whole.partition(b"\n")
+    if not newline or not rest.strip():
+        return False
+    try:
+        orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return False
+    return True
 
 
 def _records(source: str) -> Iterator[Record]:
