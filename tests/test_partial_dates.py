@@ -638,10 +638,10 @@ def test_parse_says_why_it_refuses(text: str, message: str) -> None:
 
 def test_parse_chains_dateutils_error_as_the_cause() -> None:
     with pytest.raises(InvalidPartialDate) as caught:
-        P.parse("31/06/2025")
+        P.parse("June 31st 2025")
 
     assert (
-        "cannot read '31/06/2025' as a partial date: day is out of range for month",
+        "cannot read 'June 31st 2025' as a partial date: day is out of range for month",
         True,
     ) == (str(caught.value), isinstance(caught.value.__cause__, dateutil.parser.ParserError))
 
@@ -863,3 +863,25 @@ def test_sort_key_agrees_with_certain_order(a: PartialDate, b: PartialDate) -> N
 @given(partial_dates())
 def test_a_date_contains_its_first_and_last_day(date: PartialDate) -> None:
     assert (True, True) == (date.contains(date.earliest or D.min), date.contains(date.latest))
+
+
+def test_a_date_in_numbers_is_read_day_first_and_a_month_first_one_is_refused() -> None:
+    assert PartialDate(year=2024, month=4, day=3) == PartialDate.parse("03/04/2024")
+    assert PartialDate(year=2024, month=4, day=13) == PartialDate.parse("13.04.2024")
+
+    with pytest.raises(InvalidPartialDate) as refused:
+        PartialDate.parse("04/13/2024")
+
+    assert (
+        "cannot read '04/13/2024': the day comes first, as in the UK, and there is no month 13: "
+        "for 13 April 2024 write '13/04/2024'"
+    ) == str(refused.value)
+
+
+def test_a_date_in_numbers_with_no_month_either_way_names_the_month() -> None:
+    with pytest.raises(InvalidPartialDate) as refused:
+        PartialDate.parse("by 02/30/2024")
+
+    assert (
+        "cannot read 'by 02/30/2024': the day comes first, as in the UK, and there is no month 30"
+    ) == str(refused.value)

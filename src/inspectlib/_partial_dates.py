@@ -189,6 +189,7 @@ _WORD = re.compile(r"[a-z]+")
 _DATEUTIL_WORDS = frozenset({"st", "nd", "rd", "th", "of", "the", "am", "pm"})
 _YEAR_SPAN = re.compile(r"([0-9]{4}) ?/ ?([0-9]{2}|[0-9]{4})(?![0-9])")
 _YEAR_FIRST = re.compile(r"[0-9]{4}[^0-9]")
+_NUMBERS_DAY_FIRST = re.compile(r"([0-9]{1,2}) ?([/.-]) ?([0-9]{1,2}) ?\2 ?([0-9]{4})")
 _ORDINAL = re.compile(r"([0-9]+)(?:st|nd|rd|th)")
 
 # Two different defaults show which components dateutil found in the text: those it found are
@@ -642,9 +643,10 @@ class PartialDate:
         "early August 2025", "mid-August 2025", "late August 2025", and any of these after "by",
         "by the end of", "by end of" or "no later than" ("by the end of 2023", "by June 2025").
 
-        Every date has a year: "June" alone is refused, as are two-digit years, times of day,
-        weekdays that do not fit the day, and anything else it cannot read, all with
-        :class:`~inspectlib.InvalidPartialDate`.
+        A date in numbers that does not read day first ("04/13/2024") is refused, never read
+        month first. Every date has a year: "June" alone is refused, as are two-digit years,
+        times of day, weekdays that do not fit the day, and anything else it cannot read, all
+        with :class:`~inspectlib.InvalidPartialDate`.
 
         >>> PartialDate.parse("by 6 February 2025")
         PartialDate(year=2025, month=2, day=6, by=True)
@@ -879,11 +881,28 @@ def _parse_plain(lowered: str, text: str) -> PartialDate:
         return _build(
             text, year=int(match[3]), month=_MONTH_NUMBERS[match[2]], part=MonthPart(match[1])
         )
+    if match := _NUMBERS_DAY_FIRST.fullmatch(lowered):
+        return _day_first(int(match[1]), int(match[3]), int(match[4]), text)
     if _PART_OF_YEAR.fullmatch(lowered):
         raise InvalidPartialDate(
             f"cannot read {text!r}: early, mid and late need a month, as in 'early August 2025'"
         )
     return _parse_with_dateutil(lowered, text)
+
+
+def _day_first(day: int, month: int, year: int, text: str) -> PartialDate:
+    """A date written in numbers, day first as in the UK: dateutil, asked for day first, would
+    still read "04/13/2024" month first rather than fail, and give a date no one meant."""
+    if not 1 <= month <= 12:
+        swapped = ""
+        if 1 <= day <= 12 and 1 <= month <= _days_in(year, day):
+            meant = f"{month} {_MONTH_NAMES[day]} {year:04d}"
+            swapped = f": for {meant} write '{month:02d}/{day:02d}/{year:04d}'"
+        raise InvalidPartialDate(
+            f"cannot read {text!r}: the day comes first, as in the UK, and there is no month "
+            f"{month}{swapped}"
+        )
+    return _build(text, year=year, month=month, day=day)
 
 
 def _season(name: str, year: str | None, end_year: str | None, text: str) -> PartialDate:
