@@ -73,7 +73,10 @@ def test_lateness_that_straddles_the_deadline_is_uncertain() -> None:
     assert late is not None
     assert (None, -19, 11) == (late.late, late.fewest_days, late.most_days)
     assert not late
-    assert "possibly late (-19 to 11 days after by mid-August 2025)" == str(late)
+    assert (
+        "possibly late (from 19 days before the end of mid-August 2025 to 11 days after "
+        "mid-August 2025)"
+    ) == str(late)
 
 
 def test_a_publication_after_the_day_asked_about_is_still_to_come() -> None:
@@ -386,3 +389,26 @@ def test_a_part_cannot_be_its_own_commission(
 def test_a_part_with_no_record_is_not_another_record(commission: il.CommissionedInspection) -> None:
     with pytest.raises(il.NotFoundError, match=r"^part 1 is not another record"):
         commission.parts[0].record_in([])
+
+
+@pytest.mark.parametrize(
+    ("published", "expected", "text"),
+    [
+        (DAY(2024, 1, 15), "January 2024", "not late (16 days before the end of January 2024)"),
+        (DAY(2024, 2, 1), "January 2024", "late (1 day after January 2024)"),
+        (DAY(2024, 7, 3), "by June 2024", "late (3 days after June 2024)"),
+        (DAY(2024, 6, 30), "by June 2024", "not late (on the last day of June 2024)"),
+        (DAY(2024, 6, 13), "15 June 2024", "not late (2 days before 15 June 2024)"),
+        (DAY(2024, 6, 15), "by 15 June 2024", "not late (on 15 June 2024)"),
+        (
+            P("November 2023"),
+            "December 2023",
+            "not late (31 to 60 days before the end of December 2023)",
+        ),
+    ],
+)
+def test_lateness_reads_as_english(published: il.StatedDate, expected: str, text: str) -> None:
+    late = report(published, expect(expected, "2023")).lateness(DAY(2025, 1, 1))
+
+    assert late is not None
+    assert text == str(late)

@@ -94,14 +94,47 @@ class Lateness:
         return self.late is True
 
     def __str__(self) -> str:
-        if self.days is not None:
-            amount = f"{self.days} days"
-        elif self.fewest_days is None:
-            amount = f"at most {self.most_days} days"
-        else:
-            amount = f"{self.fewest_days} to {self.most_days} days"
+        """``late (4 days after early August 2025)``, ``not late (16 days before the end of
+        January 2024)``, ``possibly late (from 19 days before the end of mid-August 2025 to
+        11 days after mid-August 2025)``."""
         verdict = {True: "late", False: "not late", None: "possibly late"}[self.late]
-        return f"{verdict} ({amount} after {self.expected.describe()})"
+        return f"{verdict} ({self._span()})"
+
+    def _span(self) -> str:
+        fewest, most = self.fewest_days, self.most_days
+        # Days count from the last day of the expected period: "after June" is after its end,
+        # but "before June" would be before its start, so that side names the end. "By June"
+        # is the same deadline as "June" here.
+        period = attrs.evolve(self.expected, by=False)
+        after = period.describe()
+        before = after if period.day is not None else f"the end of {after}"
+        if fewest is None:
+            if most > 0:
+                return f"at most {_days(most)} after {after}"
+            if most == 0:
+                return f"no later than {_on(period)}"
+            return f"at least {_days(-most)} before {before}"
+        on = _on(period)
+        if fewest == most:
+            if most > 0:
+                return f"{_days(most)} after {after}"
+            return f"on {on}" if most == 0 else f"{_days(-most)} before {before}"
+        if fewest > 0:
+            return f"{fewest} to {most} days after {after}"
+        if most < 0:
+            return f"{-most} to {-fewest} days before {before}"
+        lower = on if fewest == 0 else f"{_days(-fewest)} before {before}"
+        upper = on if most == 0 else f"{_days(most)} after {after}"
+        return f"from {lower} to {upper}"
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def _on(period: PartialDate) -> str:
+    described = period.describe()
+    return described if period.day is not None else f"the last day of {described}"
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
