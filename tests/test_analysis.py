@@ -261,7 +261,7 @@ def test_diff_of_two_inspections(seed: il.Inspection) -> None:
     assert ("partnership_working",) == change.areas(il.Change.UNCHANGED)
     incomparable = [area for area in change.changed if area.change is None]
     assert ["risk_assessment_and_referral"] == [area.key for area in incomparable]
-    assert "a non-grade does not compare with a grade" == incomparable[0].reason
+    assert "'Ungraded' is not a grade: it does not compare with one" == incomparable[0].reason
     assert ["new_area"] == [area.key for area in change.new]
     assert ["investigation"] == [area.key for area in change.dropped]
     assert ("afi-2",) == change.findings_closed
@@ -283,3 +283,39 @@ def test_select_by_each_criterion(seed: il.Inspection) -> None:
     assert [seed] == list(il.select(everything, published_from=datetime.date(2020, 1, 1)))
     assert [seed] == list(il.select(everything, grade=HMICFRS_FIVE_POINT.parse("adequate")))
     assert [] == list(il.select(everything, inspectorate="Ofsted"))
+
+
+def test_inherited_ratings_compare_by_the_grades_inherited() -> None:
+    previous = il.Organisation(name="Previous Force", kind=il.OrganisationKind.POLICE_FORCE)
+    good = il.Inherited(grade=HMICFRS_FOUR_POINT.parse("good"), predecessor=previous)
+    earlier = peel(2016, good, "hmicfrs/peel/2014", HMICFRS_FOUR_POINT)
+    later = peel(2018, good, "hmicfrs/peel/2014", HMICFRS_FOUR_POINT)
+    declined = peel(
+        2019,
+        HMICFRS_FOUR_POINT.parse("requires improvement"),
+        "hmicfrs/peel/2014",
+        HMICFRS_FOUR_POINT,
+    )
+
+    change = il.diff(earlier, later).changed[0]
+    history = il.grade_history([earlier, later, declined], "E23000099")
+
+    reason = (
+        "both on 'hmicfrs/four-point' (an inherited or carried-forward rating compares by its "
+        "grade)"
+    )
+    assert (il.Change.UNCHANGED, reason) == (change.change, change.reason)
+    assert [None, True, True] == [point.comparable_with_previous for point in history]
+    assert [None, reason, reason] == [point.reason for point in history]
+    assert il.Change.DECLINED == il.diff(later, declined).changed[0].change
+
+
+def test_judgments_that_are_not_grades_say_which_is_not() -> None:
+    scale = HMICFRS_FOUR_POINT
+    carried = il.CarriedForward(from_inspection="example/peel/2016")
+    earlier = peel(2016, il.UNGRADED, "hmicfrs/peel/2014", scale)
+    later = peel(2018, carried, "hmicfrs/peel/2014", scale)
+
+    reason = il.diff(earlier, later).changed[0].reason
+
+    assert "neither 'Ungraded' nor 'Carried forward' is a grade" == reason

@@ -11,7 +11,7 @@ from ._catalogue import Catalogue
 from ._field_types import typed_fields
 from ._frameworks import Change, compare_grades
 from ._inspections import GradedArea, Inspection
-from ._judgments import Judgment
+from ._judgments import CarriedForward, Inherited, Judgment
 from ._lifecycle import FindingStatus
 from ._organisations import Organisation
 from ._scales import Grade
@@ -35,8 +35,32 @@ def _comparable(
 ) -> tuple[bool, str, tuple[str, ...]]:
     """Whether two judgments compare, why (or why not), and the frameworks named but not in
     *catalogue*, whose absence left only the scales to go on."""
-    if not isinstance(first, Grade) or not isinstance(second, Grade):
-        return False, "a non-grade does not compare with a grade", ()
+    first_grade, second_grade = _grade_of(first), _grade_of(second)
+    if first_grade is None or second_grade is None:
+        ungraded = [judgment.label for judgment in (first, second) if _grade_of(judgment) is None]
+        if len(ungraded) == 2:
+            return False, f"neither {ungraded[0]!r} nor {ungraded[1]!r} is a grade", ()
+        return False, f"{ungraded[0]!r} is not a grade: it does not compare with one", ()
+    comparable, reason, missing = _comparable_grades(
+        earlier, later, first_grade, second_grade, catalogue
+    )
+    if first is not first_grade or second is not second_grade:
+        reason += " (an inherited or carried-forward rating compares by its grade)"
+    return comparable, reason, missing
+
+
+def _grade_of(judgment: Judgment) -> Grade | None:
+    """The grade a judgment gives: its own, the one inherited or carried forward, or none."""
+    if isinstance(judgment, Grade):
+        return judgment
+    if isinstance(judgment, (Inherited, CarriedForward)):
+        return judgment.grade
+    return None
+
+
+def _comparable_grades(
+    earlier: Inspection, later: Inspection, first: Grade, second: Grade, catalogue: Catalogue
+) -> tuple[bool, str, tuple[str, ...]]:
     if first.scale != second.scale:
         return (
             False,
@@ -206,8 +230,9 @@ def diff(
         first, second = old.judgment, new.judgment
         comparable, reason, missing = _comparable(earlier, later, first, second, catalogue)
         change = None
-        if comparable and isinstance(first, Grade) and isinstance(second, Grade):
-            change = compare_grades(first, second)
+        first_grade, second_grade = _grade_of(first), _grade_of(second)
+        if comparable and first_grade is not None and second_grade is not None:
+            change = compare_grades(first_grade, second_grade)
         changed.append(
             AreaChange(
                 key=key,
