@@ -176,13 +176,17 @@ def _partial(day: il.StatedDate) -> il.PartialDate:
 
 
 @st.composite
-def _expectations(draw: st.DrawFn) -> list[il.Expectation]:
-    """Expectations in the order they were stated: announced dates never certainly go back."""
+def _expectations(draw: st.DrawFn, published: il.StatedDate | None = None) -> list[il.Expectation]:
+    """Expectations in the order they were stated: announced dates never certainly go back,
+    nor come certainly after *published*. (The publication itself is never certainly before an
+    announcement that is not certainly after it, so the second rule keeps the first.)"""
     made: list[il.Expectation] = []
     for _ in range(draw(st.integers(0, _SMALL))):
         announced = draw(partial_dates())
         if made and announced.compare(made[-1].announced) is il.Order.BEFORE:
             announced = made[-1].announced
+        if published is not None and _partial(published).compare(announced) is il.Order.BEFORE:
+            announced = _partial(published)
         made.append(
             il.Expectation(
                 expected=draw(partial_dates()), announced=announced, sources=draw(_sources())
@@ -191,9 +195,11 @@ def _expectations(draw: st.DrawFn) -> list[il.Expectation]:
     return made
 
 
-def expectations() -> st.SearchStrategy[list[il.Expectation]]:
-    """A record's expectations, listed in the order they were stated."""
-    return _expectations()
+def expectations(
+    published: il.StatedDate | None = None,
+) -> st.SearchStrategy[list[il.Expectation]]:
+    """A record's expectations, listed in the order they were stated, none after *published*."""
+    return _expectations(published)
 
 
 def _ordered(dates: tuple[il.PartialDate, il.PartialDate]) -> il.Period:
@@ -769,7 +775,7 @@ def _inspections(draw: st.DrawFn, custom: bool) -> il.Inspection:
         ],
         extensions=draw(extensions()),
         none_found=none_found,
-        expectations=draw(expectations()),
+        expectations=draw(expectations(published)),
     )
 
 
@@ -820,6 +826,23 @@ def _expectations_after(draw: st.DrawFn, year: int) -> list[il.Expectation]:
     return made
 
 
+def _stated_by(
+    expectations: list[il.Expectation], published: il.StatedDate | None
+) -> list[il.Expectation]:
+    """*expectations*, those stated certainly after *published* moved back to it. They stay in
+    the order stated: an announcement that was not certainly before one certainly after the
+    publication is not certainly before the publication either."""
+    if published is None:
+        return expectations
+    day = _partial(published)
+    return [
+        attrs.evolve(expectation, announced=day)
+        if day.compare(expectation.announced) is il.Order.BEFORE
+        else expectation
+        for expectation in expectations
+    ]
+
+
 @st.composite
 def _parts(draw: st.DrawFn, year: int, questions: list[int], own_id: str) -> list[il.Part]:
     parts = []
@@ -844,12 +867,15 @@ def _parts(draw: st.DrawFn, year: int, questions: list[int], own_id: str) -> lis
             status not in (il.PartStatus.PLANNED, il.PartStatus.IN_PROGRESS) and draw(st.booleans())
         )
         published = il.PublicationDate(date=draw(_after(year)), sources=draw(_sources()))
+        if dated:
+            expectations = _stated_by(expectations, published.date)
+        document_published = draw(st.none() | _after(year))
         document = il.Document(
             id=draw(text(12)),
             title=draw(text()),
-            published=draw(st.none() | _after(year)),
+            published=document_published,
             author=draw(optional_text()),
-            expectations=draw(_expectations_after(year)),
+            expectations=_stated_by(draw(_expectations_after(year)), document_published),
         )
         parts.append(
             il.Part(

@@ -412,3 +412,41 @@ def test_lateness_reads_as_english(published: il.StatedDate, expected: str, text
 
     assert late is not None
     assert text == str(late)
+
+
+def test_an_expectation_stated_after_the_publication_is_refused() -> None:
+    hindsight = report(DAY(2024, 3, 1), expect("June 2024", "2024-06-01"))
+
+    assert [
+        (
+            "$.expectations[0].announced",
+            "stated (1 June 2024) after the publication it expects (1 March 2024)",
+        )
+    ] == problems_of(hindsight)
+
+
+def test_an_expectation_that_may_have_been_stated_before_the_publication_is_accepted() -> None:
+    # Announced "March 2024" may be 1 March, the day of publication: the order is not certain.
+    assert [] == problems_of(report(DAY(2024, 3, 1), expect("March 2024", "March 2024")))
+    assert [] == problems_of(report(P("2024"), expect("2024", "June 2024")))
+
+
+def test_an_expectation_of_a_part_stated_after_its_publication_is_refused(
+    commission: il.CommissionedInspection,
+) -> None:
+    index, part = next((i, p) for i, p in enumerate(commission.parts) if p.published is not None)
+    assert part.published is not None
+    day = part.published.date
+    assert isinstance(day, datetime.date)
+    after = il.PartialDate.from_date(day + datetime.timedelta(days=40))
+    hindsight = il.Expectation(expected=after, announced=after)
+    parts = list(commission.parts)
+    parts[index] = attrs.evolve(part, expectations=[*part.expectations, hindsight])
+
+    problems = problems_of(attrs.evolve(commission, parts=parts))
+
+    assert (
+        f"$.parts[{index}].expectations[{len(part.expectations)}].announced",
+        f"stated ({after.describe()}) after the publication it expects "
+        f"({day.day} {day:%B} {day.year})",
+    ) in problems

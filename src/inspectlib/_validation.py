@@ -260,7 +260,9 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
     yield from _evidence_problems(inspection.evidence, "$.evidence")
     yield from _follow_up_problems(inspection)
     yield from _link_problems(inspection.id, inspection.published, inspection.related)
-    yield from _expectation_order_problems(inspection.expectations, "$.expectations")
+    yield from _expectation_order_problems(
+        inspection.expectations, "$.expectations", inspection.published
+    )
     for index, area in enumerate(inspection.graded_areas):
         yield from _inheritance_problems(
             area.judgment, f"$.graded_areas[{index}].judgment", inspection
@@ -369,11 +371,19 @@ def _link_problems(
 
 
 def _expectation_order_problems(
-    expectations: Iterable[Expectation], path: str
+    expectations: Iterable[Expectation], path: str, published: StatedDate | None = None
 ) -> Iterator[Problem]:
-    """Expectations are listed in the order they were stated."""
+    """Expectations are listed in the order they were stated, and none was stated after the
+    publication it expects (where the dates say so for certain)."""
+    publication = None if published is None else as_partial(published)
     announced_before: PartialDate | None = None
     for position, expectation in enumerate(expectations):
+        if publication is not None and publication.compare(expectation.announced) is Order.BEFORE:
+            yield Problem(
+                f"{path}[{position}].announced",
+                f"stated ({expectation.announced.describe()}) after the publication it expects "
+                f"({publication.describe()})",
+            )
         if announced_before is not None and is_certainly_before(
             expectation.announced, announced_before
         ):
@@ -507,7 +517,9 @@ def _commission_problems(
                     f"({commissioned.describe()})",
                 )
         yield from _stated_after_commission(part.expectations, f"{here}.expectations", commissioned)
-        yield from _expectation_order_problems(part.expectations, f"{here}.expectations")
+        yield from _expectation_order_problems(
+            part.expectations, f"{here}.expectations", None if published is None else published.date
+        )
         if part.record is not None:
             yield from _part_record_problems(commission, part, here)
         for position, deliverable in enumerate(part.deliverables):
@@ -523,6 +535,7 @@ def _commission_problems(
                 yield from _expectation_order_problems(
                     document.expectations,
                     f"{here}.deliverables[{position}].document.expectations",
+                    document.published,
                 )
     yield from _stated_after_commission(commission.expectations, "$.expectations", commissioned)
     yield from _expectation_order_problems(commission.expectations, "$.expectations")
