@@ -686,3 +686,17 @@ def test_text_a_spreadsheet_would_run_comes_back_as_it_was(
     written = (tmp_path / "findings.csv").read_text(encoding="utf-8")
     assert raw != (",'-3 cases were missed.," in written)
     assert (risky,) == il.read_tables(tmp_path)
+
+
+def test_a_folder_of_a_dataset_starts_a_new_part_when_a_file_has_enough_row_groups(
+    seed: il.Inspection, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("inspectlib._datasets._ROW_GROUPS_PER_FILE", 2)
+    records = [attrs.evolve(seed, id=f"example/{n}") for n in range(5)]
+
+    dataset = il.write_parquet_dataset(records, tmp_path / "ds", batch_size=1)
+
+    parts = sorted(path.name for path in (tmp_path / "ds" / "findings").iterdir())
+    assert ["part-0.parquet", "part-1.parquet", "part-2.parquet"] == parts
+    assert 5 * len(seed.findings) == pq.read_table(tmp_path / "ds" / "findings").num_rows
+    assert 5 == dataset.records

@@ -13,7 +13,7 @@ import itertools
 import urllib.parse
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 import attrs
 
@@ -22,9 +22,6 @@ from ._catalogue import Catalogue
 from ._documents import Record
 from ._field_types import typed_fields
 from ._tables import TABLE_NAMES, Row, _optional, tables
-
-if TYPE_CHECKING:
-    import pyarrow.parquet
 
 __all__ = ["Dataset", "PartitionBy", "write_parquet_dataset"]
 
@@ -120,7 +117,7 @@ def write_parquet_dataset(
         raise ValueError(f"{root}: not an empty directory; write a dataset to a new one")
     scales = tuple((catalogue or BUILTIN).scales.values())
     keys = tuple(dict.fromkeys(extensions))
-    writers: dict[Path, pyarrow.parquet.ParquetWriter] = {}
+    writers = _Writers(parquet)
     count = 0
     source = iter(records)
     try:
@@ -136,7 +133,7 @@ def write_parquet_dataset(
                 leave_out = partition_by if split and table == "inspections" else None
                 arrow = found._arrow_table(table, ordered=False, scales=scales, leave_out=leave_out)
                 if not split:
-                    _write(parquet, writers, root / table, arrow)
+                    writers.write(root / table, arrow)
                     continue
                 assert partition_by is not None
                 groups: dict[str, list[int]] = {}
@@ -144,11 +141,10 @@ def write_parquet_dataset(
                     groups.setdefault(partition_of[row["inspection_id"]], []).append(index)
                 for value, indices in groups.items():
                     folder = root / table / _folder_name(partition_by, value)
-                    _write(parquet, writers, folder, arrow.take(indices))
+                    writers.write(folder, arrow.take(indices))
     finally:
-        for writer in writers.values():
-            writer.close()
-    return Dataset(directory=root, records=count, files=tuple(writers))
+        writers.close()
+    return Dataset(directory=root, records=count, files=tuple(writers.files))
 
 
 def _partitions(inspections: tuple[Row, ...], partition_by: PartitionBy | None) -> dict[str, str]:
@@ -159,10 +155,33 @@ def _partitions(inspections: tuple[Row, ...], partition_by: PartitionBy | None) 
     return {row["inspection_id"]: value(row) for row in inspections}
 
 
-def _write(parquet: Any, writers: dict[Path, Any], folder: Path, arrow: Any) -> None:
-    path = folder / "part-0.parquet"
-    writer = writers.get(path)
-    if writer is None:
-        folder.mkdir(parents=True, exist_ok=True)
-        writer = writers[path] = parquet.ParquetWriter(path, arrow.schema)
-    writer.write_table(arrow)
+_ROW_GROUPS_PER_FILE: Final = 64
+"""A file open for writing keeps the metadata of every row group written to it, one a batch:
+past this many, it is closed and the folder's next part begun, so that memory stays bounded
+however many batches a corpus makes. Readers read every part of a folder."""
+
+
+class _Writers:
+    """The Parquet files of a dataset being written, a part at a time in each folder."""
+
+    def __init__(self, parquet: Any) -> None:
+        self.parquet = parquet
+        self.files: dict[Path, Any] = {}
+        self.parts: dict[Path, tuple[int, int]] = {}  # the part in each folder, its row groups
+
+    def write(self, folder: Path, arrow: Any) -> None:
+        number, written = self.parts.get(folder, (0, 0))
+        if written == _ROW_GROUPS_PER_FILE:
+            self.files[folder / f"part-{number}.parquet"].close()
+            number, written = number + 1, 0
+        path = folder / f"part-{number}.parquet"
+        writer = self.files.get(path)
+        if writer is None:
+            folder.mkdir(parents=True, exist_ok=True)
+            writer = self.files[path] = self.parquet.ParquetWriter(path, arrow.schema)
+        writer.write_table(arrow)
+        self.parts[folder] = (number, written + 1)
+
+    def close(self) -> None:
+        for writer in self.files.values():
+            writer.close()  # closing a closed part again does nothing
