@@ -15,7 +15,9 @@ import inspectlib.deadlines
 import inspectlib.frameworks
 import inspectlib.scales
 import inspectlib.sources
+import inspectlib.sources.cqc
 import inspectlib.sources.fhrs
+import inspectlib.sources.ofsted
 
 REFERENCE = Path(__file__).parents[1] / "docs" / "reference"
 PUBLIC_MODULES = (
@@ -25,6 +27,8 @@ PUBLIC_MODULES = (
     inspectlib.deadlines,
     inspectlib.sources,
     inspectlib.sources.fhrs,
+    inspectlib.sources.cqc,
+    inspectlib.sources.ofsted,
 )
 # An autodoc directive, or a description written by hand where autodoc cannot be used.
 DIRECTIVE = re.compile(
