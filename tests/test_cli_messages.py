@@ -3,10 +3,12 @@ line each, never a Python traceback or a raw warning."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import pathlib
 import sys
 
+import attrs
 import pytest
 
 import inspectlib as il
@@ -156,3 +158,28 @@ def test_json_lines_whose_first_line_is_broken_gets_no_hint(
     assert (1, "2 documents checked, 1 invalid") == (code, err.partition("\n")[0])
     assert out.startswith(f"{path}:2: $: invalid JSON")
     assert "looks like" not in out
+
+
+# lateness in a summary -------------------------------------------------------------------------
+
+
+def test_a_summary_says_one_day_late_against_a_by_deadline(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commission = il.sample("gmp-cse-commission-2024")
+    assert isinstance(commission, il.CommissionedInspection)
+    part = commission.parts[0]
+    assert part.published is not None
+    by_june = attrs.evolve(part.expectations[0], expected=il.PartialDate.parse("by June 2025"))
+    late = attrs.evolve(
+        part,
+        expectations=[by_june],
+        published=attrs.evolve(part.published, date=datetime.date(2025, 7, 1)),
+    )
+    path = tmp_path / "commission.json"
+    il.dump(attrs.evolve(commission, parts=[late]), path)
+
+    code, out, _ = call(capsys, "show", str(path))
+
+    assert 0 == code
+    assert "     late by 1 day against June 2025\n" in out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
+
 from ._commissions import CommissionedInspection
 from ._frameworks import Framework
 from ._inspections import Inspection
@@ -139,13 +141,14 @@ def render_commission(
                 continue
             lateness = part.lateness(today)
             if lateness is not None and lateness.late:
-                against = lateness.expected.describe()
+                # "By June" is the same deadline as "June": days count from its last day.
+                against = attrs.evolve(lateness.expected, by=False).describe()
                 days = (
-                    f"{lateness.days}"
+                    ("1 day" if lateness.days == 1 else f"{lateness.days} days")
                     if lateness.days is not None
-                    else f"{lateness.fewest_days} to {lateness.most_days}"
+                    else f"{lateness.fewest_days} to {lateness.most_days} days"
                 )
-                lines.append(f"     late by {days} days against {against}")
+                lines.append(f"     late by {days} against {against}")
     lines += ["", "Timeline"]
     lines.extend(f"  {event}" for event in timeline(commission))
     return "\n".join(lines)
