@@ -700,3 +700,38 @@ def test_a_folder_of_a_dataset_starts_a_new_part_when_a_file_has_enough_row_grou
     assert ["part-0.parquet", "part-1.parquet", "part-2.parquet"] == parts
     assert 5 * len(seed.findings) == pq.read_table(tmp_path / "ds" / "findings").num_rows
     assert 5 == dataset.records
+
+
+def test_tables_saved_as_windows_1252_read_back(
+    seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    # Excel saves CSV in the system's code page, Windows-1252 in the UK.
+    titled = attrs.evolve(seed, title="Caf\u00e9 inspection \u2013 review of 2024")
+    il.tables([titled]).to_csv(tmp_path)
+    path = tmp_path / "inspections.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
+
+    (back,) = il.read_tables(tmp_path)
+
+    assert titled == back
+
+
+def test_a_table_in_no_encoding_it_can_read_is_a_located_error(
+    seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    il.tables([seed]).to_csv(tmp_path)
+    path = tmp_path / "inspections.csv"
+    size = len(path.read_bytes())
+    # An e acute as Windows-1252 writes it, then a byte Windows-1252 leaves undefined.
+    path.write_bytes(path.read_bytes() + b"\xe9\x81\n")
+
+    with pytest.raises(il.ValidationError) as refused:
+        il.read_tables(tmp_path)
+
+    assert [
+        (
+            "inspections.csv",
+            f"the file is neither UTF-8 (byte {size:,} is not) nor Windows-1252 (byte "
+            f"{size + 1:,} is not): save it as UTF-8",
+        )
+    ] == [(problem.path, problem.message) for problem in refused.value.problems]

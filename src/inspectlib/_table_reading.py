@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 import re
 from collections.abc import Generator, Iterator
 from pathlib import Path
@@ -105,7 +106,22 @@ class _Table:
         if path is None:
             return
         if path.suffix == ".csv":
-            with path.open(newline="", encoding="utf-8-sig") as stream:
+            # Imported here: the importers' package imports the records this module builds.
+            from .sources import SourceError
+            from .sources._shared import _detect_encoding
+
+            with path.open("rb") as raw:
+                # A spreadsheet saves CSV in its own encoding (Windows-1252 for Excel in the
+                # UK): found as the importers find it. A file in neither stops the reading:
+                # every row of the others would only say its inspection is missing.
+                try:
+                    encoding, binary = _detect_encoding(raw, self.file)
+                except SourceError as error:
+                    reason = error.problems[0].message.partition(": pass encoding=")[0]
+                    raise ValidationError(
+                        str(path.parent), [Problem(self.file, f"{reason}: save it as UTF-8")]
+                    ) from None
+                stream = io.TextIOWrapper(binary, encoding=encoding, newline="")
                 reader = csv.DictReader(stream)
                 header = list(reader.fieldnames or ())
                 # Row 1 is the header, as a spreadsheet numbers them.
@@ -218,13 +234,15 @@ def read_tables(
     of the files. A grade is read from ``judgment`` and ``scale`` as a person writes it
     (``"requires improvement"``); with no ``judgment_type``, a judgment is a grade; with no
     ``scale``, the inspection's one scale. Each inspection is then checked as
-    :func:`~inspectlib.load` checks a document.
+    :func:`~inspectlib.load` checks a document. A CSV file may be UTF-8, with or without a byte
+    order mark, or Windows-1252, as spreadsheets save it (Excel's "CSV (Comma delimited)" in
+    the UK); the encoding is found as the importers of :mod:`inspectlib.sources` find it.
 
     Raises:
         ValidationError: With every problem of every table, each located as
             ``FILE:ROW:COLUMN`` (a CSV file's rows numbered as a spreadsheet shows them, the
             header being row 1; a Parquet file's from 1), and the message saying which part of
-            which inspection it is.
+            which inspection it is. A CSV file in neither encoding is one problem, naming it.
 
     .. versionadded:: 0.1.0
     """
