@@ -108,18 +108,17 @@ class _Table:
         if path.suffix == ".csv":
             # Imported here: the importers' package imports the records this module builds.
             from .sources import SourceError
-            from .sources._shared import _detect_encoding
+            from .sources._shared import detect_encoding
 
             with path.open("rb") as raw:
                 # A spreadsheet saves CSV in its own encoding (Windows-1252 for Excel in the
                 # UK): found as the importers find it. A file in neither stops the reading:
                 # every row of the others would only say its inspection is missing.
                 try:
-                    encoding, binary = _detect_encoding(raw, self.file)
+                    encoding, binary = detect_encoding(raw, self.file, advice="save it as UTF-8")
                 except SourceError as error:
-                    reason = error.problems[0].message.partition(": pass encoding=")[0]
                     raise ValidationError(
-                        str(path.parent), [Problem(self.file, f"{reason}: save it as UTF-8")]
+                        str(path.parent), [Problem(self.file, error.problems[0].message)]
                     ) from None
                 stream = io.TextIOWrapper(binary, encoding=encoding, newline="")
                 reader = csv.DictReader(stream)

@@ -347,7 +347,9 @@ _CP1252_UNDEFINED: Final = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 _SPOOL_IN_MEMORY: Final = 8 * 1024 * 1024
 
 
-def _detect_encoding(stream: IO[bytes], name: str) -> tuple[str, IO[bytes]]:
+def detect_encoding(
+    stream: IO[bytes], name: str, *, advice: str = "pass encoding= to say which it is"
+) -> tuple[str, IO[bytes]]:
     """The encoding of a text file, among those publishers' CSV files use, and a stream that
     reads it from the start.
 
@@ -355,7 +357,8 @@ def _detect_encoding(stream: IO[bytes], name: str) -> tuple[str, IO[bytes]]:
     is valid UTF-8 it is UTF-8 (a Windows-1252 file with accented letters is almost never valid
     UTF-8, so this does not produce mojibake); if not, Windows-1252, provided it uses none of
     the five bytes Windows-1252 leaves undefined. A stream that cannot seek is copied to a
-    temporary file while it is checked, so memory stays flat.
+    temporary file while it is checked, so memory stays flat. A file in neither encoding is a
+    :class:`SourceError` ending with *advice*: what the caller's user can do about it.
     """
     head = stream.read(4)
     if head.startswith(codecs.BOM_UTF8):
@@ -394,7 +397,7 @@ def _detect_encoding(stream: IO[bytes], name: str) -> tuple[str, IO[bytes]]:
         raise file_error(
             name,
             f"the file is neither UTF-8 (byte {utf8_error:,} is not) nor Windows-1252 (byte "
-            f"{cp1252_error:,} is not): pass encoding= to say which it is",
+            f"{cp1252_error:,} is not): {advice}",
         )
     if copy is None:
         stream.seek(start)
@@ -428,7 +431,7 @@ class CsvTable:
         required: Column headings the header row must have; the header row is the first row,
             among the first *within*, that has them all. Rows before it are kept as
             :attr:`preamble` (publishers put titles and notes there).
-        encoding: The encoding, where known; otherwise detected (see :func:`_detect_encoding`).
+        encoding: The encoding, where known; otherwise detected (see :func:`detect_encoding`).
         within: How many rows to look through for the header row.
 
     Raises:
@@ -447,7 +450,7 @@ class CsvTable:
     ) -> None:
         self.name = name
         if encoding is None:
-            encoding, stream = _detect_encoding(stream, name)
+            encoding, stream = detect_encoding(stream, name)
         self.encoding: str = encoding
         """The encoding the file is read in (``"utf-8"``, ``"utf-8-sig"``, ``"cp1252"``)."""
         self._text = io.TextIOWrapper(stream, encoding=encoding, newline="")
