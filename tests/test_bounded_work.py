@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 
 import inspectlib as il
+from inspectlib._codec import Codec
+from inspectlib._documents import KINDS
 
 CORPUS = pathlib.Path(__file__).parent / "corpus" / "valid"
 SMALL: dict[str, Any] = json.loads((CORPUS / "small-inspection.json").read_text())
@@ -207,4 +209,4 @@ def test_the_converters_kept_for_limits_are_bounded() -> None:
         il.loads(text, catalogue=catalogue, limits=il.Limits(max_problems=problems))
 
     # Only the limits that change how documents are read make a converter, and few are kept.
-    assert len(catalogue._converters) <= 16
+    assert Codec.of(catalogue, KINDS.values()).kept <= 16

@@ -31,7 +31,8 @@ from hypothesis import strategies as st
 import inspectlib as il
 import strategies
 from inspectlib import deadlines, frameworks
-from inspectlib._documents import _converter
+from inspectlib._codec import Codec
+from inspectlib._documents import KINDS
 from inspectlib.scales import HMICFRS_FIVE_POINT, HMICFRS_FOUR_POINT
 
 PROPERTY = settings(suppress_health_check=[HealthCheck.too_slow])
@@ -365,7 +366,7 @@ DOCUMENTED = (il.InspectlibError,)
 
 def _nested_round_trip(record: Any) -> Any:
     """*record* written to JSON and read back as a record held by a document would be."""
-    converter = _converter(strategies.catalogue_for(record), detailed=False)
+    converter = Codec.of(strategies.catalogue_for(record), KINDS.values()).converter(detailed=False)
     cls: Any = type(record)
     # Judgments and evidence are written tagged, as the unions that hold them.
     for union in (il.Judgment, il.Evidence):

@@ -272,7 +272,8 @@ def test_to_dict_refuses_what_is_not_a_document(seed: il.Inspection) -> None:
 
 
 def test_a_renamed_field_stays_readable_under_its_old_name(seed: il.Inspection) -> None:
-    from inspectlib._converter import make_converter, problems_of
+    from inspectlib._codec import problems_of
+    from inspectlib._converter import make_converter
 
     converter = make_converter(il.BUILTIN.scales, renamed={il.GradedArea: {"heading": "label"}})
     area = il.to_dict(seed)["graded_areas"][1]

@@ -18,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import inspectlib as il
-from inspectlib._documents import KINDS, _converter
+from inspectlib._codec import Codec
+from inspectlib._documents import KINDS
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
 VALID = [json.loads(path.read_text()) for path in sorted((CORPUS / "valid").glob("*.json"))]
@@ -40,8 +41,8 @@ def outcome(converter: Any, document: Any) -> tuple[str, Any]:
 
 
 def assert_same(document: Any) -> None:
-    fast = outcome(_converter(il.BUILTIN, detailed=False), document)
-    detailed = outcome(_converter(il.BUILTIN, detailed=True), document)
+    fast = outcome(Codec.of(il.BUILTIN, KINDS.values()).converter(detailed=False), document)
+    detailed = outcome(Codec.of(il.BUILTIN, KINDS.values()).converter(detailed=True), document)
     assert detailed == fast
 
 

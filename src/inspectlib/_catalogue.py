@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import attrs
 
@@ -70,10 +70,6 @@ class Catalogue:
 
     scales: FrozenDict[str, GradingScale] = attrs.field(converter=_scales_by_id)
     frameworks: FrozenDict[str, Framework] = attrs.field(default=(), converter=_frameworks_by_id)
-    # Converters are costly to build and safe to share; each catalogue builds its own once.
-    _converters: dict[tuple[bool, Any, bool], Any] = attrs.field(
-        init=False, factory=dict, repr=False
-    )
 
     def __attrs_post_init__(self) -> None:
         missing = [

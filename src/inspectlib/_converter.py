@@ -19,21 +19,15 @@ from typing import Any, Final, TypeAlias, Union, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._errors import InvalidPartialDate, Problem
+from ._errors import InvalidPartialDate
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
 from ._extensions import Extensions, InvalidExtension, Step, freeze_extensions, thaw
 from ._fast_records import fast_record_hook, is_eligible
-from ._fields import FieldValueError, not_blank, not_empty, validators_of
+from ._fields import not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
 from ._judgments import NON_GRADES, CarriedForward, Inherited, Judgment, NonGrade
@@ -43,7 +37,7 @@ from ._scales import Grade, GradingScale
 from ._stated_dates import StatedDate
 from ._suggestions import did_you_mean
 
-__all__ = ["WireError", "json_type", "make_converter", "problems_of"]
+__all__ = ["WireError", "json_type", "make_converter", "render_path"]
 
 Hook: TypeAlias = Callable[[Any, Any], Any]
 
@@ -904,40 +898,6 @@ def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
 
-def located_problems(error: BaseException) -> list[tuple[tuple[Step, ...], str]]:
-    """Flatten what a converter raised into (steps, message) pairs, in document order.
-
-    The steps are the keys and indexes from the structured value down to each problem.
-    """
-    if isinstance(error, ClassValidationError | IterableValidationError):
-        found: list[tuple[tuple[Step, ...], str]] = []
-        with_notes, without_notes = error.group_exceptions()
-        for inner, note in with_notes:
-            step: Step
-            if isinstance(note, AttributeValidationNote):
-                step = note.name
-            elif isinstance(note, IterableValidationNote):
-                step = note.index
-            else:  # pragma: no cover - cattrs notes are one or the other
-                continue
-            found.extend(((step, *at), message) for at, message in located_problems(inner))
-        for inner in without_notes:
-            found.extend(located_problems(inner))
-        return found
-    if isinstance(error, ExceptionGroup):
-        return [pair for inner in error.exceptions for pair in located_problems(inner)]
-    if isinstance(error, ForbiddenExtraKeysError):
-        known = [field.name for field in attrs.fields(error.cl)] if attrs.has(error.cl) else []
-        return [((key,), unknown_field(key, known)) for key in sorted(error.extra_fields)]
-    if isinstance(error, WireError):
-        return [(error.at, error.message)]
-    if isinstance(error, FieldValueError):
-        return [((error.field,), error.reason)]
-    if isinstance(error, KeyError):
-        return [((), "missing required field")]
-    return [((), str(error))]
-
-
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_:/-]*")
 
 
@@ -953,8 +913,3 @@ def render_path(steps: tuple[Step, ...]) -> str:
         else:
             parts.append(f"[{json.dumps(step)}]")
     return "".join(parts)
-
-
-def problems_of(error: BaseException) -> list[Problem]:
-    """Flatten what a converter raised into problems with paths, in document order."""
-    return [Problem(render_path(at), message) for at, message in located_problems(error)]

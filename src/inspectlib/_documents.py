@@ -13,27 +13,17 @@ import io
 import itertools
 import os
 import re
-import threading
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final, TypeAlias, TypeVar, cast, overload
 
-import attrs
-import cattrs
 import orjson
 
-from ._builtin import BUILTIN
 from ._catalogue import Catalogue
+from ._codec import Codec, problem_at, refuse_wrong_types
 from ._commissions import CommissionedInspection
-from ._converter import (
-    DROPPING,
-    Dropped,
-    json_type,
-    located_problems,
-    make_converter,
-    render_path,
-)
+from ._converter import json_type, render_path
 from ._errors import (
     FormatVersionWarning,
     Problem,
@@ -41,7 +31,6 @@ from ._errors import (
     ValidationError,
 )
 from ._extensions import Step
-from ._field_types import type_problems
 from ._files import is_special, writing
 from ._frameworks import Framework
 from ._inspections import Inspection
@@ -95,39 +84,8 @@ R = TypeVar("R", Inspection, CommissionedInspection, Framework, GradingScale)
 PathOrFile: TypeAlias = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 
-_KEPT_CONVERTERS: Final = 16
-"""How many converters a catalogue keeps: each costs a few hundred kilobytes, and a program
-that reads with ever new limits must not grow without end."""
-_converters_lock = threading.Lock()
-
-
-def _converter(
-    catalogue: Catalogue, *, detailed: bool, limits: Limits = DEFAULT_LIMITS, dropping: bool = False
-) -> cattrs.Converter:
-    converters = catalogue._converters
-    # max_bytes is checked before any converter runs: limits that differ only there share one.
-    if limits.max_bytes != DEFAULT_LIMITS.max_bytes:
-        limits = attrs.evolve(limits, max_bytes=DEFAULT_LIMITS.max_bytes)
-    key = (detailed, limits, dropping)
-    converter: cattrs.Converter | None = converters.get(key)
-    if converter is None:
-        converter = make_converter(
-            catalogue.scales, detailed_validation=detailed, limits=limits, dropping=dropping
-        )
-        # Build every hook now, not on first use, so that threads share a finished converter.
-        for cls in KINDS.values():
-            converter.get_structure_hook(cls)
-            converter.get_unstructure_hook(cls)
-        with _converters_lock:
-            # Two threads may both build one; either is complete, and the last stored wins.
-            converters[key] = converter
-            while len(converters) > _KEPT_CONVERTERS:  # the oldest goes first
-                del converters[next(iter(converters))]
-    return converter
-
-
-def _default_catalogue() -> Catalogue:
-    return BUILTIN
+def _codec(catalogue: Catalogue | None) -> Codec:
+    return Codec.of(catalogue, KINDS.values())
 
 
 # Writing -----------------------------------------------------------------------------------
@@ -157,25 +115,12 @@ def to_dict(
         problems = check(record, catalogue=catalogue)
         if problems:
             raise ValidationError(_subject(record), problems)
-    try:
-        body = _converter(_default_catalogue(), detailed=False).unstructure(record)
-    except Exception:
-        _refuse_wrong_types(record)
-        raise
+    body = _codec(None).unstructure(record, _subject(record))
     return {"inspectlib": FORMAT_VERSION, "kind": kind, **body}
 
 
 def _subject(record: Record) -> str:
     return f"{type(record).__name__} {getattr(record, 'id', '')!r}"
-
-
-def _refuse_wrong_types(record: Record) -> None:
-    """Raise a ValidationError naming the fields of *record* that hold a value of the wrong type
-    (only a record changed behind its constructor's back can), if there are any."""
-    wrong = type_problems(record)
-    if wrong:
-        problems = [Problem(render_path(at), message) for at, message in wrong]
-        raise ValidationError(_subject(record), problems) from None
 
 
 def dumps(
@@ -208,12 +153,11 @@ def _encode(
     try:
         return orjson.dumps(document, option=orjson.OPT_INDENT_2 if indent else 0)
     except orjson.JSONEncodeError as error:
-        _refuse_wrong_types(record)
+        refuse_wrong_types(record, _subject(record))
         # A whole number beyond 64 bits, or text with a lone surrogate: JSON cannot carry it.
         subject = _subject(record)
         found = list(_unencodable(document, ())) or [((), f"cannot be written as JSON: {error}")]
-        problems = [Problem(render_path(at), message) for at, message in found]
-        raise ValidationError(subject, problems) from None
+        raise ValidationError(subject, [problem_at(at, message) for at, message in found]) from None
 
 
 def _unencodable(value: Any, at: tuple[Step, ...]) -> Iterator[tuple[tuple[Step, ...], str]]:
@@ -349,7 +293,6 @@ def from_dict(
 
     .. versionadded:: 0.1.0
     """
-    catalogue = catalogue or _default_catalogue()
     limits = limits or DEFAULT_LIMITS
     if type(data) is not dict:
         raise ValidationError(
@@ -358,15 +301,9 @@ def from_dict(
             skipped=_UNREAD,
         )
     cls, body, newer = _open_envelope(data, kind, subject)
-    # A newer minor version may add fields: those this inspectlib does not know are dropped,
-    # not refused, and named in a warning. Nothing is copied to drop them.
-    dropped = Dropped() if newer else None
-    record = _structure(body, cls, catalogue, limits, dropped)
-    if record is None:
-        # Outside the handler of the fast pass's failure, so that what it built half-way is
-        # freed before the detailed pass builds it all again.
-        located = _detailed_problems(catalogue, limits, body, cls, dropped)
-        problems = [Problem(render_path(at), message) for at, message in located]
+    record, located, dropped = _codec(catalogue).structure(body, cls, limits, newer=newer)
+    if located:
+        problems = [problem_at(at, message) for at, message in located]
         raise ValidationError(
             subject, _capped(problems, limits), skipped=CROSS_FIELD_CHECKS.get(cls, ())
         )
@@ -414,43 +351,6 @@ def _capped(problems: list[Problem], limits: Limits) -> list[Problem]:
         *shown,
         Problem("$", f"{hidden:,} more problems not shown (Limits.max_problems)"),
     ]
-
-
-def _structure(
-    body: dict[str, Any],
-    cls: type[Any],
-    catalogue: Catalogue,
-    limits: Limits,
-    dropped: Dropped | None,
-) -> Any:
-    """The record, by the fast pass; ``None`` if it fails (the detailed pass says why)."""
-    converter = _converter(catalogue, detailed=False, limits=limits, dropping=dropped is not None)
-    token = DROPPING.set(dropped)
-    try:
-        return converter.structure(body, cls)
-    except Exception:
-        return None
-    finally:
-        DROPPING.reset(token)
-
-
-def _detailed_problems(
-    catalogue: Catalogue,
-    limits: Limits,
-    body: dict[str, Any],
-    cls: type[Any],
-    dropped: Dropped | None,
-) -> list[tuple[tuple[Step, ...], str]]:
-    converter = _converter(catalogue, detailed=True, limits=limits, dropping=dropped is not None)
-    token = DROPPING.set(None if dropped is None else Dropped())
-    try:
-        converter.structure(body, cls)
-    except Exception as error:
-        return located_problems(error) or [((), str(error))]
-    finally:
-        DROPPING.reset(token)
-    # The fast pass failed where the detailed one did not: say so rather than hide it.
-    return [((), "the document could not be read, though no problem could be located")]
 
 
 # "MAJOR.MINOR" in ASCII digits, no leading zeros, short enough to be a version at all.

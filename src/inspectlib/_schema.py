@@ -15,9 +15,10 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
+from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
 from ._converter import _JUDGMENT_TYPES, EVIDENCE_TAGS
-from ._documents import FORMAT_VERSION, KINDS, _default_catalogue
+from ._documents import FORMAT_VERSION, KINDS
 from ._fields import not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
@@ -272,7 +273,7 @@ def json_schema(catalogue: Catalogue | None = None) -> dict[str, Any]:
 
     .. versionadded:: 0.1.0
     """
-    builder = _Builder(catalogue or _default_catalogue())
+    builder = _Builder(catalogue_or_builtin(catalogue))
     # Dispatch on "kind" with if/then rather than oneOf, so that a validator reports the
     # problems of the one kind a document claims to be, not a failure to match any.
     dispatch = []

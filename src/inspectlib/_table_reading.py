@@ -21,8 +21,9 @@ from typing import Any, Final, TypeAlias, TypeVar
 import attrs
 import orjson
 
+from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
-from ._documents import FORMAT_VERSION, _default_catalogue, from_dict
+from ._documents import FORMAT_VERSION, from_dict
 from ._errors import InvalidGrade, Problem, ValidationError
 from ._extensions import Step
 from ._inspections import Inspection
@@ -246,7 +247,7 @@ def read_tables(
     .. versionadded:: 0.1.0
     """
     folder = Path(directory)
-    catalogue = catalogue or _default_catalogue()
+    catalogue = catalogue_or_builtin(catalogue)
     problems: list[Problem] = []
     files = _files(folder)
     read = {name: _Table(name, files.get(name), problems) for name in _READ}
