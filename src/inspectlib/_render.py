@@ -76,28 +76,34 @@ def render_inspection(inspection: Inspection, *, today: datetime.date | None = N
     for quote in inspection.quotes:
         role = f", {quote.role}" if quote.role else ""
         lines += ["", f"  \u201c{quote.text}\u201d", f"    - {quote.speaker}{role}"]
-    deadlines = inspection.deadlines()
-    if deadlines:
-        lines += ["", "Response deadlines"]
-        for deadline in deadlines:
-            if deadline.response is not None:
-                met = deadline.met
-                state = "met" if met else "missed" if met is False else "met or missed"
-                state += f": responded {_day(deadline.response.published)}"
-            elif today is not None and deadline.overdue(today):
-                state = "no response recorded, overdue"
-            else:
-                state = "no response recorded"
-            due = (
-                _day(deadline.due)
-                if deadline.due is not None
-                else f"between {_between(deadline.earliest_due, deadline.latest_due)}"
-            )
-            lines.append(
-                f"  - {due}: {deadline.rule.responder} "
-                f"({deadline.rule.citation or deadline.rule.name}); {state}"
-            )
+    lines += _deadline_lines(inspection, today)
     return "\n".join(lines)
+
+
+def _deadline_lines(inspection: Inspection, today: datetime.date | None) -> list[str]:
+    deadlines = inspection.deadlines()
+    if not deadlines:
+        return []
+    lines = ["", "Response deadlines"]
+    for deadline in deadlines:
+        if deadline.response is not None:
+            met = deadline.met
+            state = "met" if met else "missed" if met is False else "met or missed"
+            state += f": responded {_day(deadline.response.published)}"
+        elif today is not None and deadline.overdue(today):
+            state = "no response recorded, overdue"
+        else:
+            state = "no response recorded"
+        due = (
+            _day(deadline.due)
+            if deadline.due is not None
+            else f"between {_between(deadline.earliest_due, deadline.latest_due)}"
+        )
+        lines.append(
+            f"  - {due}: {deadline.rule.responder} "
+            f"({deadline.rule.citation or deadline.rule.name}); {state}"
+        )
+    return lines
 
 
 def render_commission(
