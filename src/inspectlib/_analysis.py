@@ -11,7 +11,7 @@ from ._catalogue import Catalogue
 from ._field_types import typed_fields
 from ._frameworks import Change, compare_grades
 from ._inspections import GradedArea, Inspection
-from ._judgments import CarriedForward, Inherited, Judgment
+from ._judgments import Judgment, grade_of
 from ._lifecycle import FindingStatus
 from ._organisations import Organisation
 from ._scales import Grade
@@ -35,9 +35,9 @@ def _comparable(
 ) -> tuple[bool, str, tuple[str, ...]]:
     """Whether two judgments compare, why (or why not), and the frameworks named but not in
     *catalogue*, whose absence left only the scales to go on."""
-    first_grade, second_grade = _grade_of(first), _grade_of(second)
+    first_grade, second_grade = grade_of(first), grade_of(second)
     if first_grade is None or second_grade is None:
-        ungraded = [judgment.label for judgment in (first, second) if _grade_of(judgment) is None]
+        ungraded = [judgment.label for judgment in (first, second) if grade_of(judgment) is None]
         if len(ungraded) == 2:
             return False, f"neither {ungraded[0]!r} nor {ungraded[1]!r} is a grade", ()
         return False, f"{ungraded[0]!r} is not a grade: it does not compare with one", ()
@@ -47,15 +47,6 @@ def _comparable(
     if first is not first_grade or second is not second_grade:
         reason += " (an inherited or carried-forward rating compares by its grade)"
     return comparable, reason, missing
-
-
-def _grade_of(judgment: Judgment) -> Grade | None:
-    """The grade a judgment gives: its own, the one inherited or carried forward, or none."""
-    if isinstance(judgment, Grade):
-        return judgment
-    if isinstance(judgment, (Inherited, CarriedForward)):
-        return judgment.grade
-    return None
 
 
 def _comparable_grades(
@@ -230,7 +221,7 @@ def diff(
         first, second = old.judgment, new.judgment
         comparable, reason, missing = _comparable(earlier, later, first, second, catalogue)
         change = None
-        first_grade, second_grade = _grade_of(first), _grade_of(second)
+        first_grade, second_grade = grade_of(first), grade_of(second)
         if comparable and first_grade is not None and second_grade is not None:
             change = compare_grades(first_grade, second_grade)
         changed.append(

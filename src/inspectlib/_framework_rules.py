@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ._errors import Problem
-from ._frameworks import Framework, FrameworkArea, ScoreBands
+from ._frameworks import Framework, FrameworkArea, ScoreBands, not_an_area
 from ._inspections import Inspection
-from ._judgments import CarriedForward, Inherited, Judgment, NonGrade
+from ._judgments import CarriedForward, Inherited, Judgment, NonGrade, graded_at
 from ._messages import listed, shown
 from ._scales import Grade
 
@@ -20,6 +20,22 @@ __all__ = ["framework_problems"]
 def framework_problems(inspection: Inspection, framework: Framework) -> Iterator[Problem]:
     """Every way *inspection* departs from *framework*, in document order."""
     name = f"framework {framework.id!r}"
+    yield from _area_problems(inspection, framework, name)
+    yield from _overall_problems(inspection, framework, name)
+    if framework.finding_kinds:
+        kinds = dict.fromkeys(framework.finding_kinds)
+        for index, finding in enumerate(inspection.findings):
+            if finding.kind not in kinds:
+                yield Problem(
+                    f"$.findings[{index}].kind",
+                    f"{name} makes no findings of kind {finding.kind.value!r}; its kinds: "
+                    + listed(kind.value for kind in kinds),
+                )
+
+
+def _area_problems(inspection: Inspection, framework: Framework, name: str) -> Iterator[Problem]:
+    """The graded areas against the framework's: each known, named and nested as it says,
+    judged as it allows, and none it requires missing."""
     seen: set[str] = set()
     for index, area in enumerate(inspection.graded_areas):
         here = f"$.graded_areas[{index}]"
@@ -27,7 +43,7 @@ def framework_problems(inspection: Inspection, framework: Framework) -> Iterator
         expected = framework.find_area(area.key)
         if expected is None:
             if framework.closed:
-                yield Problem(f"{here}.key", framework._not_an_area(area.key))
+                yield Problem(f"{here}.key", not_an_area(framework, area.key))
             continue
         if area.topic != expected.topic:
             yield Problem(
@@ -51,6 +67,8 @@ def framework_problems(inspection: Inspection, framework: Framework) -> Iterator
                 f"{name} requires area {expected.key!r} ({expected.topic}), which is missing",
             )
 
+
+def _overall_problems(inspection: Inspection, framework: Framework, name: str) -> Iterator[Problem]:
     if inspection.overall is None:
         if framework.overall and not framework.overall_optional:
             yield Problem("$.overall", f"{name} gives an overall judgment, which is missing")
@@ -60,16 +78,6 @@ def framework_problems(inspection: Inspection, framework: Framework) -> Iterator
         yield from _judgment_problems(inspection.overall, "$.overall", framework, None)
         if framework.overall_rule is not None:
             yield from _rule_problems(inspection, framework, framework.overall_rule)
-
-    if framework.finding_kinds:
-        kinds = dict.fromkeys(framework.finding_kinds)
-        for index, finding in enumerate(inspection.findings):
-            if finding.kind not in kinds:
-                yield Problem(
-                    f"$.findings[{index}].kind",
-                    f"{name} makes no findings of kind {finding.kind.value!r}; its kinds: "
-                    + listed(kind.value for kind in kinds),
-                )
 
 
 def _rule_problems(
@@ -126,27 +134,21 @@ def _judgment_problems(
                 f"(non-grades it allows there: {permitted})",
             )
         return
-    grade: Grade | None
-    if isinstance(judgment, CarriedForward):
-        if not framework.carried_forward:
-            yield Problem(path, f"{name} does not carry judgments forward")
-            return
-        grade, path = judgment.grade, f"{path}.grade"
-    elif isinstance(judgment, Inherited):
-        if not framework.inherited:
-            yield Problem(
-                path, f"{name} does not accept ratings inherited from a predecessor registration"
-            )
-            return
-        grade, path = judgment.grade, f"{path}.grade"
-    else:
-        grade = judgment
+    if isinstance(judgment, CarriedForward) and not framework.carried_forward:
+        yield Problem(path, f"{name} does not carry judgments forward")
+        return
+    if isinstance(judgment, Inherited) and not framework.inherited:
+        yield Problem(
+            path, f"{name} does not accept ratings inherited from a predecessor registration"
+        )
+        return
+    grade, at = graded_at(judgment, path)
     if grade is None:
         return
     scale = framework.scales[0] if area is None else framework.scale_of(area)
     if grade.scale is not scale and grade.scale != scale:
         yield Problem(
-            path,
+            at,
             f"grade {shown(grade.label)} is on scale {grade.scale.id!r}, but {name} grades "
             f"{what} on {scale.id!r}",
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import enum
 from collections import Counter
 
@@ -19,7 +18,7 @@ from ._messages import cut, listed, shown
 from ._partial_dates import PartialDate
 from ._scales import Grade, GradingScale, NotAGrade, grade_key, incomparable
 from ._sources import Source
-from ._suggestions import SUGGESTIBLE
+from ._suggestions import did_you_mean
 
 __all__ = [
     "Change",
@@ -257,7 +256,7 @@ class Framework:
         """
         area = self._by_key.get(key)
         if area is None:
-            raise NotFoundError(self._not_an_area(key))
+            raise NotFoundError(not_an_area(self, key))
         return area
 
     def find_area(self, key: str) -> FrameworkArea | None:
@@ -278,25 +277,7 @@ class Framework:
             names = (area.key, area.topic, *area.aliases)
             if any(grade_key(candidate) == wanted for candidate in names):
                 return area
-        raise NotFoundError(self._not_an_area(name))
-
-    def _not_an_area(self, name: str) -> str:
-        """The message for a name that is not an area, with the closest key suggested."""
-        names = self._names
-        if names is None:
-            names = {grade_key(n): area.key for area in self.areas for n in (area.key, area.topic)}
-            for area in self.areas:
-                names.update({grade_key(alias): area.key for alias in area.aliases})
-            object.__setattr__(self, "_names", names)
-        # Match on normalised names (topics and aliases too), but suggest the key. A name far
-        # longer than any known one cannot be close, and is not worth comparing.
-        close = (
-            difflib.get_close_matches(grade_key(name), list(names), n=1, cutoff=0.6)
-            if len(name) <= SUGGESTIBLE
-            else []
-        )
-        hint = f"; did you mean {names[close[0]]!r}?" if close else ""
-        return f"{shown(name)} is not an area of framework {self.id!r}{hint}"
+        raise NotFoundError(not_an_area(self, name))
 
     def scale_of(self, area: FrameworkArea) -> GradingScale:
         """The scale *area* is graded on."""
@@ -353,6 +334,21 @@ class Framework:
             reason = f"{pair} grade on the same scale ({mine.id!r}), but nothing states that "
             reason += "their grades compare"
         return Comparability(comparable=False, reason=reason)
+
+
+def not_an_area(framework: Framework, name: str) -> str:
+    """The message for a *name* that is not an area of *framework*, with the closest key
+    suggested: the one wording of the look-up and of the rule that an area belongs to its
+    framework."""
+    names = framework._names
+    if names is None:
+        names = {grade_key(n): area.key for area in framework.areas for n in (area.key, area.topic)}
+        for area in framework.areas:
+            names.update({grade_key(alias): area.key for alias in area.aliases})
+        object.__setattr__(framework, "_names", names)
+    # Match on normalised names (topics and aliases too), but suggest the key.
+    hint = did_you_mean(grade_key(name), names, written=names)
+    return f"{shown(name)} is not an area of framework {framework.id!r}{hint}"
 
 
 @attrs.frozen(field_transformer=typed_fields)

@@ -30,6 +30,8 @@ __all__ = [
     "NonGrade",
     "NonGradeKind",
     "UNGRADED",
+    "grade_of",
+    "graded_at",
 ]
 
 
@@ -297,3 +299,21 @@ Judgment: TypeAlias = Grade | NonGrade | CarriedForward | Inherited
 
 .. versionadded:: 0.1.0
 """
+
+
+def grade_of(judgment: Judgment | None) -> Grade | None:
+    """The grade a judgment gives: its own, the one inherited or carried forward, or none."""
+    if isinstance(judgment, Grade):
+        return judgment
+    if isinstance(judgment, (Inherited, CarriedForward)):
+        return judgment.grade
+    return None
+
+
+def graded_at(judgment: Judgment, path: str) -> tuple[Grade | None, str]:
+    """The grade *judgment* gives and the path it is written at, *path* being the judgment's:
+    an inherited or carried-forward judgment holds its grade one step down, at ``.grade``, and
+    a problem with that grade points there."""
+    if isinstance(judgment, (Inherited, CarriedForward)):
+        return judgment.grade, f"{path}.grade"
+    return grade_of(judgment), path

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Any, TypeAlias
 
-from ._partial_dates import MonthPart, PartialDate, Season
+from ._partial_dates import MonthPart, Order, PartialDate, Season
 
 __all__ = ["StatedDate", "date_bounds", "describe_date", "to_stated_date"]
 
@@ -70,6 +70,12 @@ def date_bounds(value: StatedDate) -> tuple[datetime.date | None, datetime.date]
 def as_partial(value: StatedDate) -> PartialDate:
     """*value* as a :class:`PartialDate`, for comparisons that may answer "unknown"."""
     return value if isinstance(value, PartialDate) else PartialDate.from_date(value)
+
+
+def certainly_before(first: StatedDate, then: StatedDate) -> bool:
+    """True only when every day *first* may be is before every day *then* may be: the one
+    test of order the rules apply, since a rule broken only perhaps is not reported."""
+    return as_partial(first).compare(then) is Order.BEFORE
 
 
 def describe_date(value: StatedDate) -> str:

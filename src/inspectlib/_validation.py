@@ -25,13 +25,13 @@ from ._findings import FindingKind
 from ._framework_rules import framework_problems
 from ._frameworks import Framework
 from ._inspections import Inspection, RelatedDocument
-from ._judgments import CarriedForward, Inherited, Judgment
+from ._judgments import CarriedForward, Inherited, Judgment, graded_at
 from ._messages import listed, shown
-from ._partial_dates import Order, PartialDate
-from ._scales import Grade, GradingScale
-from ._stated_dates import StatedDate, as_partial, date_bounds, stated_text
+from ._partial_dates import PartialDate
+from ._scales import GradingScale
+from ._stated_dates import StatedDate, as_partial, certainly_before, date_bounds, stated_text
 
-__all__ = ["CROSS_FIELD_CHECKS", "check", "register_rules", "validate"]
+__all__ = ["CROSS_FIELD_CHECKS", "check", "has_cross_field_rules", "register_rules", "validate"]
 
 T = TypeVar("T")
 
@@ -39,55 +39,34 @@ _Rules = Callable[[Any, Catalogue], Iterator[Problem]]
 _RULES: dict[type[Any], _Rules] = {}
 
 
-CROSS_FIELD_CHECKS: dict[type[Any], tuple[str, ...]] = {
-    Inspection: (
-        "fieldwork ends after it starts",
-        "published after fieldwork ends",
-        "area keys are unique",
-        "judgments are on the inspection's scales",
-        "parent areas exist",
-        "finding ids are unique",
-        "findings name areas of the inspection",
-        "recommendations belong to causes of concern",
-        "evidence counts are within their totals",
-        "responses come after the report",
-        "finding updates name inspections followed up",
-        "response deadlines follow from the publication date",
-        "kinds of finding stated as none found have no findings",
-        "links name other records (earlier ones where they must)",
-        "expectations are listed in the order stated",
-        "inherited ratings are dated and accepted",
-        "the rules of the inspection's framework",
-    ),
-    CommissionedInspection: (
-        "questions are numbered in order",
-        "parts are numbered in order",
-        "parts' scope is in the terms of reference",
-        "publication dates agree with parts' status",
-        "publication after commissioning",
-        "expectations are listed in the order stated",
-        "deliverables published after commissioning",
-        "parts that are other records agree with them",
-        "leads are listed in order",
-        "links name other records",
-    ),
-}
+CROSS_FIELD_CHECKS: dict[type[Any], tuple[str, ...]] = {}
 """The rules :func:`check` applies to each kind of record, by name: what a document that
-cannot be read into a record is not yet checked for (:attr:`ValidationError.skipped`)."""
+cannot be read into a record is not yet checked for (:attr:`ValidationError.skipped`). A kind
+is here exactly when it has rules beyond those its records check when built; each kind's names
+are given where its rules are registered."""
 
 
 def register_rules(
-    record_type: type[T],
+    record_type: type[T], *names: str
 ) -> Callable[[Callable[[T, Catalogue], Iterator[Problem]]], Any]:
-    """Register the function that yields the problems of *record_type* (used internally)."""
+    """Register the function that yields the problems of *record_type*, and the *names* of the
+    rules it applies (none for a kind that checks itself whole when built)."""
 
     def decorate(
         rules: Callable[[T, Catalogue], Iterator[Problem]],
     ) -> Callable[[T, Catalogue], Iterator[Problem]]:
         _RULES[record_type] = rules
+        if names:
+            CROSS_FIELD_CHECKS[record_type] = names
         return rules
 
     return decorate
+
+
+def has_cross_field_rules(record_type: type[Any]) -> bool:
+    """Whether records of *record_type* have rules beyond those they check when built: what
+    the reader and the writer ask before running :func:`check`."""
+    return record_type in CROSS_FIELD_CHECKS
 
 
 def check(record: object, *, catalogue: Catalogue | None = None) -> tuple[Problem, ...]:
@@ -110,9 +89,7 @@ def check(record: object, *, catalogue: Catalogue | None = None) -> tuple[Proble
 
     .. versionadded:: 0.1.0
     """
-    rules = _RULES.get(type(record))
-    if rules is None:
-        raise TypeError(f"inspectlib has no validation rules for {type(record).__name__}")
+    rules = _rules_of(record)
     try:
         return tuple(rules(record, catalogue or BUILTIN))
     except Exception:
@@ -126,10 +103,14 @@ def check(record: object, *, catalogue: Catalogue | None = None) -> tuple[Proble
 def each_problem(record: object, *, catalogue: Catalogue | None = None) -> Iterator[Problem]:
     """The problems of :func:`check`, made one at a time, so that a caller who needs only the
     first few stops the work there."""
+    return _typed_or_wrong(record, _rules_of(record)(record, catalogue or BUILTIN))
+
+
+def _rules_of(record: object) -> _Rules:
     rules = _RULES.get(type(record))
     if rules is None:
         raise TypeError(f"inspectlib has no validation rules for {type(record).__name__}")
-    return _typed_or_wrong(record, rules(record, catalogue or BUILTIN))
+    return rules
 
 
 def _typed_or_wrong(record: object, problems: Iterator[Problem]) -> Iterator[Problem]:
@@ -158,33 +139,22 @@ def validate(record: T, *, catalogue: Catalogue | None = None) -> T:
     return record
 
 
-def is_certainly_before(a: PartialDate, b: PartialDate) -> bool:
-    """True only when every day *a* may stand for is before every day *b* may stand for."""
-    return a.compare(b) is Order.BEFORE
-
-
 def _judgment_problems(
     judgment: Judgment,
     path: str,
     scales: tuple[GradingScale, ...],
     declared: frozenset[GradingScale],
 ) -> Iterator[Problem]:
-    grade: Grade | None
-    if isinstance(judgment, CarriedForward):
-        if judgment.from_inspection is None:
-            yield Problem(
-                f"{path}.from_inspection",
-                "a carried-forward judgment must name the inspection it was carried from",
-            )
-        grade, path = judgment.grade, f"{path}.grade"
-    elif isinstance(judgment, Inherited):
-        grade, path = judgment.grade, f"{path}.grade"
-    else:
-        grade = judgment if isinstance(judgment, Grade) else None
+    if isinstance(judgment, CarriedForward) and judgment.from_inspection is None:
+        yield Problem(
+            f"{path}.from_inspection",
+            "a carried-forward judgment must name the inspection it was carried from",
+        )
+    grade, at = graded_at(judgment, path)
     if grade is not None and grade.scale not in declared:
         allowed = listed(repr(scale.id) for scale in _distinct(scales)) or "none"
         yield Problem(
-            path,
+            at,
             f"grade {shown(grade.label)} is on scale {grade.scale.id!r}, which is not one of this "
             f"inspection's scales ({allowed})",
         )
@@ -212,48 +182,32 @@ def _evidence_problems(evidence: Iterable[Evidence], path: str) -> Iterator[Prob
             yield Problem(f"{here}.count", f"{item.count} is more than its total of {item.total}")
 
 
-@register_rules(Inspection)
+@register_rules(
+    Inspection,
+    "fieldwork ends after it starts",
+    "published after fieldwork ends",
+    "area keys are unique",
+    "judgments are on the inspection's scales",
+    "parent areas exist",
+    "finding ids are unique",
+    "findings name areas of the inspection",
+    "recommendations belong to causes of concern",
+    "evidence counts are within their totals",
+    "responses come after the report",
+    "finding updates name inspections followed up",
+    "response deadlines follow from the publication date",
+    "kinds of finding stated as none found have no findings",
+    "links name other records (earlier ones where they must)",
+    "expectations are listed in the order stated",
+    "inherited ratings are dated and accepted",
+    "the rules of the inspection's framework",
+)
 def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterator[Problem]:
-    fieldwork = inspection.fieldwork
-    if fieldwork is not None:
-        if is_certainly_before(fieldwork.end, fieldwork.start):
-            yield Problem(
-                "$.fieldwork.end",
-                f"fieldwork ends ({fieldwork.end.describe()}) before it starts "
-                f"({fieldwork.start.describe()})",
-            )
-        published = as_partial(inspection.published)
-        if is_certainly_before(published, fieldwork.end):
-            yield Problem(
-                "$.published",
-                f"published ({published.describe()}) before fieldwork ended "
-                f"({fieldwork.end.describe()})",
-            )
-
-    scales = inspection.scales
-    declared = frozenset(scales)
+    yield from _fieldwork_problems(inspection)
     first_at, repeats = _first_of_each(
         [area.key for area in inspection.graded_areas], "$.graded_areas", "key", "area key"
     )
-    for index, area in enumerate(inspection.graded_areas):
-        if index in repeats:
-            yield repeats[index]
-        yield from _judgment_problems(
-            area.judgment, f"$.graded_areas[{index}].judgment", scales, declared
-        )
-    for index, area in enumerate(inspection.graded_areas):
-        if area.parent is None:
-            continue
-        if area.parent == area.key:
-            yield Problem(f"$.graded_areas[{index}].parent", "an area cannot be its own parent")
-        elif area.parent not in first_at:
-            yield Problem(
-                f"$.graded_areas[{index}].parent",
-                f"parent area {shown(area.parent)} is not an area of this inspection",
-            )
-    if inspection.overall is not None:
-        yield from _judgment_problems(inspection.overall, "$.overall", scales, declared)
-
+    yield from _area_problems(inspection, first_at, repeats)
     yield from _deadline_problems(inspection)
     yield from _finding_problems(inspection, first_at)
     yield from _none_found_problems(inspection)
@@ -276,6 +230,52 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
             yield Problem("$.framework", str(error))
         else:
             yield from framework_problems(inspection, framework)
+
+
+def _fieldwork_problems(inspection: Inspection) -> Iterator[Problem]:
+    fieldwork = inspection.fieldwork
+    if fieldwork is None:
+        return
+    if certainly_before(fieldwork.end, fieldwork.start):
+        yield Problem(
+            "$.fieldwork.end",
+            f"fieldwork ends ({fieldwork.end.describe()}) before it starts "
+            f"({fieldwork.start.describe()})",
+        )
+    published = as_partial(inspection.published)
+    if certainly_before(published, fieldwork.end):
+        yield Problem(
+            "$.published",
+            f"published ({published.describe()}) before fieldwork ended "
+            f"({fieldwork.end.describe()})",
+        )
+
+
+def _area_problems(
+    inspection: Inspection, first_at: dict[str, int], repeats: dict[int, Problem]
+) -> Iterator[Problem]:
+    """Areas' keys (*repeats*: the problem of each repeated one, by index), judgments and
+    parents, and the overall judgment."""
+    scales = inspection.scales
+    declared = frozenset(scales)
+    for index, area in enumerate(inspection.graded_areas):
+        if index in repeats:
+            yield repeats[index]
+        yield from _judgment_problems(
+            area.judgment, f"$.graded_areas[{index}].judgment", scales, declared
+        )
+    for index, area in enumerate(inspection.graded_areas):
+        if area.parent is None:
+            continue
+        if area.parent == area.key:
+            yield Problem(f"$.graded_areas[{index}].parent", "an area cannot be its own parent")
+        elif area.parent not in first_at:
+            yield Problem(
+                f"$.graded_areas[{index}].parent",
+                f"parent area {shown(area.parent)} is not an area of this inspection",
+            )
+    if inspection.overall is not None:
+        yield from _judgment_problems(inspection.overall, "$.overall", scales, declared)
 
 
 def _deadline_problems(inspection: Inspection) -> Iterator[Problem]:
@@ -306,7 +306,7 @@ def _last_safe_day(rules: tuple[ResponseRule, ...]) -> datetime.date:
 
 def _follow_up_problems(inspection: Inspection) -> Iterator[Problem]:
     for index, response in enumerate(inspection.responses):
-        if _certainly_before(response.published, as_partial(inspection.published)):
+        if certainly_before(response.published, inspection.published):
             yield Problem(
                 f"$.responses[{index}].published",
                 f"a response ({response.published.isoformat()}) cannot come before the report "
@@ -360,7 +360,7 @@ def _link_problems(
             link.date is not None
             and published is not None
             and link.relation.target_is_earlier
-            and as_partial(published).compare(link.date) is Order.BEFORE
+            and certainly_before(published, link.date)
         ):
             yield Problem(
                 f"{here}.date",
@@ -378,13 +378,13 @@ def _expectation_order_problems(
     publication = None if published is None else as_partial(published)
     announced_before: PartialDate | None = None
     for position, expectation in enumerate(expectations):
-        if publication is not None and publication.compare(expectation.announced) is Order.BEFORE:
+        if publication is not None and certainly_before(publication, expectation.announced):
             yield Problem(
                 f"{path}[{position}].announced",
                 f"stated ({expectation.announced.describe()}) after the publication it expects "
                 f"({publication.describe()})",
             )
-        if announced_before is not None and is_certainly_before(
+        if announced_before is not None and certainly_before(
             expectation.announced, announced_before
         ):
             yield Problem(
@@ -464,90 +464,109 @@ def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iter
         yield from _evidence_problems(finding.evidence, f"{here}.evidence")
 
 
-def _certainly_before(a: PartialDate | datetime.date, b: PartialDate) -> bool:
-    first = a if isinstance(a, PartialDate) else PartialDate.from_date(a)
-    return first.compare(b) is Order.BEFORE
-
-
-@register_rules(CommissionedInspection)
+@register_rules(
+    CommissionedInspection,
+    "questions are numbered in order",
+    "parts are numbered in order",
+    "parts' scope is in the terms of reference",
+    "publication dates agree with parts' status",
+    "publication after commissioning",
+    "expectations are listed in the order stated",
+    "deliverables published after commissioning",
+    "parts that are other records agree with them",
+    "leads are listed in order",
+    "links name other records",
+)
 def _commission_problems(
     commission: CommissionedInspection, catalogue: Catalogue
 ) -> Iterator[Problem]:
     commissioned = commission.commissioned
     numbers = [question.number for question in commission.terms_of_reference]
+    yield from _out_of_order(numbers, "$.terms_of_reference", "question").values()
     asked = frozenset(numbers)
-    for index, number in enumerate(numbers):
-        if index and number <= numbers[index - 1]:
-            yield Problem(
-                f"$.terms_of_reference[{index}].number",
-                f"question {number} comes after question {numbers[index - 1]}: numbers must "
-                "be unique and in order",
-            )
-    previous: int | None = None
+    misnumbered = _out_of_order([part.number for part in commission.parts], "$.parts", "part")
     for index, part in enumerate(commission.parts):
-        here = f"$.parts[{index}]"
-        if previous is not None and part.number <= previous:
-            yield Problem(
-                f"{here}.number",
-                f"part {part.number} comes after part {previous}: numbers must be unique and "
-                "in order",
-            )
-        previous = part.number
-        for position, question in enumerate(part.scope):
-            if question not in asked:
-                yield Problem(
-                    f"{here}.scope[{position}]",
-                    f"question {question} is not in the terms of reference",
-                )
-        published = part.published
-        if part.status is PartStatus.PUBLISHED and published is None and part.record is None:
-            yield Problem(f"{here}.published", "a published part needs its publication date")
-        if part.status in (PartStatus.PLANNED, PartStatus.IN_PROGRESS) and published is not None:
-            yield Problem(
-                f"{here}.status",
-                f"a part with a publication date cannot be {part.status.value.replace('_', ' ')}",
-            )
-        for claim_path, claim in [(f"{here}.published", published)] + [
-            (f"{here}.disputed[{i}]", c) for i, c in enumerate(part.disputed)
-        ]:
-            if claim is not None and _certainly_before(claim.date, commissioned):
-                yield Problem(
-                    f"{claim_path}.date",
-                    f"published ({stated_text(claim.date)}) before it was commissioned "
-                    f"({commissioned.describe()})",
-                )
-        yield from _stated_after_commission(part.expectations, f"{here}.expectations", commissioned)
-        yield from _expectation_order_problems(
-            part.expectations, f"{here}.expectations", None if published is None else published.date
-        )
-        if part.record is not None:
-            yield from _part_record_problems(commission, part, here)
-        for position, deliverable in enumerate(part.deliverables):
-            day = deliverable.published
-            if day is not None and _certainly_before(day, commissioned):
-                yield Problem(
-                    f"{here}.deliverables[{position}].document.published",
-                    f"published ({stated_text(day)}) before the inspection was commissioned "
-                    f"({commissioned.describe()})",
-                )
-            document = deliverable.document
-            if document is not None:
-                yield from _expectation_order_problems(
-                    document.expectations,
-                    f"{here}.deliverables[{position}].document.expectations",
-                    document.published,
-                )
+        if index in misnumbered:
+            yield misnumbered[index]
+        yield from _part_problems(commission, part, f"$.parts[{index}]", asked)
     yield from _stated_after_commission(commission.expectations, "$.expectations", commissioned)
     yield from _expectation_order_problems(commission.expectations, "$.expectations")
     yield from _lead_problems(commission)
     yield from _link_problems(commission.id, None, commission.related)
 
 
+def _out_of_order(numbers: list[int], path: str, what: str) -> dict[int, Problem]:
+    """The problem of each number not above the one before it, by its index."""
+    return {
+        index: Problem(
+            f"{path}[{index}].number",
+            f"{what} {number} comes after {what} {numbers[index - 1]}: numbers must be unique "
+            "and in order",
+        )
+        for index, number in enumerate(numbers)
+        if index and number <= numbers[index - 1]
+    }
+
+
+def _part_problems(
+    commission: CommissionedInspection, part: Part, here: str, asked: frozenset[int]
+) -> Iterator[Problem]:
+    commissioned = commission.commissioned
+    for position, question in enumerate(part.scope):
+        if question not in asked:
+            yield Problem(
+                f"{here}.scope[{position}]",
+                f"question {question} is not in the terms of reference",
+            )
+    published = part.published
+    if part.status is PartStatus.PUBLISHED and published is None and part.record is None:
+        yield Problem(f"{here}.published", "a published part needs its publication date")
+    if part.status in (PartStatus.PLANNED, PartStatus.IN_PROGRESS) and published is not None:
+        yield Problem(
+            f"{here}.status",
+            f"a part with a publication date cannot be {part.status.value.replace('_', ' ')}",
+        )
+    for claim_path, claim in [(f"{here}.published", published)] + [
+        (f"{here}.disputed[{i}]", c) for i, c in enumerate(part.disputed)
+    ]:
+        if claim is not None and certainly_before(claim.date, commissioned):
+            yield Problem(
+                f"{claim_path}.date",
+                f"published ({stated_text(claim.date)}) before it was commissioned "
+                f"({commissioned.describe()})",
+            )
+    yield from _stated_after_commission(part.expectations, f"{here}.expectations", commissioned)
+    yield from _expectation_order_problems(
+        part.expectations, f"{here}.expectations", None if published is None else published.date
+    )
+    if part.record is not None:
+        yield from _part_record_problems(commission, part, here)
+    yield from _deliverable_problems(part, here, commissioned)
+
+
+def _deliverable_problems(part: Part, here: str, commissioned: PartialDate) -> Iterator[Problem]:
+    for position, deliverable in enumerate(part.deliverables):
+        day = deliverable.published
+        if day is not None and certainly_before(day, commissioned):
+            yield Problem(
+                f"{here}.deliverables[{position}].document.published",
+                f"published ({stated_text(day)}) before the inspection was commissioned "
+                f"({commissioned.describe()})",
+            )
+        document = deliverable.document
+        if document is not None:
+            yield from _expectation_order_problems(
+                document.expectations,
+                f"{here}.deliverables[{position}].document.expectations",
+                document.published,
+            )
+
+
 def _stated_after_commission(
     expectations: Iterable[Expectation], path: str, commissioned: PartialDate
 ) -> Iterator[Problem]:
     for position, expectation in enumerate(expectations):
-        if _certainly_before(expectation.announced, commissioned):
+        if certainly_before(expectation.announced, commissioned):
             yield Problem(
                 f"{path}[{position}].announced",
                 f"stated ({expectation.announced.describe()}) before the inspection was "
@@ -592,7 +611,7 @@ def _lead_problems(commission: CommissionedInspection) -> Iterator[Problem]:
         here = f"$.leads[{index}]"
         since = None if role.since is None else as_partial(role.since)
         until = None if role.until is None else as_partial(role.until)
-        if since is not None and until is not None and is_certainly_before(until, since):
+        if since is not None and until is not None and certainly_before(until, since):
             yield Problem(
                 f"{here}.until",
                 f"the role ends ({until.describe()}) before it starts ({since.describe()})",
@@ -600,7 +619,7 @@ def _lead_problems(commission: CommissionedInspection) -> Iterator[Problem]:
         if index and since is not None:
             before = leads[index - 1]
             previous = before.since if before.until is None else before.until
-            if previous is not None and is_certainly_before(since, as_partial(previous)):
+            if previous is not None and certainly_before(since, previous):
                 yield Problem(
                     f"{here}.since",
                     "leads are listed in the order they held the role, but this one starts "
