@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 import inspectlib as il
+from inspectlib._extensions import extension_keys
 from inspectlib.sources import SourceError, SourceProblem
 from inspectlib.sources._shared import (
     CsvRow,
     CsvTable,
     Located,
     deliver,
-    extension_keys,
     file_error,
     namespaced,
     opened,

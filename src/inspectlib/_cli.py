@@ -43,6 +43,7 @@ from ._errors import (
     Problem,
     ValidationError,
 )
+from ._extensions import extension_keys
 from ._limits import DEFAULT_LIMITS
 from ._render import render, render_framework
 from ._samples import SAMPLES, sample
@@ -457,7 +458,6 @@ def _source_path(argument: str) -> str:
 def _import(arguments: argparse.Namespace) -> int:
     """Import publishers' files; write JSON Lines; say how it went."""
     from .sources import SourceError
-    from .sources._shared import extension_keys
 
     importer = _importer(arguments.publisher)
     err = sys.stderr

@@ -3,7 +3,7 @@
 # No "from __future__ import annotations": attrs copies a converter's annotations into the
 # records' __init__, and typing.get_type_hints must be able to evaluate them there.
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ForwardRef, TypeAlias, Union
 
 from ._errors import InvalidRecord
@@ -15,6 +15,7 @@ __all__ = [
     "Extensions",
     "InvalidExtension",
     "JSONValue",
+    "extension_keys",
     "freeze_extensions",
     "thaw",
 ]
@@ -154,3 +155,18 @@ def thaw(value: JSONValue) -> Any:
     if type(value) is FrozenDict:
         return {key: thaw(item) for key, item in value.items()}
     return value
+
+
+def extension_keys(record: object) -> Iterator[str]:
+    """Every extension key of *record* and of the records it holds (subjects, inspectorate,
+    graded areas), each time it appears."""
+    extensions = getattr(record, "extensions", None)
+    if extensions:
+        yield from extensions
+    for name in ("inspectorate",):
+        held = getattr(record, name, None)
+        if held is not None:
+            yield from extension_keys(held)
+    for name in ("subjects", "graded_areas", "supporting_inspectorates"):
+        for held in getattr(record, name, ()):
+            yield from extension_keys(held)

@@ -39,7 +39,6 @@ __all__ = [
     "SourceProblem",
     "assembler",
     "deliver",
-    "extension_keys",
     "file_error",
     "namespaced",
     "opened",
@@ -595,18 +594,3 @@ def namespaced(namespace: str, fields: Mapping[str, Any]) -> dict[str, Any]:
     ``{"fhrs:PostCode": ...}``. Keys keep the publisher's own spelling, so a field can be
     traced back to the file."""
     return {f"{namespace}:{key}": value for key, value in fields.items()}
-
-
-def extension_keys(record: object) -> Iterator[str]:
-    """Every extension key of *record* and of the records it holds (subjects, inspectorate,
-    graded areas), each time it appears."""
-    extensions = getattr(record, "extensions", None)
-    if extensions:
-        yield from extensions
-    for name in ("inspectorate",):
-        held = getattr(record, name, None)
-        if held is not None:
-            yield from extension_keys(held)
-    for name in ("subjects", "graded_areas", "supporting_inspectorates"):
-        for held in getattr(record, name, ()):
-            yield from extension_keys(held)
