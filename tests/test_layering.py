@@ -83,13 +83,6 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
         "a spreadsheet's CSV file is read in the encodings the importers find; the check is to "
         "move to a core module both use"
     ),
-    ("inspectlib._table_reading", "inspectlib._documents._default_catalogue"): (
-        "the default catalogue is to be reached one way, from one public place"
-    ),
-    ("inspectlib._documents", "._converters"): (
-        "the converters are cached on the catalogue they are built for; the cache is to be "
-        "reached through the catalogue's own module"
-    ),
 }
 """Known breaches, each with why it stands for now: (the module, what it reaches)."""
 
