@@ -1,26 +1,43 @@
-"""inspectlib's performance benchmark: decoding, encoding and streaming against the best peers.
+"""inspectlib's performance benchmark: every path users take, beside pydantic v2 and msgspec.
 
-    python benchmarks/run.py                   # N = 1k, 10k, 100k (about 10 minutes)
-    python benchmarks/run.py --full            # adds N = 1M (about 40 minutes on 2 cores)
+    python benchmarks/run.py --quick     # every section at small sizes: about 3 minutes
+    python benchmarks/run.py             # N = 1k, 10k, 100k, importers at a tenth: about 30 min
+    python benchmarks/run.py --full      # the targets' sizes: about 90 minutes on 2 quiet cores
     python benchmarks/run.py --sizes 1000 --repeats 5 --output /tmp/results   # a quick look
+
+``--full`` times decoding up to N = 1,000,000 (about 45 minutes, the 2.9 GB corpus made first
+if missing, which adds about 10), then runs the companions at the sizes their targets name:
+the food hygiene import of 500,000 establishments (``fhrs.py``, about 12 minutes), the Ofsted
+import of 100,000 rows of each shape (``import_ofsted.py``, about 8) and 1,000,000 records
+written as a Parquet dataset (``parquet.py``, about 15). Each companion runs as a child
+process with a time limit (``COMPANION_TIMEOUT``), so the run ends however they behave.
 
 One process, one run. In order:
 
 1. The rejection check: every contender must reject every invalid record of
    ``corpus.INVALID`` (and accept the valid corpus, and encode it to the same bytes), or the run
    stops before timing anything: nobody is timed doing less work.
-2. Decoding: for each size, for each round, each contender streams the whole JSON Lines file
-   (records discarded as they come), the ``orjson.loads`` floor first, in the same round.
-3. Encoding: each contender writes records to a sink, one line each, against ``orjson.dumps`` of
-   the plain dicts ``inspectlib.to_dict`` gives, produced before timing.
-4. Peak memory: each decoding contender streams the largest file in a child process of this
-   run (``stream.py``, collector on as Python starts it); peak RSS (VmHWM) is reported beside the
-   RSS after start-up.
+2. The scenarios, each a row of the report with pydantic v2 (same schema and checks, see
+   ``peers.py``) beside inspectlib, and msgspec beside them, timed round by round against the
+   scenario's floor in the same round (``SCENARIOS`` says what each times):
+   stream decode (records discarded), ``loads`` of single documents, bulk decode keeping every
+   record with the garbage collector on, the collector-free bulk load, ``dumps`` of single
+   records, and ``dump_lines`` of a stream.
+3. Memory: each decoder streams the largest file in a child process of this run
+   (``stream.py``, collector on as Python starts it); peak RSS (VmHWM) beside the RSS after
+   start-up. And Python memory per record kept (tracemalloc).
+4. The companions (``fhrs.py``, ``import_ofsted.py``, ``parquet.py``), each run as a child
+   process; their figures are read from the JSON each writes.
+5. The targets table: each target with its measured value and a verdict.
 
-Timed loops run with the cyclic garbage collector off (collected before each loop and switched
-back on after); one figure, ``inspectlib (gc on)``, runs with it on, at the largest size.
-Figures are medians over the rounds; ratios are taken round by round against the floor measured
-in the same round, then the median is reported.
+Timed loops run with the cyclic garbage collector off (collected before each loop and restored
+after), except where a scenario says otherwise. Figures are medians over the rounds; ratios are
+taken round by round against the floor measured in the same round, then the median is reported.
+
+It writes ``latest.json`` and ``latest.md`` to ``--output`` (``benchmarks/results/``), and the
+companions' own reports beside them. Exit status: 0 when every section ran (whether or not its
+targets are met), 1 when a companion failed or ran out of time (the report says which), 2 when
+the rejection check failed.
 """
 
 from __future__ import annotations
@@ -28,17 +45,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
+import functools
 import gc
 import io
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -48,23 +69,20 @@ sys.path.insert(0, str(HERE))
 
 import orjson  # noqa: E402
 import peers  # noqa: E402
+import report  # noqa: E402
+from report import MSGSPEC, OURS, PEER  # noqa: E402
 
 import corpus  # noqa: E402
 import inspectlib as il  # noqa: E402
 
+QUICK_SIZES = (1_000, 5_000)
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 FULL_SIZES = (*DEFAULT_SIZES, 1_000_000)
-ENCODE_POOL = 10_000  # encoding cycles through at most this many records held in memory
-
-TARGETS = {
-    "decode_ratio": 2.0,
-    "encode_ratio": 1.0,
-    "flatness": 1.15,
-    "stream_rss_mb": 150.0,
-}
+POOL = 10_000  # single documents and encoding cycle through at most this many records in memory
+BULK_MAX = 100_000  # the bulk loads keep every record: 100,000 pydantic models take ~2.8 GB
 
 
-# --- contenders -------------------------------------------------------------------------------
+# --- stream decode contenders -----------------------------------------------------------------
 # A decoder takes the path of a JSON Lines file and returns how many records it decoded.
 
 
@@ -109,21 +127,72 @@ def _peer_decoder(decode: Callable[..., Any], check: bool) -> Callable[[Path], i
     return run
 
 
+FLOOR = "orjson.loads (floor)"
 DECODERS: dict[str, Callable[[Path], int]] = {
-    "orjson.loads (floor)": decode_floor,
+    FLOOR: decode_floor,
     "json.loads (stdlib)": decode_json,
-    "inspectlib": decode_inspectlib,
-    "msgspec Structs": _peer_decoder(peers.decode_msgspec, True),
+    OURS: decode_inspectlib,
+    MSGSPEC: _peer_decoder(peers.decode_msgspec, True),
     "msgspec Structs, no cross-field check": _peer_decoder(peers.decode_msgspec, False),
-    "pydantic v2": _peer_decoder(peers.decode_pydantic, True),
+    PEER: _peer_decoder(peers.decode_pydantic, True),
     "pydantic v2, no cross-field check": _peer_decoder(peers.decode_pydantic, False),
 }
 GC_ON = "inspectlib (gc on)"
-FLOOR = "orjson.loads (floor)"
-# What runs at sizes above 100k: the floor, the targets, and the peers with the same checks.
-LARGE_DECODERS = (FLOOR, "json.loads (stdlib)", "inspectlib", "msgspec Structs", "pydantic v2")
+# What runs at sizes above --large-above: the floor, the targets, the peers with the same checks.
+LARGE_DECODERS = (FLOOR, "json.loads (stdlib)", OURS, MSGSPEC, PEER)
 
-# An encoder takes its own prepared objects and a binary sink, and writes one line each.
+
+# --- the other scenarios' contenders ----------------------------------------------------------
+# Each is a function of no argument doing the whole job for N records, made by the scenario's
+# builder from what was prepared before timing.
+
+
+def _each(function: Callable[[Any], Any], items: list[Any], size: int) -> Callable[[], None]:
+    """Call *function* on *size* items, cycling through *items*: the same loop for everyone."""
+    passes, rest = divmod(size, len(items))
+    tail = items[:rest]
+
+    def run() -> None:
+        for _ in range(passes):
+            for item in items:
+                function(item)
+        for item in tail:
+            function(item)
+
+    return run
+
+
+def _kept(decode: Callable[[bytes], Any], path: Path) -> Callable[[], list[Any]]:
+    """Every line of *path* decoded and kept in a list."""
+
+    def run() -> list[Any]:
+        with path.open("rb") as stream:
+            return [decode(line) for line in stream]
+
+    return run
+
+
+def _kept_inspectlib(path: Path) -> Callable[[], list[Any]]:
+    """What ``records = list(load_lines(path, Inspection))`` does."""
+    return lambda: list(il.load_lines(path, il.Inspection))
+
+
+BULK_RECIPE = "the documented recipe: gc.disable() around the list's build, restored after"
+
+
+def _collector_free(load: Callable[[], list[Any]]) -> Callable[[], list[Any]]:
+    """*load* with the collector paused, as the documentation tells a bulk load to do."""
+
+    def run() -> list[Any]:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return load()
+        finally:
+            if enabled:
+                gc.enable()
+
+    return run
 
 
 def encode_floor(dicts: list[dict[str, Any]], sink: io.BufferedWriter) -> None:
@@ -148,23 +217,186 @@ def encode_pydantic(docs: list[peers.PInspection], sink: io.BufferedWriter) -> N
         write(encode(doc) + b"\n")
 
 
+def dumps_pydantic(doc: peers.PInspection) -> str:
+    """pydantic's own call for one record as JSON text, as ``inspectlib.dumps`` gives text."""
+    return doc.model_dump_json(exclude_defaults=True)
+
+
 ENCODE_FLOOR = "orjson.dumps of plain dicts (floor)"
-ENCODERS: dict[str, tuple[Callable[[list[bytes]], list[Any]] | None, Callable[..., None]]] = {
-    ENCODE_FLOOR: (None, encode_floor),  # inspectlib.to_dict of the inspectlib records
-    "inspectlib": (
-        lambda lines: [il.loads(line, il.Inspection) for line in lines],
-        encode_inspectlib,
-    ),
-    "msgspec Structs": (lambda lines: [peers.decode_msgspec(x) for x in lines], encode_msgspec),
-    "pydantic v2": (lambda lines: [peers.decode_pydantic(x) for x in lines], encode_pydantic),
+KEPT_FLOOR = "orjson.loads, dicts kept (floor)"
+STREAM_ENCODERS: dict[str, Callable[..., None]] = {
+    ENCODE_FLOOR: encode_floor,
+    OURS: encode_inspectlib,
+    MSGSPEC: encode_msgspec,
+    PEER: encode_pydantic,
 }
+
+
+@dataclass
+class Prepared:
+    """What the scenarios use, made before their timing: the corpus files, and a pool of
+    records (the first POOL lines of the largest file, decoded by each contender), made when
+    first asked for, so that the bulk loads run before it exists: with the collector on, every
+    object alive is walked by each full collection, and a user's bulk load has no such pool."""
+
+    paths: dict[int, Path]
+
+    @functools.cached_property
+    def lines(self) -> list[bytes]:
+        return _read_lines(self.paths[max(self.paths)], min(max(self.paths), POOL))
+
+    @functools.cached_property
+    def objects(self) -> dict[str, list[Any]]:
+        """Each contender's decoded pool; the floor's are the plain dicts of to_dict."""
+        records = [il.loads(line, il.Inspection) for line in self.lines]
+        return {
+            ENCODE_FLOOR: [il.to_dict(record) for record in records],
+            OURS: records,
+            MSGSPEC: [peers.decode_msgspec(line) for line in self.lines],
+            PEER: [peers.decode_pydantic(line) for line in self.lines],
+        }
+
+    def pool(self, name: str, size: int) -> list[Any]:
+        return self.objects[name][:size]
+
+
+def _loads_contenders(prepared: Prepared, size: int) -> dict[str, Callable[[], Any]]:
+    documents = prepared.lines[:size]
+    ours = il.loads
+    kind = il.Inspection
+    return {
+        FLOOR: _each(orjson.loads, documents, size),
+        OURS: _each(lambda document: ours(document, kind), documents, size),
+        MSGSPEC: _each(peers.decode_msgspec, documents, size),
+        PEER: _each(peers.decode_pydantic, documents, size),
+    }
+
+
+def _bulk_contenders(prepared: Prepared, size: int) -> dict[str, Callable[[], Any]]:
+    path = prepared.paths[size]
+    return {
+        KEPT_FLOOR: _kept(orjson.loads, path),
+        OURS: _kept_inspectlib(path),
+        MSGSPEC: _kept(peers.decode_msgspec, path),
+        PEER: _kept(peers.decode_pydantic, path),
+    }
+
+
+def _collector_free_contenders(prepared: Prepared, size: int) -> dict[str, Callable[[], Any]]:
+    return {name: _collector_free(load) for name, load in _bulk_contenders(prepared, size).items()}
+
+
+def _dumps_contenders(prepared: Prepared, size: int) -> dict[str, Callable[[], Any]]:
+    return {
+        ENCODE_FLOOR: _each(orjson.dumps, prepared.pool(ENCODE_FLOOR, size), size),
+        OURS: _each(il.dumps, prepared.pool(OURS, size), size),
+        MSGSPEC: _each(peers.encode_msgspec, prepared.pool(MSGSPEC, size), size),
+        PEER: _each(dumps_pydantic, prepared.pool(PEER, size), size),
+    }
+
+
+def _dump_lines_contenders(
+    prepared: Prepared, size: int, sink: io.BufferedWriter
+) -> dict[str, Callable[[], Any]]:
+    def writer(name: str) -> Callable[[], None]:
+        items, encode = prepared.pool(name, size), STREAM_ENCODERS[name]
+        passes, rest = divmod(size, len(items))
+        tail = items[:rest]
+
+        def run() -> None:
+            for _ in range(passes):
+                encode(items, sink)
+            if tail:
+                encode(tail, sink)
+            sink.flush()
+
+        return run
+
+    return {name: writer(name) for name in STREAM_ENCODERS}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One path a user takes, timed for inspectlib, its peers and its floor."""
+
+    key: str
+    title: str
+    what: str  # what is timed, for the report
+    floor: str
+    collect: bool  # the garbage collector on in the timed loop
+    largest: str  # which sizes: "all", "pool" (<= --large-above), "bulk" (<= BULK_MAX)
+
+
+SCENARIOS = (
+    Scenario(
+        "stream_decode",
+        "stream decode (records discarded)",
+        "`for record in load_lines(path, Inspection)`, each record dropped as the next comes; "
+        "the peers decode each line of the same file and run the same cross-field rules",
+        FLOOR,
+        False,
+        "all",
+    ),
+    Scenario(
+        "loads",
+        "`loads` of single documents",
+        "`loads(document, Inspection)` once per document, one JSON document (bytes) a call, "
+        "cycling through the first 10,000 records held in memory; the peers' own one-document "
+        "call (`model_validate_json`, `msgspec.json.Decoder.decode`) and the cross-field rules",
+        FLOOR,
+        False,
+        "pool",
+    ),
+    Scenario(
+        "bulk_gc_on",
+        "bulk decode, every record kept, collector on",
+        "`records = list(load_lines(path, Inspection))` with the garbage collector on, as "
+        "Python starts; the peers keep their objects in a list the same way; the floor keeps "
+        "orjson's dicts",
+        KEPT_FLOOR,
+        True,
+        "bulk",
+    ),
+    Scenario(
+        "bulk_gc_free",
+        "bulk decode, every record kept, collector-free",
+        f"the same bulk load, by {BULK_RECIPE}; the peers and the floor the same way",
+        KEPT_FLOOR,
+        True,
+        "bulk",
+    ),
+    Scenario(
+        "dumps",
+        "encode of single records (`dumps`)",
+        "`dumps(record)` once per record, JSON text back, cycling through the first 10,000 "
+        "records decoded before timing; pydantic's `model_dump_json(exclude_defaults=True)`, "
+        "msgspec's `json.Encoder.encode`; the floor is `orjson.dumps` of the plain dicts "
+        "`to_dict` gives",
+        ENCODE_FLOOR,
+        False,
+        "pool",
+    ),
+    Scenario(
+        "dump_lines",
+        "encode of a stream (`dump_lines`)",
+        "`dump_lines(records, sink)` to /dev/null, one line a record, cycling through the same "
+        "pool; the peers and the floor write each encoded line and a newline to the same sink",
+        ENCODE_FLOOR,
+        False,
+        "pool",
+    ),
+)
 
 
 # --- timing -----------------------------------------------------------------------------------
 
 
 def _timed(function: Callable[..., Any], *args: Any, collect: bool = False) -> float:
-    """Seconds *function* takes, with the garbage collector off (on with *collect*)."""
+    """Seconds *function* takes, with the garbage collector off (on with *collect*).
+
+    What it returns is kept until the clock is read and dropped after, so that freeing a bulk
+    load's records is not timed.
+    """
     gc.collect()
     enabled = gc.isenabled()
     if collect:
@@ -173,13 +405,15 @@ def _timed(function: Callable[..., Any], *args: Any, collect: bool = False) -> f
         gc.disable()
     try:
         start = time.perf_counter()
-        function(*args)
-        return time.perf_counter() - start
+        result = function(*args)
+        seconds = time.perf_counter() - start
     finally:
         if enabled:
             gc.enable()
         else:
             gc.disable()
+    del result
+    return seconds
 
 
 def _summary(per_round: list[float], floors: list[float]) -> dict[str, Any]:
@@ -192,25 +426,53 @@ def _summary(per_round: list[float], floors: list[float]) -> dict[str, Any]:
     }
 
 
-def time_decoding(
-    path: Path, size: int, names: list[str], repeats: int, gc_on: bool
+def _versus(rounds: dict[str, list[float]]) -> dict[str, float]:
+    """inspectlib's time over each peer's, round by round, and the median: below 1 is ahead."""
+    return {
+        peer: statistics.median(
+            ours / theirs for ours, theirs in zip(rounds[OURS], rounds[peer], strict=True)
+        )
+        for peer in (PEER, MSGSPEC)
+        if peer in rounds and OURS in rounds
+    }
+
+
+def time_rounds(
+    label: str,
+    floor: str,
+    contenders: dict[str, Callable[[], Any]],
+    size: int,
+    repeats: int,
+    collect: dict[str, bool],
 ) -> dict[str, Any]:
-    order = [FLOOR, *[name for name in names if name != FLOOR]]
-    if gc_on:
-        order.append(GC_ON)
+    """Each round times the floor first, then every contender; medians over the rounds."""
+    order = [floor, *[name for name in contenders if name != floor]]
     rounds: dict[str, list[float]] = {name: [] for name in order}
     for round_number in range(repeats):
         for name in order:
-            if name == GC_ON:
-                seconds = _timed(decode_inspectlib, path, collect=True)
-            else:
-                seconds = _timed(DECODERS[name], path)
+            seconds = _timed(contenders[name], collect=collect.get(name, False))
             rounds[name].append(seconds / size * 1e6)
         _progress(
-            f"  decode N={size:,} round {round_number + 1}/{repeats}: "
-            + ", ".join(f"{n.split(' ')[0]}={rounds[n][-1]:.1f}" for n in order)
+            f"  {label} N={size:,} round {round_number + 1}/{repeats}: "
+            + ", ".join(f"{n.split(' ')[0].rstrip(',')}={rounds[n][-1]:.1f}" for n in order)
         )
-    return {name: _summary(rounds[name], rounds[FLOOR]) for name in order}
+    return {
+        "contenders": {name: _summary(rounds[name], rounds[floor]) for name in order},
+        "versus": _versus(rounds),
+    }
+
+
+def time_stream_decode(
+    path: Path, size: int, names: list[str], repeats: int, gc_on: bool
+) -> dict[str, Any]:
+    contenders: dict[str, Callable[[], Any]] = {
+        name: (lambda decode=DECODERS[name]: decode(path)) for name in names
+    }
+    collect = {}
+    if gc_on:
+        contenders[GC_ON] = lambda: decode_inspectlib(path)
+        collect[GC_ON] = True
+    return time_rounds("stream decode", FLOOR, contenders, size, repeats, collect)
 
 
 def _read_lines(path: Path, count: int) -> list[bytes]:
@@ -223,29 +485,50 @@ def _read_lines(path: Path, count: int) -> list[bytes]:
     return lines
 
 
-def time_encoding(path: Path, size: int, repeats: int) -> dict[str, Any]:
-    """Encode *size* records per round, cycling through the first ENCODE_POOL of the file."""
-    pool = _read_lines(path, min(size, ENCODE_POOL))
-    prepared = {name: prepare(pool) for name, (prepare, _) in ENCODERS.items() if prepare}
-    prepared[ENCODE_FLOOR] = [il.to_dict(record) for record in prepared["inspectlib"]]
-    passes, rest = divmod(size, len(pool))
-    rounds: dict[str, list[float]] = {name: [] for name in ENCODERS}
+def scenario_sizes(scenario: Scenario, sizes: list[int], large_above: int) -> list[int]:
+    """The sizes a scenario is timed at; the smallest size always."""
+    cap = {"all": max(sizes), "pool": large_above, "bulk": BULK_MAX}[scenario.largest]
+    return [n for n in sizes if n <= max(cap, min(sizes))]
+
+
+def time_scenarios(
+    prepared: Prepared, sizes: list[int], repeats: int, large_above: int
+) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    builders: dict[str, Callable[[Prepared, int], dict[str, Callable[[], Any]]]] = {
+        "loads": _loads_contenders,
+        "bulk_gc_on": _bulk_contenders,
+        "bulk_gc_free": _collector_free_contenders,
+        "dumps": _dumps_contenders,
+    }
     with open(os.devnull, "wb") as sink:
-        for _ in range(repeats):
-            for name, (_, encode) in ENCODERS.items():
-                items = prepared[name]
-
-                def run(items: list[Any] = items, encode: Callable[..., None] = encode) -> None:
-                    for _ in range(passes):
-                        encode(items, sink)
-                    if rest:
-                        encode(items[:rest], sink)
-                    sink.flush()
-
-                rounds[name].append(_timed(run) / size * 1e6)
-    del prepared
-    gc.collect()
-    return {name: _summary(rounds[name], rounds[ENCODE_FLOOR]) for name in ENCODERS}
+        builders["dump_lines"] = lambda prepared, n: _dump_lines_contenders(prepared, n, sink)
+        for scenario in SCENARIOS:
+            results[scenario.key] = {
+                "title": scenario.title,
+                "what": scenario.what,
+                "floor": scenario.floor,
+                "by_size": {},
+            }
+        # The scenarios that read the files first, before the pool is made (see Prepared).
+        for scenario in sorted(SCENARIOS, key=lambda scenario: scenario.largest == "pool"):
+            by_size = results[scenario.key]["by_size"]
+            for n in scenario_sizes(scenario, sizes, large_above):
+                _progress(f"{scenario.title}, N={n:,}")
+                if scenario.key == "stream_decode":
+                    names = list(DECODERS) if n <= large_above else list(LARGE_DECODERS)
+                    figures = time_stream_decode(
+                        prepared.paths[n], n, names, repeats, gc_on=n == max(sizes)
+                    )
+                else:
+                    contenders = builders[scenario.key](prepared, n)
+                    collect = dict.fromkeys(contenders, scenario.collect)
+                    figures = time_rounds(
+                        scenario.title, scenario.floor, contenders, n, repeats, collect
+                    )
+                by_size[str(n)] = figures
+                gc.collect()
+    return results
 
 
 # --- memory -----------------------------------------------------------------------------------
@@ -259,16 +542,16 @@ def _child_memory(name: str, path: Path) -> dict[str, float]:
         capture_output=True,
         text=True,
     )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def retained_memory(lines: list[bytes]) -> dict[str, float]:
     """Bytes of Python memory per record when the decoded records are kept (tracemalloc)."""
     makers: dict[str, Callable[[bytes], Any]] = {
         "plain dicts (orjson.loads)": orjson.loads,
-        "inspectlib": lambda line: il.loads(line, il.Inspection),
-        "msgspec Structs": peers.decode_msgspec,
-        "pydantic v2": peers.decode_pydantic,
+        OURS: lambda line: il.loads(line, il.Inspection),
+        MSGSPEC: peers.decode_msgspec,
+        PEER: peers.decode_pydantic,
     }
     result = {}
     for name, make in makers.items():
@@ -280,6 +563,100 @@ def retained_memory(lines: list[bytes]) -> dict[str, float]:
         result[name] = current / len(kept)
         del kept
     return result
+
+
+# --- the companions: importers and the Parquet writer -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Companion:
+    """A benchmark script of its own, run as a child process; its figures read from its JSON."""
+
+    key: str
+    title: str
+    script: str
+    size_option: str  # the script's option for its size
+    report: str  # the JSON file it writes to its --output
+
+
+COMPANIONS = (
+    Companion("fhrs", "Food hygiene import (FHRS XML)", "fhrs.py", "--size", "fhrs.json"),
+    Companion(
+        "ofsted",
+        "Ofsted import (management information CSV)",
+        "import_ofsted.py",
+        "--rows",
+        "import_ofsted.json",
+    ),
+    Companion("parquet", "JSON Lines to a Parquet dataset", "parquet.py", "--size", "parquet.json"),
+)
+# (size, repeats) per mode; --full gives the sizes the targets name.
+COMPANION_SIZES = {
+    "quick": {"fhrs": 2_000, "ofsted": 1_000, "parquet": 2_000},
+    "default": {"fhrs": 50_000, "ofsted": 10_000, "parquet": 100_000},
+    "full": {"fhrs": 500_000, "ofsted": 100_000, "parquet": 1_000_000},
+}
+COMPANION_REPEATS = 3
+COMPANION_TIMEOUT = 60 * 60  # seconds, each; --full needs about a quarter of it on 2 cores
+
+
+def run_companion(
+    companion: Companion, size: int, repeats: int, data: Path, output: Path, timeout: float
+) -> dict[str, Any]:
+    """Run one companion into a scratch directory; on success its files join *output*.
+
+    A failure or a timeout is recorded, not raised: the rest of the report is still written,
+    and the companion's earlier files in *output* are left as they were.
+    """
+    command = [
+        sys.executable,
+        str(HERE / companion.script),
+        companion.size_option,
+        str(size),
+        "--repeats",
+        str(repeats),
+        "--data",
+        str(data),
+    ]
+    shown = (
+        f"python benchmarks/{companion.script} {companion.size_option} {size} --repeats {repeats}"
+    )
+    found: dict[str, Any] = {
+        "title": companion.title,
+        "command": shown,
+        "size": size,
+        "repeats": repeats,
+    }
+    _progress(f"{companion.title}: {shown}")
+    started = time.time()
+    with tempfile.TemporaryDirectory(prefix=f"inspectlib-{companion.key}-") as scratch:
+        try:
+            result = subprocess.run(
+                [*command, "--output", scratch],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            found["status"] = f"ran out of time after {timeout / 60:.0f} minutes"
+            return found
+        finally:
+            found["seconds"] = time.time() - started
+        if result.returncode != 0:
+            tail = (result.stderr.strip().splitlines() or ["(no message)"])[-1]
+            found["status"] = f"failed (exit status {result.returncode}): {tail}"
+            return found
+        try:
+            found["figures"] = json.loads((Path(scratch) / companion.report).read_text())
+        except (OSError, ValueError) as error:
+            found["status"] = f"wrote no readable {companion.report}: {error}"
+            return found
+        output.mkdir(parents=True, exist_ok=True)
+        for written in Path(scratch).iterdir():
+            shutil.copyfile(written, output / written.name)
+    found["status"] = "ok"
+    return found
 
 
 # --- the rejection check ----------------------------------------------------------------------
@@ -375,6 +752,7 @@ def rejection_check(path: Path) -> dict[str, Any]:
             print("REJECTION CHECK FAILED:", failure, file=sys.stderr)
         raise SystemExit(2)
     return {
+        "checked": list(CHECKED),
         "invalid": table,
         "many_errors": {"expected": list(corpus.MANY_ERRORS_PATHS), "reported": reported},
         "valid_accepted_and_round_tripped": len(valid),
@@ -407,7 +785,7 @@ def _count_detailed_passes(valid: list[bytes]) -> int | None:
     return sentinel - 1 if sentinel >= 1 else None
 
 
-# --- report -----------------------------------------------------------------------------------
+# --- the machine ----------------------------------------------------------------------------
 
 
 def _cpu_model() -> str:
@@ -456,212 +834,26 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _verdict(ok: bool) -> str:
-    return "met" if ok else "NOT met"
-
-
-def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
-    sizes = sorted(int(n) for n in results["decode"])
-    smallest, largest = str(sizes[0]), str(sizes[-1])
-    decode = results["decode"][largest]["inspectlib"]["ratio"]
-    encoded = str(max(int(n) for n in results["encode"]))
-    encode = results["encode"][encoded]["inspectlib"]["ratio"]
-    per_size = [results["decode"][str(n)]["inspectlib"]["us_per_record"] for n in sizes]
-    flat = per_size[-1] / per_size[0]
-    spread = max(per_size) / min(per_size)
-    memory = results["memory"]["stream"].get("inspectlib", {})
-    rss = memory.get("rss_peak_mb")
-    rejection = results["rejection"]
-    many = rejection["many_errors"]
-    every_error = all(p in many["reported"]["inspectlib"] for p in many["expected"])
-    detailed = rejection["detailed_pass_calls_on_valid"]
-    return [
-        {
-            "target": f"decode with full validation <= {TARGETS['decode_ratio']}x orjson.loads "
-            f"(N={int(largest):,})",
-            "measured": f"{decode:.2f}x",
-            "verdict": _verdict(decode <= TARGETS["decode_ratio"]),
-        },
-        {
-            "target": f"encode <= {TARGETS['encode_ratio']}x orjson.dumps of plain dicts "
-            f"(N={int(encoded):,})",
-            "measured": f"{encode:.2f}x",
-            "verdict": _verdict(encode <= TARGETS["encode_ratio"]),
-        },
-        {
-            "target": f"decode cost per record flat within 15% from N={int(smallest):,} to "
-            f"N={int(largest):,}",
-            "measured": f"largest/smallest {flat:.2f}, max/min over sizes {spread:.2f}",
-            "verdict": _verdict(flat <= TARGETS["flatness"] and spread <= TARGETS["flatness"]),
-        },
-        {
-            "target": f"streaming validation of the N={memory.get('records', 0):,} file: peak RSS "
-            f"< {TARGETS['stream_rss_mb']:.0f} MB",
-            "measured": "not measured" if rss is None else f"{rss:.1f} MB",
-            "verdict": _verdict(rss is not None and rss < TARGETS["stream_rss_mb"]),
-        },
-        {
-            "target": "a document with errors gets every error with its path",
-            "measured": f"{len(many['reported']['inspectlib'])} problems reported for "
-            f"{len(many['expected'])} errors",
-            "verdict": _verdict(every_error),
-        },
-        {
-            "target": "valid documents never pay for the detailed pass",
-            "measured": "not measurable"
-            if detailed is None
-            else f"detailed pass ran {detailed} times on "
-            f"{rejection['valid_accepted_and_round_tripped']} valid documents",
-            "verdict": _verdict(detailed == 0),
-        },
-    ]
-
-
-def markdown(results: dict[str, Any]) -> str:
-    m = results["machine"]
-    out = ["# inspectlib performance benchmark", ""]
-    out.append(
-        f"Run {results['started']} ({results['seconds'] / 60:.1f} minutes) with "
-        f"`{results['command']}`."
-    )
-    out.append("")
-    out.append(
-        f"Machine: {m['platform']}; CPU {m['cpu']}, {m['cores']} cores; "
-        f"{m['implementation']} {m['python']}; load average at start "
-        f"{', '.join(f'{x:.2f}' for x in m['load_average_at_start'])}."
-    )
-    out.append("Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()) + ".")
-    c = results["corpus"]
-    out.append(
-        f"Corpus: {c['description']}; {c['mean_bytes']:.0f} bytes a record on average; "
-        f"seed {c['seed']}."
-    )
-    out.append(
-        f"Method: medians of {results['repeats']} rounds; ratios to the floor measured in "
-        "the same round (median of the per-round ratios); timed loops with the garbage "
-        "collector off, except `inspectlib (gc on)`; decoding streams the file, records "
-        "discarded as they come. Above N=" + f"{results['large_above']:,}" + " only the "
-        "floor, json.loads, inspectlib and the peers with the cross-field check are timed. "
-        "Encoding writes N lines to /dev/null, cycling through the first "
-        f"{ENCODE_POOL:,} records (decoded before timing), one line a record; above "
-        f"N={results['large_above']:,} it would only repeat them, so it is not run."
-    )
-    out += ["", "## Targets", "", "| target | measured | verdict |", "|---|---|---|"]
-    for row in results["targets"]:
-        out.append(f"| {row['target']} | {row['measured']} | {row['verdict']} |")
-    sizes = sorted(int(n) for n in results["decode"])
-    names: list[str] = []
-    for n in sizes:
-        for name in results["decode"][str(n)]:
-            if name not in names:
-                names.append(name)
-    out += ["", "## Decoding: JSON Lines to validated records, µs per record (x floor)", ""]
-    out.append("| contender | " + " | ".join(f"N={n:,}" for n in sizes) + " |")
-    out.append("|---|" + "---|" * len(sizes))
-    for name in names:
-        cells = []
-        for n in sizes:
-            r = results["decode"][str(n)].get(name)
-            cells.append("—" if r is None else f"{r['us_per_record']:.1f} ({r['ratio']:.2f}x)")
-        out.append(f"| {name} | " + " | ".join(cells) + " |")
-    out += ["", "## Encoding: records to JSON Lines, µs per record (x floor)", ""]
-    enc_sizes = sorted(int(n) for n in results["encode"])
-    out.append("| contender | " + " | ".join(f"N={n:,}" for n in enc_sizes) + " |")
-    out.append("|---|" + "---|" * len(enc_sizes))
-    for name in ENCODERS:
-        cells = []
-        for n in enc_sizes:
-            r = results["encode"][str(n)].get(name)
-            cells.append("—" if r is None else f"{r['us_per_record']:.1f} ({r['ratio']:.2f}x)")
-        out.append(f"| {name} | " + " | ".join(cells) + " |")
-    mem = results["memory"]
-    out += [
-        "",
-        f"## Peak memory, streaming the N={mem['stream_records']:,} file "
-        "(child process per contender, VmHWM, gc on)",
-        "",
-        "| contender | RSS after start-up (MB) | peak RSS (MB) | growth (MB) |",
-        "|---|---|---|---|",
-    ]
-    for name, r in mem["stream"].items():
-        out.append(
-            f"| {name} | {r['rss_start_mb']:.1f} | {r['rss_peak_mb']:.1f} | "
-            f"{r['rss_peak_mb'] - r['rss_start_mb']:.1f} |"
-        )
-    out += [
-        "",
-        f"## Memory per record kept (tracemalloc, {mem['retained_records']:,} records)",
-        "",
-        "| contender | bytes per record |",
-        "|---|---|",
-    ]
-    for name, value in mem["retained_bytes_per_record"].items():
-        out.append(f"| {name} | {value:,.0f} |")
-    rej = results["rejection"]
-    checked = list(CHECKED)
-    out += [
-        "",
-        "## Rejection check (run before timing; any acceptance aborts the run)",
-        "",
-        "| invalid record | expected path | " + " | ".join(checked) + " |",
-        "|---|---|" + "---|" * len(checked),
-    ]
-    for row in rej["invalid"].values():
-        cells = []
-        for name in checked:
-            r = row[name]
-            if isinstance(r, str):
-                cells.append(r)
-            elif r["rejected"]:
-                cells.append("rejected" + ("" if r["located"] else f" at {', '.join(r['paths'])}"))
-            else:
-                cells.append("ACCEPTED")
-        out.append(f"| {row['what']} | `{row['expected_path']}` | " + " | ".join(cells) + " |")
-    many = rej["many_errors"]
-    out += [
-        "",
-        f"A document with {len(many['expected'])} errors "
-        f"({', '.join(f'`{p}`' for p in many['expected'])}): "
-        + "; ".join(f"{name} reports {len(paths)}" for name, paths in many["reported"].items())
-        + ".",
-        f"All contenders accepted the first {rej['valid_accepted_and_round_tripped']} valid "
-        "records and wrote each back byte for byte.",
-    ]
-    return "\n".join(out) + "\n"
-
-
-def print_table(results: dict[str, Any]) -> None:
-    sizes = sorted(int(n) for n in results["decode"])
-    for section in ("decode", "encode"):
-        print(f"\n{section.upper()}: µs/record (ratio to floor)")
-        names: list[str] = []
-        for n in sizes:
-            for name in results[section].get(str(n), {}):
-                if name not in names:
-                    names.append(name)
-        print(f"{'contender':42s}" + "".join(f"{f'N={n:,}':>20s}" for n in sizes))
-        for name in names:
-            cells = ""
-            for n in sizes:
-                r = results[section].get(str(n), {}).get(name)
-                cell = "—" if r is None else f"{r['us_per_record']:.1f} ({r['ratio']:.2f}x)"
-                cells += f"{cell:>20s}"
-            print(f"{name:42s}{cells}")
-    print("\nMEMORY (streaming the largest file):")
-    for name, r in results["memory"]["stream"].items():
-        print(f"  {name:40s} start {r['rss_start_mb']:7.1f} MB  peak {r['rss_peak_mb']:7.1f} MB")
-    print("\nTARGETS:")
-    for row in results["targets"]:
-        print(f"  [{row['verdict']:>7s}] {row['target']}: {row['measured']}")
-
-
 # --- main -------------------------------------------------------------------------------------
 
 
-def main(argv: list[str] | None = None) -> int:
+def _sizes(text: str) -> list[int]:
+    return sorted({int(s.replace("_", "")) for s in text.split(",")})
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", help="comma-separated record counts (default 1000,10000,100000)")
-    parser.add_argument("--full", action="store_true", help="add N=1,000,000")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--full",
+        action="store_true",
+        help="N up to 1,000,000 and the companions at the "
+        "targets' sizes (about 90 minutes on 2 cores)",
+    )
+    mode.add_argument(
+        "--quick", action="store_true", help="every section at small sizes (a few minutes)"
+    )
+    parser.add_argument("--sizes", type=_sizes, help="comma-separated record counts")
     parser.add_argument("--repeats", type=int, default=5, help="rounds per measurement (>= 5)")
     parser.add_argument(
         "--output", type=Path, default=HERE / "results", help="where latest.json and latest.md go"
@@ -671,31 +863,70 @@ def main(argv: list[str] | None = None) -> int:
         "--large-above",
         type=int,
         default=100_000,
-        help="above this size, time only the floor, the targets and the peers "
-        "with the same checks (default 100000)",
+        help="above this size, stream-decode only the floor, the targets and the peers "
+        "with the same checks, and time no single documents or encoding (default 100000)",
     )
-    args = parser.parse_args(argv)
-    if args.sizes:
-        sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",")})
-    else:
-        sizes = list(FULL_SIZES if args.full else DEFAULT_SIZES)
+    parser.add_argument("--fhrs-size", type=int, help="establishments for fhrs.py")
+    parser.add_argument("--ofsted-rows", type=int, help="rows of each shape for import_ofsted.py")
+    parser.add_argument("--parquet-size", type=int, help="records for parquet.py")
+    parser.add_argument(
+        "--companion-repeats", type=int, default=COMPANION_REPEATS, help="rounds of each companion"
+    )
+    parser.add_argument(
+        "--companion-timeout",
+        type=float,
+        default=COMPANION_TIMEOUT / 60,
+        help="minutes each companion may take before it is stopped (default 60)",
+    )
+    return parser.parse_args(argv)
+
+
+LEVERS_NOTE = HERE / "levers.md"  # beside levers.py: each lever behind a change, its effect
+
+
+@contextlib.contextmanager
+def _section(results: dict[str, Any], name: str) -> Iterator[None]:
+    """Time a section of the run, for the report's header (and the next run's estimate)."""
+    start = time.time()
+    try:
+        yield
+    finally:
+        results["section_seconds"][name] = time.time() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_arguments(argv)
+    mode = "full" if args.full else "quick" if args.quick else "default"
+    sizes = args.sizes or list(
+        {"full": FULL_SIZES, "quick": QUICK_SIZES, "default": DEFAULT_SIZES}[mode]
+    )
     if args.repeats < 5:
         _progress(f"warning: {args.repeats} rounds; the benchmark's rule is at least five")
+    chosen = {"fhrs": args.fhrs_size, "ofsted": args.ofsted_rows, "parquet": args.parquet_size}
+    companion_sizes = {
+        key: chosen[key] or default for key, default in COMPANION_SIZES[mode].items()
+    }
     started = time.time()
     results: dict[str, Any] = {
         "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "command": "python benchmarks/run.py "
         + " ".join(argv if argv is not None else sys.argv[1:]),
+        "mode": mode,
         "repeats": args.repeats,
         "machine": machine(),
-        "gc": "off in timed loops (collected before each), on for 'inspectlib (gc on)'",
+        "gc": "off in timed loops (collected before each), on for the collector-on bulk load "
+        "and 'inspectlib (gc on)'",
         "large_above": args.large_above,
+        "pool": POOL,
+        "bulk_max": BULK_MAX,
+        "section_seconds": {},
     }
     _progress(
         f"inspectlib {results['machine']['versions']['inspectlib']} from "
         f"{results['machine']['inspectlib_path']}"
     )
-    paths = corpus.corpus_files(sizes, args.data)
+    with _section(results, "corpus"):
+        paths = corpus.corpus_files(sizes, args.data)
     largest = max(sizes)
     sample = _read_lines(paths[largest], 1000)
     results["corpus"] = {
@@ -708,42 +939,50 @@ def main(argv: list[str] | None = None) -> int:
     }
 
     _progress("rejection check")
-    results["rejection"] = rejection_check(paths[largest])
+    with _section(results, "rejection check"):
+        results["rejection"] = rejection_check(paths[largest])
 
-    results["decode"] = {}
-    for n in sizes:
-        names = list(DECODERS) if n <= args.large_above else list(LARGE_DECODERS)
-        _progress(f"decoding N={n:,}")
-        results["decode"][str(n)] = time_decoding(
-            paths[n], n, names, args.repeats, gc_on=n == largest
-        )
-    results["encode"] = {}
-    # Encoding cycles through a pool of at most ENCODE_POOL records, so a size above
-    # --large-above would time the same records again: it is left out.
-    for n in [n for n in sizes if n <= max(args.large_above, min(sizes))]:
-        _progress(f"encoding N={n:,}")
-        results["encode"][str(n)] = time_encoding(paths[n], n, args.repeats)
+    with _section(results, "scenarios"):
+        prepared = Prepared(paths)
+        results["scenarios"] = time_scenarios(prepared, sizes, args.repeats, args.large_above)
+        del prepared
+        gc.collect()
 
     _progress(f"memory: streaming N={largest:,} in child processes")
-    stream_names = [name for name in DECODERS if name in results["decode"][str(largest)]]
-    results["memory"] = {
-        "stream_records": largest,
-        "stream": {name: _child_memory(name, paths[largest]) for name in stream_names},
-        "retained_records": len(sample),
-        "retained_bytes_per_record": retained_memory(sample),
-    }
+    with _section(results, "memory"):
+        results["memory"] = {
+            "stream_records": largest,
+            "stream": {name: _child_memory(name, paths[largest]) for name in LARGE_DECODERS},
+            "retained_records": len(sample),
+            "retained_bytes_per_record": retained_memory(sample),
+        }
+
+    for companion in COMPANIONS:
+        with _section(results, companion.key):
+            results.setdefault("companions", {})[companion.key] = run_companion(
+                companion,
+                companion_sizes[companion.key],
+                args.companion_repeats,
+                args.data,
+                args.output,
+                args.companion_timeout * 60,
+            )
+    results["levers_note"] = LEVERS_NOTE.read_text() if LEVERS_NOTE.exists() else None
     results["seconds"] = time.time() - started
-    results["targets"] = targets(results)
+    results["targets"] = report.targets(results)
 
     args.output.mkdir(parents=True, exist_ok=True)
     (args.output / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
-    (args.output / "latest.md").write_text(markdown(results))
-    print_table(results)
+    (args.output / "latest.md").write_text(report.markdown(results))
+    report.print_summary(results)
     print(
         f"\nwritten: {args.output / 'latest.json'}, {args.output / 'latest.md'} "
         f"({results['seconds'] / 60:.1f} minutes)"
     )
-    return 0
+    failed = [key for key, found in results["companions"].items() if found["status"] != "ok"]
+    if failed:
+        _progress(f"companions that did not finish: {', '.join(failed)}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
