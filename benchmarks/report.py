@@ -190,46 +190,61 @@ def _measured(found: dict[str, Any], figure: float | None, form: str) -> str:
     )
 
 
+def _companion_row(
+    section: str, target: str, found: dict[str, Any], figure: float | None, form: str, ok: bool
+) -> dict[str, str]:
+    """A companion's target: its figure, or why it is missing (then no verdict but that)."""
+    return _row(section, target, _measured(found, figure, form), None if figure is None else ok)
+
+
 def companion_targets(companions: dict[str, Any]) -> list[dict[str, str]]:
     fhrs, ofsted, parquet = companions["fhrs"], companions["ofsted"], companions["parquet"]
     ratio = _dig(fhrs, "figures", "ratio")
     peak = _dig(fhrs, "figures", "import_peak_rss_mib")
     rows = [
-        _row(
+        _companion_row(
             "importers",
             f"FHRS import <= {TARGETS['fhrs_ratio']:.0f}x the bare parse (iterparse), "
             f"{fhrs['size']:,} establishments",
-            _measured(fhrs, ratio, "{:.2f}x"),
-            None if ratio is None else ratio <= TARGETS["fhrs_ratio"],
+            fhrs,
+            ratio,
+            "{:.2f}x",
+            ratio is not None and ratio <= TARGETS["fhrs_ratio"],
         ),
-        _row(
+        _companion_row(
             "importers",
             f"FHRS import of {fhrs['size']:,} establishments: peak RSS "
             f"< {TARGETS['fhrs_rss_mb']:.0f} MB",
-            _measured(fhrs, peak, "{:.1f} MiB"),
-            None if peak is None else peak < TARGETS["fhrs_rss_mb"],
+            fhrs,
+            peak,
+            "{:.1f} MiB",
+            peak is not None and peak < TARGETS["fhrs_rss_mb"],
         ),
     ]
     # One row per shape of file; a row saying so where the shapes are missing.
     for shape in _dig(ofsted, "figures", "results") or [None]:
         ratio = _dig(shape, "ratio_to_csv_reader")
         rows.append(
-            _row(
+            _companion_row(
                 "importers",
                 f"Ofsted import <= {TARGETS['ofsted_ratio']:.0f}x csv.reader, "
                 f"{_dig(shape, 'shape') or 'each shape'}, {ofsted['size']:,} rows",
-                _measured(ofsted, ratio, "{:.2f}x"),
-                None if ratio is None else ratio <= TARGETS["ofsted_ratio"],
+                ofsted,
+                ratio,
+                "{:.2f}x",
+                ratio is not None and ratio <= TARGETS["ofsted_ratio"],
             )
         )
     peak = _dig(parquet, "figures", "jobs", "write_parquet_dataset", "peak_mb")
     rows.append(
-        _row(
+        _companion_row(
             "Parquet",
             f"JSON Lines to a Parquet dataset, {parquet['size']:,} records: peak RSS "
             f"< {TARGETS['parquet_rss_mb']:.0f} MB",
-            _measured(parquet, peak, "{:.1f} MB"),
-            None if peak is None else peak < TARGETS["parquet_rss_mb"],
+            parquet,
+            peak,
+            "{:.1f} MB",
+            peak is not None and peak < TARGETS["parquet_rss_mb"],
         )
     )
     return rows
