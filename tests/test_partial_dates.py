@@ -885,3 +885,56 @@ def test_a_date_in_numbers_with_no_month_either_way_names_the_month() -> None:
     assert (
         "cannot read 'by 02/30/2024': the day comes first, as in the UK, and there is no month 30"
     ) == str(refused.value)
+
+
+# -- one table drives every precision -------------------------------------------------------------
+
+ONE_OF_EACH = {
+    Precision.DAY: PartialDate.of_day(2024, 12, 13),
+    Precision.PART_OF_MONTH: PartialDate.of_month_part(2025, 8, MonthPart.MID),
+    Precision.MONTH: PartialDate.of_month(2025, 6),
+    Precision.QUARTER: PartialDate.of_quarter(2025, 2),
+    Precision.SEASON: PartialDate.of_season(2018, Season.WINTER),
+    Precision.YEAR: PartialDate.of_year(987),
+}
+
+
+def test_every_precision_has_its_form_in_the_table_narrowest_first() -> None:
+    """Checking, bounds, the canonical form and the words all come from one table: a precision
+    added without its entry would fail on the first date built with it."""
+    forms = partial_dates_module._FORMS
+
+    assert list(Precision) == list(forms)
+    assert list(Precision) == [form.precision for form in forms.values()]
+    assert list(Precision) == list(ONE_OF_EACH)
+
+
+@pytest.mark.parametrize("precision", list(Precision))
+@pytest.mark.parametrize("by", [False, True])
+def test_each_precision_is_written_and_read_back_in_both_forms(
+    precision: Precision, by: bool
+) -> None:
+    date = ONE_OF_EACH[precision].no_later_than() if by else ONE_OF_EACH[precision]
+
+    assert precision is date.precision
+    assert date == PartialDate.parse_canonical(str(date))
+    assert date == PartialDate.parse(date.describe())
+    assert date == PartialDate.parse(str(date))
+
+
+def test_the_sort_keys_rank_follows_the_tables_order() -> None:
+    """Of two dates with the same first and last day, the narrower sorts first."""
+    ranks = [ONE_OF_EACH[precision].sort_key[2] for precision in Precision]
+
+    assert list(range(len(Precision))) == ranks
+
+
+def test_by_is_written_before_the_words_as_people_say_it() -> None:
+    assert [
+        "by 13 December 2024",
+        "by mid-August 2025",
+        "by June 2025",
+        "by the end of Q2 2025",
+        "by the end of winter 2018/19",
+        "by the end of 0987",
+    ] == [date.no_later_than().describe() for date in ONE_OF_EACH.values()]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Final
 
 import attrs
-import dateutil.parser
 
 from ._errors import InvalidPartialDate, UncertainOrderError
 
@@ -94,7 +95,7 @@ class Order(enum.Enum):
 
 
 # Spelt out rather than taken from calendar.month_name, which follows the process's locale.
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "",  # months count from 1
     "January",
     "February",
@@ -109,10 +110,7 @@ _MONTH_NAMES = (
     "November",
     "December",
 )
-_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(_MONTH_NAMES) if name}
-_MONTH_NUMBERS.update({name[:3].lower(): number for name, number in _MONTH_NUMBERS.items()})
-_MONTH_NUMBERS["sept"] = 9
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 
 # (first month, last month, does it end in the next year)
 _SEASON_MONTHS: dict[Season, tuple[int, int, bool]] = {
@@ -128,77 +126,14 @@ _PART_DAYS: dict[MonthPart, tuple[int, int]] = {
 }
 _PART_WORDS = {MonthPart.EARLY: "early ", MonthPart.MID: "mid-", MonthPart.LATE: "late "}
 
-# Narrowest first: the order of the third element of a sort key.
-_PRECISIONS = (
-    Precision.DAY,
-    Precision.PART_OF_MONTH,
-    Precision.MONTH,
-    Precision.QUARTER,
-    Precision.SEASON,
-    Precision.YEAR,
-)
-_DAY, _PART, _MONTH, _QUARTER, _SEASON, _YEAR = range(6)
-
 CANONICAL_FORMS = (
     "YYYY-MM-DD, YYYY-MM-early, YYYY-MM-mid, YYYY-MM-late, YYYY-MM, YYYY-Qn, YYYY-spring, "
     "YYYY-summer, YYYY-autumn, YYYY-winter or YYYY, each optionally prefixed with '../'"
 )
-_HUMAN_FORMS = (
-    "'13 December 2024', '13/12/2024', 'June 2025', '2025', 'Q2 2025', 'spring 2018', "
-    "'early August 2025', 'by the end of 2023' or a canonical form such as '2025-06'"
-)
-
-_CANONICAL = re.compile(
+CANONICAL = re.compile(
     r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}|early|mid|late))?|-Q([0-9])"
     r"|-(spring|summer|autumn|winter))?"
 )
-# parse() reads canonical forms in any case; parse_canonical() does not.
-_CANONICAL_ANY_CASE = re.compile(_CANONICAL.pattern, re.IGNORECASE)
-
-_MONTH_WORD = "(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + ")"
-_SEASON_WORD = "(spring|summer|autumn|winter)"
-_BY = re.compile(r"(?:by|no later than) (?:(?:the )?end of )?(.+)")
-_WRITTEN_DAY = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)? " + _MONTH_WORD + r",? ([0-9]{4})")
-_WRITTEN_MONTH = re.compile(_MONTH_WORD + r",? ([0-9]{4})")
-_QUARTER_FIRST = re.compile(
-    r"(?:q ?([0-9])|quarter ([0-9])|(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter)"
-    r"(?:(?: of|,)? ?-? ?([0-9]{4}))?"
-)
-_QUARTER_LAST = re.compile(r"([0-9]{4}) ?-? ?q ?([0-9])")
-_QUARTER_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-}
-_SEASON_FIRST = re.compile(
-    _SEASON_WORD + r"(?:(?: of|,)? ([0-9]{4})(?: ?[/-] ?([0-9]{2}|[0-9]{4}))?)?"
-)
-_SEASON_LAST = re.compile(r"([0-9]{4}) ?-? ?" + _SEASON_WORD)
-_MONTH_PART = re.compile(
-    r"(early|mid|late)(?: ?- ?| )(?:in )?" + _MONTH_WORD + r"(?:,? ([0-9]{4}))?"
-)
-_PART_OF_YEAR = re.compile(r"(?:early|mid|late)(?: ?- ?| )(?:in )?[0-9]{4}")
-_WORD = re.compile(r"[a-z]+")
-# dateutil skips words it does not know ("at", "on", "and", "t") and reads "2018/19" as a day;
-# only these words, month and weekday names reach it, and no span of two years.
-_DATEUTIL_WORDS = frozenset({"st", "nd", "rd", "th", "of", "the", "am", "pm"})
-_YEAR_SPAN = re.compile(r"([0-9]{4}) ?/ ?([0-9]{2}|[0-9]{4})(?![0-9])")
-_YEAR_FIRST = re.compile(r"[0-9]{4}[^0-9]")
-_NUMBERS_DAY_FIRST = re.compile(r"([0-9]{1,2}) ?([/.-]) ?([0-9]{1,2}) ?\2 ?([0-9]{4})")
-_ORDINAL = re.compile(r"([0-9]+)(?:st|nd|rd|th)")
-
-# Two different defaults show which components dateutil found in the text: those it found are
-# the same in both results. Day 9 in the second keeps a weekday without a day ("Monday June
-# 2025") from landing on the same day from both defaults; both years are leap years so that
-# "29 February" without a year is reported as missing its year, not as out of range.
-_DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0, 0)
-_DEFAULT_B = datetime(2004, 2, 9, 1, 1, 1, 1)
-_PARSER_INFO = dateutil.parser.parserinfo()
 
 
 def _is_int(value: object) -> bool:
@@ -212,7 +147,7 @@ def _invalid_type(name: str, value: object, expected: str) -> InvalidPartialDate
 _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _days_in(year: int, month: int) -> int:
+def days_in(year: int, month: int) -> int:
     # calendar.monthrange also works out a weekday, which costs more than this whole check.
     if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         return 29
@@ -220,7 +155,7 @@ def _days_in(year: int, month: int) -> int:
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, _days_in(year, month))
+    return date(year, month, days_in(year, month))
 
 
 @attrs.frozen(kw_only=True, order=False, repr=False)
@@ -283,7 +218,7 @@ class PartialDate:
     quarter: int | None = None
     season: Season | None = None
     by: bool = False
-    # (earliest or date.min, latest, index in _PRECISIONS, by): worked out once, as sorting
+    # (earliest or date.min, latest, index in _RANKED, by): worked out once, as sorting
     # and comparing use it over and over. Not part of equality, hashing or repr.
     _key: tuple[date, date, int, bool] = attrs.field(init=False, eq=False, repr=False)
 
@@ -291,8 +226,7 @@ class PartialDate:
         object.__setattr__(self, "_key", self._check())
 
     def _check(self) -> tuple[date, date, int, bool]:
-        year, month, day, part = self.year, self.month, self.day, self.part
-        quarter, season, by = self.quarter, self.season, self.by
+        year, by = self.year, self.by
         # type(...) is int first: the common case, and much faster than the full check.
         if type(year) is not int and not _is_int(year):
             raise _invalid_type("year", year, "an int")
@@ -300,80 +234,9 @@ class PartialDate:
             raise InvalidPartialDate(f"year must be between 1 and 9999, got {year}")
         if type(by) is not bool:
             raise _invalid_type("by", by, "a bool")
-        if month is not None:
-            if type(month) is not int and not _is_int(month):
-                raise _invalid_type("month", month, "an int or None")
-            if not 1 <= month <= 12:
-                raise InvalidPartialDate(f"month must be between 1 and 12, got {month}")
-            if quarter is not None or season is not None:
-                raise InvalidPartialDate(
-                    f"a month cannot go with a quarter or a season, got month={month}, "
-                    f"quarter={quarter!r}, season={season!r}"
-                )
-            if day is not None:
-                if type(day) is not int and not _is_int(day):
-                    raise _invalid_type("day", day, "an int or None")
-                if part is not None:
-                    raise InvalidPartialDate(
-                        f"a part of a month cannot go with a day, got day={day} and part={part!r}"
-                    )
-                try:
-                    exact = date(year, month, day)
-                except ValueError:
-                    raise InvalidPartialDate(
-                        f"day {day} is out of range for {_MONTH_NAMES[month]} {year:04d}, "
-                        f"which has {_days_in(year, month)} days"
-                    ) from None
-                return (date.min if by else exact, exact, _DAY, by)
-            if part is not None:
-                if not isinstance(part, MonthPart):
-                    raise _invalid_type("part", part, "a MonthPart or None")
-                first, last = _PART_DAYS[part]
-                last = min(last, _days_in(year, month))
-                return (
-                    date.min if by else date(year, month, first),
-                    date(year, month, last),
-                    _PART,
-                    by,
-                )
-            return (date.min if by else date(year, month, 1), _month_end(year, month), _MONTH, by)
-        if day is not None:
-            raise InvalidPartialDate(f"a day needs a month, got day={day!r} without a month")
-        if part is not None:
-            raise InvalidPartialDate(
-                f"a part of a month needs a month, got part={part!r} without a month"
-            )
-        if quarter is not None:
-            if type(quarter) is not int and not _is_int(quarter):
-                raise _invalid_type("quarter", quarter, "an int or None")
-            if not 1 <= quarter <= 4:
-                raise InvalidPartialDate(f"quarter must be between 1 and 4, got {quarter}")
-            if season is not None:
-                raise InvalidPartialDate(
-                    f"a quarter cannot go with a season, got quarter={quarter} and "
-                    f"season={season!r}"
-                )
-            return (
-                date.min if by else date(year, quarter * 3 - 2, 1),
-                _month_end(year, quarter * 3),
-                _QUARTER,
-                by,
-            )
-        if season is not None:
-            if not isinstance(season, Season):
-                raise _invalid_type("season", season, "a Season or None")
-            first_month, last_month, crosses = _SEASON_MONTHS[season]
-            if crosses and year == 9999:
-                raise InvalidPartialDate(
-                    "winter 9999 would end in the year 10000, after the last date there is"
-                )
-            return (
-                date.min if by else date(year, first_month, 1),
-                _month_end(year + 1 if crosses else year, last_month),
-                _SEASON,
-                by,
-            )
-        return (date.min if by else date(year, 1, 1), date(year, 12, 31), _YEAR, by)
+        rank = _rank_of(self)
+        first, last = _RANKED[rank].bounds(self)
+        return (date.min if by else first, last, rank, by)
 
     # -- named constructors ----------------------------------------------------------------
 
@@ -475,7 +338,7 @@ class PartialDate:
 
         .. versionadded:: 0.1.0
         """
-        return _PRECISIONS[self._key[2]]
+        return _RANKED[self._key[2]].precision
 
     @property
     def earliest(self) -> date | None:
@@ -540,21 +403,7 @@ class PartialDate:
     # -- text ----------------------------------------------------------------------------------
 
     def __str__(self) -> str:
-        year, month, rank = self.year, self.month, self._key[2]
-        if rank == _DAY:
-            text = f"{year:04d}-{month:02d}-{self.day:02d}"
-        elif rank == _MONTH:
-            text = f"{year:04d}-{month:02d}"
-        elif rank == _YEAR:
-            text = f"{year:04d}"
-        elif rank == _PART:
-            assert self.part is not None
-            text = f"{year:04d}-{month:02d}-{self.part.value}"
-        elif rank == _QUARTER:
-            text = f"{year:04d}-Q{self.quarter}"
-        else:
-            assert self.season is not None
-            text = f"{year:04d}-{self.season.value}"
+        text = _RANKED[self._key[2]].canonical(self)
         return "../" + text if self.by else text
 
     def __repr__(self) -> str:
@@ -583,28 +432,9 @@ class PartialDate:
 
         .. versionadded:: 0.1.0
         """
-        year, month, rank = self.year, self.month, self._key[2]
-        if rank == _DAY:
-            text = f"{self.day} {_MONTH_NAMES[month or 0]} {year:04d}"
-        elif rank == _MONTH:
-            text = f"{_MONTH_NAMES[month or 0]} {year:04d}"
-        elif rank == _YEAR:
-            text = f"{year:04d}"
-        elif rank == _PART:
-            assert self.part is not None
-            text = f"{_PART_WORDS[self.part]}{_MONTH_NAMES[month or 0]} {year:04d}"
-        elif rank == _QUARTER:
-            text = f"Q{self.quarter} {year:04d}"
-        elif self.season is Season.WINTER:
-            text = f"winter {year:04d}/{(year + 1) % 100:02d}"
-        else:
-            assert self.season is not None
-            text = f"{self.season.value} {year:04d}"
-        if not self.by:
-            return text
-        if rank in (_YEAR, _QUARTER, _SEASON):
-            return "by the end of " + text
-        return "by " + text
+        form = _RANKED[self._key[2]]
+        text = form.words(self)
+        return form.by + text if self.by else text
 
     @classmethod
     def parse_canonical(cls, text: str) -> PartialDate:
@@ -624,9 +454,9 @@ class PartialDate:
         if not isinstance(text, str):
             raise TypeError(f"parse_canonical() takes a str, not {type(text).__name__}")
         try:
-            result = _from_canonical(text, _CANONICAL)
+            result = from_canonical(text, CANONICAL)
         except InvalidPartialDate as error:
-            raise _unreadable(text, error) from None
+            raise unreadable(text, error) from None
         if result is None:
             raise InvalidPartialDate(
                 f"{text!r} is not a canonical partial date: expected {CANONICAL_FORMS}"
@@ -660,16 +490,10 @@ class PartialDate:
         """
         if not isinstance(text, str):
             raise TypeError(f"parse() takes a str, not {type(text).__name__}")
-        lowered = " ".join(text.split()).lower()
-        if not lowered:
-            raise InvalidPartialDate(f"cannot read {text!r}: it is empty")
-        by = _BY.fullmatch(lowered)
-        if by is None:
-            return _parse_plain(lowered, text)
-        stated = _parse_plain(by[1], text)
-        if stated.by:
-            raise InvalidPartialDate(f"cannot read {text!r}: it says 'by' twice")
-        return attrs.evolve(stated, by=True)
+        # Imported here: the reader builds partial dates, so it imports this module.
+        from ._date_reading import read_date
+
+        return read_date(text)
 
     # -- order ---------------------------------------------------------------------------------
 
@@ -762,6 +586,196 @@ class PartialDate:
         )
 
 
+# One table drives every precision ----------------------------------------------------------
+
+
+@attrs.frozen
+class _Form:
+    """What a date of one precision is: which fields it is stated with, the days it stands
+    for, and how it is written."""
+
+    precision: Precision
+    bounds: Callable[[PartialDate], tuple[date, date]]
+    """Checks the fields the precision is stated with (the year and ``by`` are checked before,
+    and that it is this precision), and gives its first and last day."""
+    canonical: Callable[[PartialDate], str]
+    """The canonical form, without the ``../`` of "no later than"."""
+    words: Callable[[PartialDate], str]
+    """The form people write, without "by"."""
+    by: str
+    """What "no later than" puts before the words: a period people speak of as ending (a
+    year, a quarter, a season) is "by the end of" it."""
+
+
+def _rank_of(stated: PartialDate) -> int:
+    """The index in :data:`_RANKED` of the precision *stated*'s fields say, or why they say
+    none."""
+    if stated.month is not None:
+        return _DAY if stated.day is not None else _PART if stated.part is not None else _MONTH
+    if stated.day is not None:
+        raise InvalidPartialDate(f"a day needs a month, got day={stated.day!r} without a month")
+    if stated.part is not None:
+        raise InvalidPartialDate(
+            f"a part of a month needs a month, got part={stated.part!r} without a month"
+        )
+    if stated.quarter is not None:
+        return _QUARTER
+    return _YEAR if stated.season is None else _SEASON
+
+
+def _checked_month(stated: PartialDate) -> int:
+    month, quarter, season = stated.month, stated.quarter, stated.season
+    # Never None here: the fields chose this precision.
+    if month is None or (type(month) is not int and not _is_int(month)):
+        raise _invalid_type("month", month, "an int or None")
+    if not 1 <= month <= 12:
+        raise InvalidPartialDate(f"month must be between 1 and 12, got {month}")
+    if quarter is not None or season is not None:
+        raise InvalidPartialDate(
+            f"a month cannot go with a quarter or a season, got month={month}, "
+            f"quarter={quarter!r}, season={season!r}"
+        )
+    return month
+
+
+def _day_bounds(stated: PartialDate) -> tuple[date, date]:
+    year, month, day, part = stated.year, _checked_month(stated), stated.day, stated.part
+    # Never None here: the fields chose this precision.
+    if day is None or (type(day) is not int and not _is_int(day)):
+        raise _invalid_type("day", day, "an int or None")
+    if part is not None:
+        raise InvalidPartialDate(
+            f"a part of a month cannot go with a day, got day={day} and part={part!r}"
+        )
+    try:
+        exact = date(year, month, day)
+    except ValueError:
+        raise InvalidPartialDate(
+            f"day {day} is out of range for {MONTH_NAMES[month]} {year:04d}, "
+            f"which has {days_in(year, month)} days"
+        ) from None
+    return exact, exact
+
+
+def _part_bounds(stated: PartialDate) -> tuple[date, date]:
+    year, month, part = stated.year, _checked_month(stated), stated.part
+    if not isinstance(part, MonthPart):
+        raise _invalid_type("part", part, "a MonthPart or None")
+    first, last = _PART_DAYS[part]
+    return date(year, month, first), date(year, month, min(last, days_in(year, month)))
+
+
+def _month_bounds(stated: PartialDate) -> tuple[date, date]:
+    year, month = stated.year, _checked_month(stated)
+    return date(year, month, 1), _month_end(year, month)
+
+
+def _quarter_bounds(stated: PartialDate) -> tuple[date, date]:
+    year, quarter, season = stated.year, stated.quarter, stated.season
+    # Never None here: the fields chose this precision.
+    if quarter is None or (type(quarter) is not int and not _is_int(quarter)):
+        raise _invalid_type("quarter", quarter, "an int or None")
+    if not 1 <= quarter <= 4:
+        raise InvalidPartialDate(f"quarter must be between 1 and 4, got {quarter}")
+    if season is not None:
+        raise InvalidPartialDate(
+            f"a quarter cannot go with a season, got quarter={quarter} and season={season!r}"
+        )
+    return date(year, quarter * 3 - 2, 1), _month_end(year, quarter * 3)
+
+
+def _season_bounds(stated: PartialDate) -> tuple[date, date]:
+    year, season = stated.year, stated.season
+    if not isinstance(season, Season):
+        raise _invalid_type("season", season, "a Season or None")
+    first_month, last_month, crosses = _SEASON_MONTHS[season]
+    if crosses and year == 9999:
+        raise InvalidPartialDate(
+            "winter 9999 would end in the year 10000, after the last date there is"
+        )
+    return date(year, first_month, 1), _month_end(year + 1 if crosses else year, last_month)
+
+
+def _year_bounds(stated: PartialDate) -> tuple[date, date]:
+    return date(stated.year, 1, 1), date(stated.year, 12, 31)
+
+
+def _season_words(stated: PartialDate) -> str:
+    year, season = stated.year, stated.season
+    assert season is not None
+    if season is Season.WINTER:
+        # Winter is written with both its years, as its name alone is easily misread.
+        return f"winter {year:04d}/{(year + 1) % 100:02d}"
+    return f"{season.value} {year:04d}"
+
+
+def _part_value(stated: PartialDate) -> MonthPart:
+    assert stated.part is not None
+    return stated.part
+
+
+_FORMS: Final[dict[Precision, _Form]] = {
+    Precision.DAY: _Form(
+        Precision.DAY,
+        _day_bounds,
+        lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}",
+        lambda d: f"{d.day} {MONTH_NAMES[d.month or 0]} {d.year:04d}",
+        "by ",
+    ),
+    Precision.PART_OF_MONTH: _Form(
+        Precision.PART_OF_MONTH,
+        _part_bounds,
+        lambda d: f"{d.year:04d}-{d.month:02d}-{_part_value(d).value}",
+        lambda d: f"{_PART_WORDS[_part_value(d)]}{MONTH_NAMES[d.month or 0]} {d.year:04d}",
+        "by ",
+    ),
+    Precision.MONTH: _Form(
+        Precision.MONTH,
+        _month_bounds,
+        lambda d: f"{d.year:04d}-{d.month:02d}",
+        lambda d: f"{MONTH_NAMES[d.month or 0]} {d.year:04d}",
+        "by ",
+    ),
+    Precision.QUARTER: _Form(
+        Precision.QUARTER,
+        _quarter_bounds,
+        lambda d: f"{d.year:04d}-Q{d.quarter}",
+        lambda d: f"Q{d.quarter} {d.year:04d}",
+        "by the end of ",
+    ),
+    Precision.SEASON: _Form(
+        Precision.SEASON,
+        _season_bounds,
+        lambda d: f"{d.year:04d}-{d.season.value if d.season else ''}",
+        _season_words,
+        "by the end of ",
+    ),
+    Precision.YEAR: _Form(
+        Precision.YEAR,
+        _year_bounds,
+        lambda d: f"{d.year:04d}",
+        lambda d: f"{d.year:04d}",
+        "by the end of ",
+    ),
+}
+"""Each precision's form, narrowest first."""
+
+_RANKED: Final = tuple(_FORMS.values())
+"""The forms by rank, narrowest first: a date's rank is the third element of its sort key, and
+the index it finds its form at on every construction and every write."""
+_DAY, _PART, _MONTH, _QUARTER, _SEASON, _YEAR = (
+    _RANKED.index(_FORMS[precision])
+    for precision in (
+        Precision.DAY,
+        Precision.PART_OF_MONTH,
+        Precision.MONTH,
+        Precision.QUARTER,
+        Precision.SEASON,
+        Precision.YEAR,
+    )
+)
+
+
 def _bounds(other: object) -> tuple[date | None, date] | None:
     if isinstance(other, PartialDate):
         return (other.earliest, other.latest)
@@ -773,10 +787,10 @@ def _bounds(other: object) -> tuple[date | None, date] | None:
 
 def describe_day(d: date) -> str:
     """``"13 December 2024"``: a day as reports write it, in English whatever the locale."""
-    return f"{d.day} {_MONTH_NAMES[d.month]} {d.year:04d}"
+    return f"{d.day} {MONTH_NAMES[d.month]} {d.year:04d}"
 
 
-def _from_canonical(text: str, pattern: re.Pattern[str]) -> PartialDate | None:
+def from_canonical(text: str, pattern: re.Pattern[str]) -> PartialDate | None:
     """The canonical date *text* is, or None if it is not shaped like one.
 
     Text that is shaped like a canonical form but is not a valid date ("2025-13") raises.
@@ -820,178 +834,5 @@ def _from_canonical(text: str, pattern: re.Pattern[str]) -> PartialDate | None:
     )
 
 
-def _unreadable(text: str, error: InvalidPartialDate) -> InvalidPartialDate:
+def unreadable(text: str, error: InvalidPartialDate) -> InvalidPartialDate:
     return InvalidPartialDate(f"cannot read {text!r}: {error}")
-
-
-def _build(
-    text: str,
-    *,
-    year: int,
-    month: int | None = None,
-    day: int | None = None,
-    part: MonthPart | None = None,
-    quarter: int | None = None,
-    season: Season | None = None,
-) -> PartialDate:
-    try:
-        return PartialDate(
-            year=year, month=month, day=day, part=part, quarter=quarter, season=season
-        )
-    except InvalidPartialDate as error:
-        raise _unreadable(text, error) from None
-
-
-def _missing_year(text: str) -> InvalidPartialDate:
-    return InvalidPartialDate(
-        f"the year is missing from {text!r}: a partial date always states its year, "
-        "as in 'June 2025'"
-    )
-
-
-def _parse_plain(lowered: str, text: str) -> PartialDate:
-    """Read *lowered*, a date without "by" in lower case with single spaces; *text* for errors."""
-    try:
-        canonical = _from_canonical(lowered, _CANONICAL_ANY_CASE)
-    except InvalidPartialDate as error:
-        raise _unreadable(text, error) from None
-    if canonical is not None:
-        return canonical
-    # The human forms describe() writes are read here rather than by dateutil, which reads
-    # years below 100 as years of this century.
-    if match := _WRITTEN_DAY.fullmatch(lowered):
-        return _build(text, year=int(match[3]), month=_MONTH_NUMBERS[match[2]], day=int(match[1]))
-    if match := _WRITTEN_MONTH.fullmatch(lowered):
-        return _build(text, year=int(match[2]), month=_MONTH_NUMBERS[match[1]])
-    if match := _QUARTER_FIRST.fullmatch(lowered):
-        if match[4] is None:
-            raise _missing_year(text)
-        number = match[1] or match[2]
-        quarter = int(number) if number else _QUARTER_WORDS[match[3]]
-        return _build(text, year=int(match[4]), quarter=quarter)
-    if match := _QUARTER_LAST.fullmatch(lowered):
-        return _build(text, year=int(match[1]), quarter=int(match[2]))
-    if match := _SEASON_FIRST.fullmatch(lowered):
-        return _season(match[1], match[2], match[3], text)
-    if match := _SEASON_LAST.fullmatch(lowered):
-        return _season(match[2], match[1], None, text)
-    if match := _MONTH_PART.fullmatch(lowered):
-        if match[3] is None:
-            raise _missing_year(text)
-        return _build(
-            text, year=int(match[3]), month=_MONTH_NUMBERS[match[2]], part=MonthPart(match[1])
-        )
-    if match := _NUMBERS_DAY_FIRST.fullmatch(lowered):
-        return _day_first(int(match[1]), int(match[3]), int(match[4]), text)
-    if _PART_OF_YEAR.fullmatch(lowered):
-        raise InvalidPartialDate(
-            f"cannot read {text!r}: early, mid and late need a month, as in 'early August 2025'"
-        )
-    return _parse_with_dateutil(lowered, text)
-
-
-def _day_first(day: int, month: int, year: int, text: str) -> PartialDate:
-    """A date written in numbers, day first as in the UK: dateutil, asked for day first, would
-    still read "04/13/2024" month first rather than fail, and give a date no one meant."""
-    if not 1 <= month <= 12:
-        swapped = ""
-        if 1 <= day <= 12 and 1 <= month <= _days_in(year, day):
-            meant = f"{month} {_MONTH_NAMES[day]} {year:04d}"
-            swapped = f": for {meant} write '{month:02d}/{day:02d}/{year:04d}'"
-        raise InvalidPartialDate(
-            f"cannot read {text!r}: the day comes first, as in the UK, and there is no month "
-            f"{month}{swapped}"
-        )
-    return _build(text, year=year, month=month, day=day)
-
-
-def _season(name: str, year: str | None, end_year: str | None, text: str) -> PartialDate:
-    if year is None:
-        raise _missing_year(text)
-    start = int(year)
-    if end_year is not None:
-        if name != "winter":
-            raise InvalidPartialDate(f"cannot read {text!r}: only winter spans two years")
-        expected = start + 1 if len(end_year) == 4 else (start + 1) % 100
-        if int(end_year) != expected:
-            raise InvalidPartialDate(
-                f"cannot read {text!r}: winter {start:04d} ends in {start + 1:04d}, not {end_year}"
-            )
-    return _build(text, year=start, season=Season(name))
-
-
-def _unknown(text: str) -> InvalidPartialDate:
-    return InvalidPartialDate(
-        f"cannot read {text!r} as a partial date: expected a form such as {_HUMAN_FORMS}"
-    )
-
-
-def _parse_with_dateutil(lowered: str, text: str) -> PartialDate:
-    for word in _WORD.findall(lowered):
-        if (
-            word not in _DATEUTIL_WORDS
-            and _PARSER_INFO.month(word) is None
-            and _PARSER_INFO.weekday(word) is None
-        ):
-            raise _unknown(text)
-    for span in _YEAR_SPAN.finditer(lowered):
-        start, end = int(span[1]), int(span[2])
-        if end in (start + 1, (start + 1) % 100):
-            raise InvalidPartialDate(
-                f"cannot read {text!r}: {span[0]!r} spans two years, as a financial or "
-                "academic year does, and is not a partial date"
-            )
-    # Day first, as in the UK ("13/12/2024"), except after a leading year: no one writes
-    # year/day/month, and "2024/06/12" is 12 June.
-    dayfirst = _YEAR_FIRST.match(lowered) is None
-    try:
-        found_a = dateutil.parser.parse(
-            lowered, dayfirst=dayfirst, fuzzy=False, ignoretz=True, default=_DEFAULT_A
-        )
-        found_b = dateutil.parser.parse(
-            lowered, dayfirst=dayfirst, fuzzy=False, ignoretz=True, default=_DEFAULT_B
-        )
-    except (ValueError, OverflowError) as error:  # dateutil's ParserError is a ValueError
-        reason = str(error).removesuffix(f": {lowered}")
-        if isinstance(error, OverflowError) or reason.startswith(
-            ("Unknown string format", "String does not")
-        ):
-            raise _unknown(text) from error
-        raise InvalidPartialDate(f"cannot read {text!r} as a partial date: {reason}") from error
-    if (
-        found_a.hour == found_b.hour
-        or found_a.minute == found_b.minute
-        or found_a.second == found_b.second
-        or found_a.microsecond == found_b.microsecond
-    ):
-        raise InvalidPartialDate(
-            f"cannot read {text!r}: it has a time of day, and a partial date is a day or longer"
-        )
-    if found_a.year != found_b.year:
-        raise _missing_year(text)
-    year = found_a.year
-    if f"{year:04d}" not in lowered:
-        raise InvalidPartialDate(
-            f"cannot read {text!r}: write the year in full, with four digits, as in '2025'"
-        )
-    month = found_a.month if found_a.month == found_b.month else None
-    day = found_a.day if found_a.day == found_b.day else None
-    if month is None and day is not None:
-        raise InvalidPartialDate(f"cannot read {text!r}: it has a day but no month")
-    # dateutil takes "5th" for a month if it must ("1 5th 2024"), but people write only days so.
-    if any(int(ordinal[1]) != day for ordinal in _ORDINAL.finditer(lowered)):
-        raise InvalidPartialDate(
-            f"cannot read {text!r}: only a day of the month is written as an ordinal, as in '5th'"
-        )
-    result = _build(text, year=year, month=month, day=day)
-    weekdays = {_PARSER_INFO.weekday(word) for word in _WORD.findall(lowered)} - {None}
-    if weekdays:
-        stated = result.to_date()
-        if stated is None:
-            raise InvalidPartialDate(f"cannot read {text!r}: it names a weekday but no day")
-        if weekdays != {stated.weekday()}:
-            raise InvalidPartialDate(
-                f"cannot read {text!r}: {result.describe()} was a "
-                f"{_WEEKDAY_NAMES[stated.weekday()]}"
-            )
-    return result
