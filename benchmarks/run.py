@@ -5,8 +5,8 @@
     python benchmarks/run.py --full      # the targets' sizes: about 90 minutes on 2 quiet cores
     python benchmarks/run.py --sizes 1000 --repeats 5 --output /tmp/results   # a quick look
 
-``--full`` times decoding up to N = 1,000,000 (about 45 minutes, the 2.9 GB corpus made first
-if missing, which adds about 10), then runs the companions at the sizes their targets name:
+``--full`` times the scenarios up to N = 1,000,000 (about 50 minutes; the 2.9 GB corpus is
+made first if missing, a few minutes more), then runs the companions at the sizes their targets name:
 the food hygiene import of 500,000 establishments (``fhrs.py``, about 12 minutes), the Ofsted
 import of 100,000 rows of each shape (``import_ofsted.py``, about 8) and 1,000,000 records
 written as a Parquet dataset (``parquet.py``, about 15). Each companion runs as a child
