@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from typing import Any, TypeVar
 
 from ._builtin import BUILTIN
@@ -424,6 +424,17 @@ def _first_of_each(
     return first_at, repeats
 
 
+def _each_unknown(
+    values: Iterable[str] | Iterable[int], known: Container[object], path: str, message: str
+) -> Iterator[Problem]:
+    """A problem at each of *values* not among *known*, at ``path[position]``; *message* has
+    ``{}`` where the value is shown (text quoted, numbers as they are)."""
+    for position, value in enumerate(values):
+        if value not in known:
+            text = shown(value) if isinstance(value, str) else str(value)
+            yield Problem(f"{path}[{position}]", message.format(text))
+
+
 def _a(kind: FindingKind) -> str:
     noun = kind.label.lower()
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
@@ -437,12 +448,9 @@ def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iter
     yield from repeats.values()
     for index, finding in enumerate(findings):
         here = f"$.findings[{index}]"
-        for position, key in enumerate(finding.areas):
-            if key not in area_keys:
-                yield Problem(
-                    f"{here}.areas[{position}]",
-                    f"{shown(key)} is not an area of this inspection",
-                )
+        yield from _each_unknown(
+            finding.areas, area_keys, f"{here}.areas", "{} is not an area of this inspection"
+        )
         parent = finding.cause_of_concern
         if parent is not None:
             if finding.kind is not FindingKind.RECOMMENDATION:
@@ -512,12 +520,9 @@ def _part_problems(
     commission: CommissionedInspection, part: Part, here: str, asked: frozenset[int]
 ) -> Iterator[Problem]:
     commissioned = commission.commissioned
-    for position, question in enumerate(part.scope):
-        if question not in asked:
-            yield Problem(
-                f"{here}.scope[{position}]",
-                f"question {question} is not in the terms of reference",
-            )
+    yield from _each_unknown(
+        part.scope, asked, f"{here}.scope", "question {} is not in the terms of reference"
+    )
     published = part.published
     if part.status is PartStatus.PUBLISHED and published is None and part.record is None:
         yield Problem(f"{here}.published", "a published part needs its publication date")
