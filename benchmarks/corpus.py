@@ -134,9 +134,9 @@ def _partial(rng: random.Random, year: int, month: int) -> il.PartialDate:
     if form == 1:
         return il.PartialDate.of_quarter(year, (month - 1) // 3 + 1)
     if form == 2:
-        return il.PartialDate.of_month_part(year, month, rng.choice(list(il.MonthPart)))
+        return il.PartialDate.of_month_part(year, month, rng.choice(list(il.dates.MonthPart)))
     if form == 3:
-        return il.PartialDate.of_season(year, rng.choice(list(il.Season)[:3]))
+        return il.PartialDate.of_season(year, rng.choice(list(il.dates.Season)[:3]))
     if form == 4:
         return il.PartialDate.of_year(year).no_later_than()
     return il.PartialDate.of_day(year, month, rng.randint(1, 28))
@@ -154,7 +154,7 @@ def make_inspection(rng: random.Random, index: int) -> il.Inspection:
         end=rng.choice(
             (
                 il.PartialDate.of_month(end_year, end_month),
-                il.PartialDate.of_month_part(end_year, end_month, il.MonthPart.LATE),
+                il.PartialDate.of_month_part(end_year, end_month, il.dates.MonthPart.LATE),
                 il.PartialDate.of_day(end_year, end_month, rng.randint(1, 28)),
             )
         ),
@@ -238,7 +238,7 @@ def make_inspection(rng: random.Random, index: int) -> il.Inspection:
         scales=(HMICFRS_FIVE_POINT,),
         fieldwork=fieldwork,
         graded_areas=graded,
-        overall=rng.choice(_GRADES) if rng.random() < 0.5 else il.UNGRADED,
+        overall=rng.choice(_GRADES) if rng.random() < 0.5 else il.judgments.UNGRADED,
         findings=tuple(findings),
         sources=(report, press),
     )

@@ -159,7 +159,8 @@ try:
         il.loads(data)
     else:
         errors = []
-        list(il.load_lines(io.BytesIO(data), errors=errors, limits=il.Limits(max_bytes=2**20)))
+        limits = il.format.Limits(max_bytes=2**20)
+        list(il.load_lines(io.BytesIO(data), errors=errors, limits=limits))
         outcome = f"{{len(errors)}} line refused"
 except il.ValidationError as error:
     outcome = "refused: " + error.problems[0].message[:70]

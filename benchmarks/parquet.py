@@ -48,7 +48,7 @@ def child(job: str, source: Path, out: Path) -> None:
         count = sum(1 for _ in inspectlib.load_lines(source, inspectlib.Inspection))
     else:
         records = inspectlib.load_lines(source, inspectlib.Inspection)
-        count = inspectlib.write_parquet_dataset(records, out, partition_by="year").records
+        count = inspectlib.tables.write_parquet_dataset(records, out, partition_by="year").records
     seconds = time.perf_counter() - start
     print(json.dumps({"records": count, "seconds": seconds, "peak_mb": _peak_mb()}))
 

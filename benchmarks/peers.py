@@ -32,7 +32,8 @@ import msgspec
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from inspectlib import BUILTIN, FindingKind, OrganisationKind, Relation
+from inspectlib import FindingKind, OrganisationKind, Relation
+from inspectlib.catalogue import BUILTIN
 
 # The grade keys of every scale in the built-in catalogue, by scale id.
 SCALE_KEYS: dict[str, frozenset[str]] = {

@@ -110,8 +110,8 @@ def stages(lines: list[bytes]) -> list[tuple[str, float]]:
             )
         )
         bodies = [D._open_envelope(d, il.Inspection, "x")[1] for d in documents]
-        fast = D._converter(il.BUILTIN, detailed=False)
-        detailed = D._converter(il.BUILTIN, detailed=True)
+        fast = D._converter(il.catalogue.BUILTIN, detailed=False)
+        detailed = D._converter(il.catalogue.BUILTIN, detailed=True)
         rows.append(
             (
                 "cattrs structure, fast pass (hooks + constructors)",
@@ -170,13 +170,13 @@ def stages(lines: list[bytes]) -> list[tuple[str, float]]:
 
 # --- msgspec as an accelerator: a sketch, to measure what it could gain ------------------------
 
-_SCALES = dict(il.BUILTIN.scales)
+_SCALES = dict(il.catalogue.BUILTIN.scales)
 _NON_GRADES = {
-    peers.MUngraded: il.UNGRADED,
-    peers.MNotRated: il.NOT_RATED,
-    peers.MExempt: il.EXEMPT,
-    peers.MAwaitingInspection: il.AWAITING_INSPECTION,
-    peers.MInsufficientEvidence: il.INSUFFICIENT_EVIDENCE,
+    peers.MUngraded: il.judgments.UNGRADED,
+    peers.MNotRated: il.judgments.NOT_RATED,
+    peers.MExempt: il.judgments.EXEMPT,
+    peers.MAwaitingInspection: il.judgments.AWAITING_INSPECTION,
+    peers.MInsufficientEvidence: il.judgments.INSUFFICIENT_EVIDENCE,
 }
 
 

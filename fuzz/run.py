@@ -159,7 +159,7 @@ COMMISSION: dict[str, Any] = json.loads(
 FRAMEWORK: dict[str, Any] = json.loads(
     (ROOT / "tests" / "corpus" / "valid" / "framework.json").read_text()
 )
-MAJOR, MINOR = (int(part) for part in il.FORMAT_VERSION.split("."))
+MAJOR, MINOR = (int(part) for part in il.format.FORMAT_VERSION.split("."))
 GRADE: dict[str, Any] = {"type": "grade", "scale": "hmicfrs/five-point", "grade": "good"}
 
 
@@ -302,7 +302,7 @@ def make_input(rng: random.Random) -> bytes:
     if kind == 1:
         envelope = {
             "inspectlib": rng.choice(["1.0", "1.3", "0.9"]),
-            "kind": rng.choice(list(il.KINDS)),
+            "kind": rng.choice(list(il.format.KINDS)),
         }
         value = random_json(rng)
         if isinstance(value, dict) and rng.random() < 0.7:
@@ -317,7 +317,7 @@ def make_input(rng: random.Random) -> bytes:
         return b"\n".join(lines)
     if kind == 3:  # a document of a newer minor version, which loading treats specially
         newer = f'"inspectlib": "{MAJOR}.{MINOR + rng.randrange(1, 30)}"'.encode()
-        seed = seed.replace(f'"inspectlib": "{il.FORMAT_VERSION}"'.encode(), newer, 1)
+        seed = seed.replace(f'"inspectlib": "{il.format.FORMAT_VERSION}"'.encode(), newer, 1)
     return mutate(seed, rng, rng.randrange(1, 7))
 
 
@@ -340,11 +340,11 @@ def usable(record: Any) -> None:
         if il.loads(text) != record:
             raise Unwritable("read back different")
         if isinstance(record, il.Inspection):
-            il.tables([record])
+            il.tables.tables([record])
             record.deadlines()
         # A commission whose part is another record needs that record to tell its timeline:
         # without it, a NotFoundError that says so is the documented answer.
-        with contextlib.suppress(il.NotFoundError):
+        with contextlib.suppress(il.errors.NotFoundError):
             render(record)
     except Unwritable:
         raise
@@ -468,7 +468,7 @@ class Fuzzer:
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("error")
-                    warnings.simplefilter("ignore", il.FormatVersionWarning)
+                    warnings.simplefilter("ignore", il.errors.FormatVersionWarning)
                     target(data)
             except Hang:
                 self._record(self.hangs, f"over {self.timeout} s", name, data)

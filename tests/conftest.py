@@ -194,14 +194,14 @@ def build_rich_inspection() -> il.Inspection:
                     from_inspection="example/peel/2023/somewhere", grade=scale.parse("adequate")
                 ),
             ),
-            il.GradedArea(key="2", topic="Ungraded area", judgment=il.UNGRADED),
-            il.GradedArea(key="3", topic="Not rated area", judgment=il.NOT_RATED),
-            il.GradedArea(key="4", topic="Exempt area", judgment=il.EXEMPT),
-            il.GradedArea(key="5", topic="Awaiting", judgment=il.AWAITING_INSPECTION),
+            il.GradedArea(key="2", topic="Ungraded area", judgment=il.judgments.UNGRADED),
+            il.GradedArea(key="3", topic="Not rated area", judgment=il.judgments.NOT_RATED),
+            il.GradedArea(key="4", topic="Exempt area", judgment=il.judgments.EXEMPT),
+            il.GradedArea(key="5", topic="Awaiting", judgment=il.judgments.AWAITING_INSPECTION),
             il.GradedArea(
                 key="6",
                 topic="Thin evidence",
-                judgment=il.INSUFFICIENT_EVIDENCE,
+                judgment=il.judgments.INSUFFICIENT_EVIDENCE,
                 extensions={"civic:notes": {"checked": True, "by": ["a", "b"], "score": 1.5}},
             ),
         ],
@@ -253,7 +253,7 @@ def build_rich_inspection() -> il.Inspection:
             il.RelatedDocument(relation=il.Relation.PART_OF, target="example/commission"),
         ],
         responses=[
-            il.Response(
+            il.deadlines.Response(
                 rule="police-act-1996/s55",
                 responder=il.Organisation(
                     name="Somewhere Police and Crime Commissioner",
@@ -314,7 +314,7 @@ def build_seed_commission() -> il.CommissionedInspection:
         id="hmicfrs/commissioned/2024/greater-manchester-cse",
         title="Inspection of Greater Manchester Police and its safeguarding partners' approach "
         "to investigating allegations of child criminal and sexual exploitation",
-        commissioner=il.Commissioner(
+        commissioner=il.commissions.Commissioner(
             organisation=il.Organisation(
                 name="Mayor of Greater Manchester",
                 kind=il.OrganisationKind.MAYORAL_COMBINED_AUTHORITY,
@@ -322,7 +322,7 @@ def build_seed_commission() -> il.CommissionedInspection:
             capacity="local policing body",
             person="Andy Burnham",
         ),
-        legal_basis=il.LegalBasis(
+        legal_basis=il.commissions.LegalBasis(
             text="A local policing body may ask HMICFRS to inspect its force.",
             citation="Police Act 1996 s.54(2BA)",
         ),
@@ -331,13 +331,13 @@ def build_seed_commission() -> il.CommissionedInspection:
         supporting=[OFSTED, CQC],
         subjects=[GMP],
         terms_of_reference=[
-            il.Question(
+            il.commissions.Question(
                 number=1,
                 text="How effective the Greater Manchester complex safeguarding peer review "
                 "programme is at improving the partnership response to child criminal and sexual "
                 "exploitation.",
             ),
-            il.Question(
+            il.commissions.Question(
                 number=2,
                 text="How effective the force is in carrying out its investigative strategies.",
                 points=[
@@ -347,42 +347,42 @@ def build_seed_commission() -> il.CommissionedInspection:
                     "Operation Exmoor",
                 ],
             ),
-            il.Question(number=3, text="Support for victims and survivors."),
+            il.commissions.Question(number=3, text="Support for victims and survivors."),
         ],
         parts=[
             il.Part(
                 number=1,
                 title="Inspection and final report",
-                status=il.PartStatus.PUBLISHED,
+                status=il.commissions.PartStatus.PUBLISHED,
                 scope=[1, 2, 3],
                 expectations=[
-                    il.Expectation(
+                    il.commissions.Expectation(
                         expected=il.PartialDate.parse("June 2025"),
                         announced=il.PartialDate.parse("13 December 2024"),
                         sources=[UPDATE_LETTER, NEWS],
                     )
                 ],
-                published=il.PublicationDate(
+                published=il.commissions.PublicationDate(
                     date=datetime.date(2025, 7, 3), sources=[FINAL_REPORT_NEWS]
                 ),
                 disputed=[
-                    il.PublicationDate(
+                    il.commissions.PublicationDate(
                         date=datetime.date(2025, 7, 4),
                         sources=[il.Source(title="One other news outlet's report")],
                     )
                 ],
                 deliverables=[
-                    il.Deliverable(
-                        kind=il.DeliverableKind.TERMS_OF_REFERENCE,
-                        document=il.Document(
+                    il.commissions.Deliverable(
+                        kind=il.commissions.DeliverableKind.TERMS_OF_REFERENCE,
+                        document=il.commissions.Publication(
                             id="hmicfrs/commissioned/2024/greater-manchester-cse/terms",
                             title="Terms of reference",
                             sources=[TERMS_OF_REFERENCE],
                         ),
                     ),
-                    il.Deliverable(
-                        kind=il.DeliverableKind.UPDATE_LETTER,
-                        document=il.Document(
+                    il.commissions.Deliverable(
+                        kind=il.commissions.DeliverableKind.UPDATE_LETTER,
+                        document=il.commissions.Publication(
                             id="hmicfrs/commissioned/2024/greater-manchester-cse/update-2024-12",
                             title="Update on the inspection of Greater Manchester Police and its "
                             "safeguarding partners' approach to child criminal and sexual "
@@ -395,8 +395,8 @@ def build_seed_commission() -> il.CommissionedInspection:
                             sources=[UPDATE_LETTER],
                         ),
                     ),
-                    il.Deliverable(
-                        kind=il.DeliverableKind.FINAL_REPORT, inspection=FINAL_REPORT_ID
+                    il.commissions.Deliverable(
+                        kind=il.commissions.DeliverableKind.FINAL_REPORT, inspection=FINAL_REPORT_ID
                     ),
                 ],
             )

@@ -129,23 +129,23 @@ def _slug() -> st.SearchStrategy[str]:
 
 @st.composite
 def _partial_dates(draw: st.DrawFn) -> il.PartialDate:
-    precision = draw(st.sampled_from(il.Precision))
+    precision = draw(st.sampled_from(il.dates.Precision))
     year = draw(st.integers(1, 9999))
     month = draw(st.integers(1, 12))
     made: il.PartialDate
-    if precision is il.Precision.DAY:
+    if precision is il.dates.Precision.DAY:
         made = il.PartialDate.from_date(draw(st.dates()))
-    elif precision is il.Precision.PART_OF_MONTH:
-        made = il.PartialDate.of_month_part(year, month, draw(st.sampled_from(il.MonthPart)))
-    elif precision is il.Precision.MONTH:
+    elif precision is il.dates.Precision.PART_OF_MONTH:
+        made = il.PartialDate.of_month_part(year, month, draw(st.sampled_from(il.dates.MonthPart)))
+    elif precision is il.dates.Precision.MONTH:
         made = il.PartialDate.of_month(year, month)
-    elif precision is il.Precision.QUARTER:
+    elif precision is il.dates.Precision.QUARTER:
         made = il.PartialDate.of_quarter(year, draw(st.integers(1, 4)))
-    elif precision is il.Precision.SEASON:
-        season = draw(st.sampled_from(il.Season))
+    elif precision is il.dates.Precision.SEASON:
+        season = draw(st.sampled_from(il.dates.Season))
         # Winter 9999 would end in the year 10000.
         made = il.PartialDate.of_season(
-            min(year, 9998) if season is il.Season.WINTER else year, season
+            min(year, 9998) if season is il.dates.Season.WINTER else year, season
         )
     else:
         made = il.PartialDate.of_year(year)
@@ -168,7 +168,7 @@ def stated_dates() -> st.SearchStrategy[il.StatedDate]:
 
 def _not_after(day: il.StatedDate) -> st.SearchStrategy[il.StatedDate]:
     """A stated date that is not certainly after *day*."""
-    return stated_dates().filter(lambda d: _partial(day).compare(d) is not il.Order.BEFORE)
+    return stated_dates().filter(lambda d: _partial(day).compare(d) is not il.dates.Order.BEFORE)
 
 
 def _partial(day: il.StatedDate) -> il.PartialDate:
@@ -176,19 +176,24 @@ def _partial(day: il.StatedDate) -> il.PartialDate:
 
 
 @st.composite
-def _expectations(draw: st.DrawFn, published: il.StatedDate | None = None) -> list[il.Expectation]:
+def _expectations(
+    draw: st.DrawFn, published: il.StatedDate | None = None
+) -> list[il.commissions.Expectation]:
     """Expectations in the order they were stated: announced dates never certainly go back,
     nor come certainly after *published*. (The publication itself is never certainly before an
     announcement that is not certainly after it, so the second rule keeps the first.)"""
-    made: list[il.Expectation] = []
+    made: list[il.commissions.Expectation] = []
     for _ in range(draw(st.integers(0, _SMALL))):
         announced = draw(partial_dates())
-        if made and announced.compare(made[-1].announced) is il.Order.BEFORE:
+        if made and announced.compare(made[-1].announced) is il.dates.Order.BEFORE:
             announced = made[-1].announced
-        if published is not None and _partial(published).compare(announced) is il.Order.BEFORE:
+        if (
+            published is not None
+            and _partial(published).compare(announced) is il.dates.Order.BEFORE
+        ):
             announced = _partial(published)
         made.append(
-            il.Expectation(
+            il.commissions.Expectation(
                 expected=draw(partial_dates()), announced=announced, sources=draw(_sources())
             )
         )
@@ -197,14 +202,14 @@ def _expectations(draw: st.DrawFn, published: il.StatedDate | None = None) -> li
 
 def expectations(
     published: il.StatedDate | None = None,
-) -> st.SearchStrategy[list[il.Expectation]]:
+) -> st.SearchStrategy[list[il.commissions.Expectation]]:
     """A record's expectations, listed in the order they were stated, none after *published*."""
     return _expectations(published)
 
 
 def _ordered(dates: tuple[il.PartialDate, il.PartialDate]) -> il.Period:
     start, end = dates
-    if end.compare(start) is il.Order.BEFORE:
+    if end.compare(start) is il.dates.Order.BEFORE:
         start, end = end, start
     return il.Period(start=start, end=end)
 
@@ -339,12 +344,12 @@ def evidence() -> st.SearchStrategy[il.Evidence]:
 
 @functools.cache
 def _label() -> st.SearchStrategy[str]:
-    return text(16).filter(lambda label: il.grade_key(label) != "")
+    return text(16).filter(lambda label: il.scales.grade_key(label) != "")
 
 
 @st.composite
 def _grading_scales(draw: st.DrawFn, id_prefix: str) -> il.GradingScale:
-    labels = draw(st.lists(_label(), min_size=2, max_size=6, unique_by=il.grade_key))
+    labels = draw(st.lists(_label(), min_size=2, max_size=6, unique_by=il.scales.grade_key))
     return il.GradingScale(
         id=id_prefix + draw(_slug()),
         name=draw(st.text(max_size=16)),
@@ -383,11 +388,11 @@ def grades(scale: il.GradingScale | None = None) -> st.SearchStrategy[il.Grade]:
 
 @functools.cache
 def non_grades(
-    kinds: tuple[il.NonGradeKind, ...] | None = None,
+    kinds: tuple[il.judgments.NonGradeKind, ...] | None = None,
 ) -> st.SearchStrategy[il.NonGrade]:
     """One of the non-grade constants (of *kinds* only, if given)."""
     return st.sampled_from(
-        [il.NonGrade(kind) for kind in (il.NonGradeKind if kinds is None else kinds)]
+        [il.NonGrade(kind) for kind in (il.judgments.NonGradeKind if kinds is None else kinds)]
     )
 
 
@@ -432,7 +437,7 @@ def inherited(
 def judgments(
     scales: tuple[il.GradingScale, ...] = BUILTIN_SCALES,
     *,
-    allowed_non_grades: tuple[il.NonGradeKind, ...] | None = None,
+    allowed_non_grades: tuple[il.judgments.NonGradeKind, ...] | None = None,
     allow_carried_forward: bool = True,
     allow_inherited: bool = True,
 ) -> st.SearchStrategy[il.Judgment]:
@@ -527,9 +532,9 @@ def _frameworks(draw: st.DrawFn) -> il.Framework:
     scales = draw(st.lists(custom_scales(), min_size=1, max_size=_SMALL, unique_by=lambda s: s.id))
     scale_ids = st.none() | st.sampled_from([scale.id for scale in scales])
     keys = draw(st.lists(text(12), max_size=4, unique=True))
-    kinds = st.lists(st.sampled_from(il.NonGradeKind), unique=True)
+    kinds = st.lists(st.sampled_from(il.judgments.NonGradeKind), unique=True)
     areas = [
-        il.FrameworkArea(
+        il.frameworks.FrameworkArea(
             key=key,
             topic=draw(text()),
             parent=draw(st.none() | st.sampled_from(keys[:index])) if index else None,
@@ -575,15 +580,15 @@ def frameworks() -> st.SearchStrategy[il.Framework]:
 
 
 @functools.cache
-def framework_areas() -> st.SearchStrategy[il.FrameworkArea]:
+def framework_areas() -> st.SearchStrategy[il.frameworks.FrameworkArea]:
     """A framework area on its own: its parent and scale are only valid inside a framework."""
     return st.builds(
-        il.FrameworkArea,
+        il.frameworks.FrameworkArea,
         key=text(12),
         topic=text(),
         parent=optional_text(12),
         scale=optional_text(12),
-        non_grades=st.lists(st.sampled_from(il.NonGradeKind), unique=True),
+        non_grades=st.lists(st.sampled_from(il.judgments.NonGradeKind), unique=True),
         required=st.booleans(),
         aliases=st.lists(text(16), max_size=2),
     )
@@ -594,7 +599,7 @@ def framework_areas() -> st.SearchStrategy[il.FrameworkArea]:
 
 def _area_judgment(
     framework: il.Framework | None,
-    expected: il.FrameworkArea | None,
+    expected: il.frameworks.FrameworkArea | None,
     scales: tuple[il.GradingScale, ...],
 ) -> st.SearchStrategy[il.Judgment]:
     """What the area may be judged: anything on the inspection's scales, unless the framework
@@ -802,9 +807,12 @@ def _after(year: int) -> st.SearchStrategy[il.StatedDate]:
         years.map(il.PartialDate.of_year),
         st.builds(il.PartialDate.of_month, years, st.integers(1, 12)),
         st.builds(il.PartialDate.of_quarter, years, st.integers(1, 4)),
-        st.builds(il.PartialDate.of_season, years, st.sampled_from(il.Season)),
+        st.builds(il.PartialDate.of_season, years, st.sampled_from(il.dates.Season)),
         st.builds(
-            il.PartialDate.of_month_part, years, st.integers(1, 12), st.sampled_from(il.MonthPart)
+            il.PartialDate.of_month_part,
+            years,
+            st.integers(1, 12),
+            st.sampled_from(il.dates.MonthPart),
         ),
     )
     return days | partial
@@ -815,20 +823,20 @@ def _partial_after(year: int) -> st.SearchStrategy[il.PartialDate]:
 
 
 @st.composite
-def _expectations_after(draw: st.DrawFn, year: int) -> list[il.Expectation]:
+def _expectations_after(draw: st.DrawFn, year: int) -> list[il.commissions.Expectation]:
     """Expectations stated after *year*, in the order they were stated."""
-    made: list[il.Expectation] = []
+    made: list[il.commissions.Expectation] = []
     for _ in range(draw(st.integers(0, 2))):
         announced = draw(_partial_after(year))
-        if made and announced.compare(made[-1].announced) is il.Order.BEFORE:
+        if made and announced.compare(made[-1].announced) is il.dates.Order.BEFORE:
             announced = made[-1].announced
-        made.append(il.Expectation(expected=draw(partial_dates()), announced=announced))
+        made.append(il.commissions.Expectation(expected=draw(partial_dates()), announced=announced))
     return made
 
 
 def _stated_by(
-    expectations: list[il.Expectation], published: il.StatedDate | None
-) -> list[il.Expectation]:
+    expectations: list[il.commissions.Expectation], published: il.StatedDate | None
+) -> list[il.commissions.Expectation]:
     """*expectations*, those stated certainly after *published* moved back to it. They stay in
     the order stated: an announcement that was not certainly before one certainly after the
     publication is not certainly before the publication either."""
@@ -837,7 +845,7 @@ def _stated_by(
     day = _partial(published)
     return [
         attrs.evolve(expectation, announced=day)
-        if day.compare(expectation.announced) is il.Order.BEFORE
+        if day.compare(expectation.announced) is il.dates.Order.BEFORE
         else expectation
         for expectation in expectations
     ]
@@ -847,7 +855,7 @@ def _stated_by(
 def _parts(draw: st.DrawFn, year: int, questions: list[int], own_id: str) -> list[il.Part]:
     parts = []
     for number in sorted(draw(st.sets(st.integers(1, 20), max_size=_SMALL))):
-        status = draw(st.sampled_from(il.PartStatus))
+        status = draw(st.sampled_from(il.commissions.PartStatus))
         expectations = draw(_expectations_after(year))
         scope = draw(st.lists(st.sampled_from(questions), max_size=2)) if questions else []
         record = draw(st.none() | text(12).filter(lambda ident: ident != own_id))
@@ -863,14 +871,17 @@ def _parts(draw: st.DrawFn, year: int, questions: list[int], own_id: str) -> lis
                 )
             )
             continue
-        dated = status is il.PartStatus.PUBLISHED or (
-            status not in (il.PartStatus.PLANNED, il.PartStatus.IN_PROGRESS) and draw(st.booleans())
+        dated = status is il.commissions.PartStatus.PUBLISHED or (
+            status not in (il.commissions.PartStatus.PLANNED, il.commissions.PartStatus.IN_PROGRESS)
+            and draw(st.booleans())
         )
-        published = il.PublicationDate(date=draw(_after(year)), sources=draw(_sources()))
+        published = il.commissions.PublicationDate(
+            date=draw(_after(year)), sources=draw(_sources())
+        )
         if dated:
             expectations = _stated_by(expectations, published.date)
         document_published = draw(st.none() | _after(year))
-        document = il.Document(
+        document = il.commissions.Publication(
             id=draw(text(12)),
             title=draw(text()),
             published=document_published,
@@ -886,11 +897,13 @@ def _parts(draw: st.DrawFn, year: int, questions: list[int], own_id: str) -> lis
                 expectations=expectations,
                 published=published if dated else None,
                 disputed=[
-                    il.PublicationDate(date=day) for day in draw(st.lists(_after(year), max_size=1))
+                    il.commissions.PublicationDate(date=day)
+                    for day in draw(st.lists(_after(year), max_size=1))
                 ],
                 deliverables=[
-                    il.Deliverable(
-                        kind=draw(st.sampled_from(il.DeliverableKind)), document=document
+                    il.commissions.Deliverable(
+                        kind=draw(st.sampled_from(il.commissions.DeliverableKind)),
+                        document=document,
                     )
                 ]
                 if draw(st.booleans())
@@ -901,18 +914,18 @@ def _parts(draw: st.DrawFn, year: int, questions: list[int], own_id: str) -> lis
 
 
 @st.composite
-def _leads(draw: st.DrawFn, lead: il.Organisation, year: int) -> list[il.Role]:
+def _leads(draw: st.DrawFn, lead: il.Organisation, year: int) -> list[il.commissions.Role]:
     """Who led, in order, the last being *lead*; each period the right way round."""
     if not draw(st.booleans()):
         return []
     first_until = draw(st.integers(year + 1, 9998))
-    earlier = il.Role(
+    earlier = il.commissions.Role(
         organisation=draw(organisations()),
         since=draw(st.none() | st.just(il.PartialDate.of_year(year + 1))),
         until=il.PartialDate.of_year(first_until),
         sources=draw(_sources()),
     )
-    current = il.Role(organisation=lead, since=il.PartialDate.of_year(first_until))
+    current = il.commissions.Role(organisation=lead, since=il.PartialDate.of_year(first_until))
     return [earlier, current]
 
 
@@ -926,18 +939,20 @@ def _commissioned_inspections(draw: st.DrawFn) -> il.CommissionedInspection:
     return il.CommissionedInspection(
         id=identifier,
         title=draw(text()),
-        commissioner=il.Commissioner(
+        commissioner=il.commissions.Commissioner(
             organisation=draw(organisations()), capacity=draw(text()), person=draw(optional_text())
         ),
         legal_basis=draw(
-            st.none() | st.builds(il.LegalBasis, text=text(), citation=optional_text())
+            st.none() | st.builds(il.commissions.LegalBasis, text=text(), citation=optional_text())
         ),
         commissioned=commissioned,
         lead=lead,
         supporting=draw(st.lists(organisations(), max_size=1)),
         subjects=draw(st.lists(organisations(), min_size=1, max_size=2)),
         terms_of_reference=[
-            il.Question(number=number, text=draw(text()), points=draw(st.lists(text(), max_size=1)))
+            il.commissions.Question(
+                number=number, text=draw(text()), points=draw(st.lists(text(), max_size=1))
+            )
             for number in questions
         ],
         parts=draw(_parts(year, questions, identifier)),
@@ -972,14 +987,14 @@ _BUILTIN_IDS = frozenset(scale.id for scale in BUILTIN_SCALES)
 
 
 @functools.lru_cache(maxsize=64)
-def _catalogue_with(scales: tuple[il.GradingScale, ...]) -> il.Catalogue:
-    return il.BUILTIN.with_scales(*scales) if scales else il.BUILTIN
+def _catalogue_with(scales: tuple[il.GradingScale, ...]) -> il.catalogue.Catalogue:
+    return il.catalogue.BUILTIN.with_scales(*scales) if scales else il.catalogue.BUILTIN
 
 
-def catalogue_for(record: il.Record) -> il.Catalogue:
+def catalogue_for(record: il.Record) -> il.catalogue.Catalogue:
     """The built-in catalogue, plus the test's own scales *record* grades on."""
     if not isinstance(record, il.Inspection):
-        return il.BUILTIN
+        return il.catalogue.BUILTIN
     own = tuple(scale for scale in record.scales if scale.id not in _BUILTIN_IDS)
     return _catalogue_with(own)
 

@@ -120,11 +120,11 @@ def test_a_report_published_early_enough_still_has_its_deadlines() -> None:
 
 
 def test_a_deadline_beyond_the_calendar_from_a_rule_of_ones_own_says_so() -> None:
-    rule = il.ResponseRule(
+    rule = il.deadlines.ResponseRule(
         id="x/late",
         name="Respond",
         days=100,
-        counting=il.Counting.AFTER_PUBLICATION,
+        counting=il.deadlines.Counting.AFTER_PUBLICATION,
         responder="someone",
     )
 
@@ -211,7 +211,7 @@ def test_invalid_utf_8_cut_off_at_the_end_says_so() -> None:
 # -- newer minor versions ----------------------------------------------------------------------
 
 
-MAJOR, MINOR = il.FORMAT_VERSION.split(".")
+MAJOR, MINOR = il.format.FORMAT_VERSION.split(".")
 NEWER = f"{MAJOR}.{int(MINOR) + 1}"
 
 
@@ -227,7 +227,7 @@ def newer_with_new_fields(items: int) -> dict[str, Any]:
 
 @pytest.mark.parametrize("items", [99, 100, 5_000])
 def test_a_newer_minor_version_with_many_new_fields_is_read_with_a_warning(items: int) -> None:
-    with pytest.warns(il.FormatVersionWarning) as caught:
+    with pytest.warns(il.errors.FormatVersionWarning) as caught:
         inspection = il.loads(json.dumps(newer_with_new_fields(items)), il.Inspection)
 
     assert items == len(inspection.graded_areas)
@@ -246,7 +246,7 @@ def test_a_newer_minor_version_still_reports_real_problems_not_its_new_fields() 
     document["graded_areas"][120]["topic"] = 7
 
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", il.FormatVersionWarning)
+        warnings.simplefilter("ignore", il.errors.FormatVersionWarning)
         assert [("$.graded_areas[120].topic", "expected a string, got number 7")] == problems_of(
             json.dumps(document)
         )
@@ -256,7 +256,7 @@ def test_reading_a_newer_minor_version_leaves_the_callers_dict_as_it_was() -> No
     document = newer_with_new_fields(3)
     before = json.dumps(document)
 
-    with pytest.warns(il.FormatVersionWarning):
+    with pytest.warns(il.errors.FormatVersionWarning):
         il.from_dict(document)
 
     assert before == json.dumps(document)

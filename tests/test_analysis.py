@@ -38,7 +38,7 @@ def peel(year: int, overall: il.Judgment, framework: str, scale: il.GradingScale
 
 
 def test_tables_have_one_row_per_fact(seed: il.Inspection, rich: il.Inspection) -> None:
-    tables = il.tables([seed, rich])
+    tables = il.tables.tables([seed, rich])
 
     assert 2 == len(tables.inspections)
     assert len(seed.graded_areas) + len(rich.graded_areas) == len(tables.graded_areas)
@@ -57,7 +57,7 @@ def test_tables_have_one_row_per_fact(seed: il.Inspection, rich: il.Inspection) 
 
 
 def test_table_rows_of_judgments(rich: il.Inspection) -> None:
-    rows = il.tables([rich]).graded_areas
+    rows = il.tables.tables([rich]).graded_areas
 
     assert [
         ("Good", "grade", "hmicfrs/five-point", 3, None),
@@ -82,7 +82,7 @@ def test_table_rows_of_judgments(rich: il.Inspection) -> None:
 
 
 def test_tables_write_csv(seed: il.Inspection, tmp_path: pathlib.Path) -> None:
-    paths = il.tables([seed]).to_csv(tmp_path)
+    paths = il.tables.tables([seed]).to_csv(tmp_path)
 
     assert ["inspections", "graded_areas", "findings", "evidence", "related"] == [
         p.stem for p in paths
@@ -94,12 +94,12 @@ def test_tables_write_csv(seed: il.Inspection, tmp_path: pathlib.Path) -> None:
 
 def test_an_unknown_table_is_refused(seed: il.Inspection) -> None:
     with pytest.raises(KeyError, match="no table 'grade'; the tables are inspections, "):
-        il.tables([seed]).rows("grade")  # type: ignore[arg-type]
+        il.tables.tables([seed]).rows("grade")  # type: ignore[arg-type]
 
 
 def test_pandas_frames_have_dates_and_ordered_grades(seed: il.Inspection) -> None:
     pytest.importorskip("pandas")
-    frames = il.tables([seed]).to_pandas()
+    frames = il.tables.tables([seed]).to_pandas()
     areas = frames["graded_areas"]
 
     assert "date32[day][pyarrow]" == str(areas["published"].dtype)
@@ -114,7 +114,7 @@ def test_pandas_frames_have_dates_and_ordered_grades(seed: il.Inspection) -> Non
 
 def test_polars_frames_have_dates_and_ordered_grades(seed: il.Inspection) -> None:
     polars = pytest.importorskip("polars")
-    areas = il.tables([seed]).to_polars()["graded_areas"]
+    areas = il.tables.tables([seed]).to_polars()["graded_areas"]
 
     assert polars.Date == areas.schema["published"]
     assert isinstance(areas.schema["judgment"], polars.Enum)
@@ -124,7 +124,7 @@ def test_polars_frames_have_dates_and_ordered_grades(seed: il.Inspection) -> Non
 
 def test_arrow_tables_have_dates(seed: il.Inspection) -> None:
     pyarrow = pytest.importorskip("pyarrow")
-    inspections = il.tables([seed]).to_arrow()["inspections"]
+    inspections = il.tables.tables([seed]).to_arrow()["inspections"]
 
     assert pyarrow.date32() == inspections.schema.field("published").type
     assert [datetime.date(2024, 12, 13)] == inspections.column("published").to_pylist()
@@ -134,7 +134,7 @@ def test_grades_of_several_scales_are_not_forced_into_one_order(seed: il.Inspect
     pytest.importorskip("pandas")
     old = peel(2016, HMICFRS_FOUR_POINT.parse("good"), "hmicfrs/peel/2014", HMICFRS_FOUR_POINT)
 
-    areas = il.tables([seed, old]).to_pandas()["graded_areas"]
+    areas = il.tables.tables([seed, old]).to_pandas()["graded_areas"]
 
     assert "category" != str(areas["judgment"].dtype)
 
@@ -143,7 +143,7 @@ def test_grades_of_several_scales_are_not_forced_into_one_order(seed: il.Inspect
 
 
 def test_grade_history_flags_grades_that_do_not_compare() -> None:
-    history = il.grade_history(
+    history = il.analysis.grade_history(
         [
             peel(
                 2022, HMICFRS_FIVE_POINT.parse("adequate"), "hmicfrs/peel/2021", HMICFRS_FIVE_POINT
@@ -168,7 +168,7 @@ def test_grade_history_flags_grades_that_do_not_compare() -> None:
 
 def test_grade_history_says_when_a_framework_is_missing_and_only_scales_were_compared() -> None:
     good, adequate = HMICFRS_FIVE_POINT.parse("good"), HMICFRS_FIVE_POINT.parse("adequate")
-    history = il.grade_history(
+    history = il.analysis.grade_history(
         [
             peel(2022, adequate, "hmicfrs/peel/2021", HMICFRS_FIVE_POINT),
             peel(2024, good, "example/peel/2024", HMICFRS_FIVE_POINT),
@@ -194,7 +194,7 @@ def test_grade_history_says_when_a_framework_is_missing_and_only_scales_were_com
 
 
 def test_grade_history_with_every_framework_known_misses_none() -> None:
-    history = il.grade_history(
+    history = il.analysis.grade_history(
         [
             peel(2016, HMICFRS_FOUR_POINT.parse("good"), "hmicfrs/peel/2014", HMICFRS_FOUR_POINT),
             peel(2018, HMICFRS_FOUR_POINT.parse("good"), "hmicfrs/peel/2014", HMICFRS_FOUR_POINT),
@@ -211,17 +211,17 @@ def test_diff_says_when_a_framework_is_missing() -> None:
     )
     later = peel(2024, HMICFRS_FIVE_POINT.parse("good"), "example/peel/2024", HMICFRS_FIVE_POINT)
 
-    (change,) = il.diff(earlier, later).changed
+    (change,) = il.analysis.diff(earlier, later).changed
 
     assert ("example/peel/2024",) == change.frameworks_missing
-    assert il.Change.IMPROVED is change.change
+    assert il.frameworks.Change.IMPROVED is change.change
 
 
 def test_grade_history_of_one_area_and_of_nobody(seed: il.Inspection) -> None:
-    history = il.grade_history([seed], "Greater Manchester Police", area="investigation")
+    history = il.analysis.grade_history([seed], "Greater Manchester Police", area="investigation")
 
     assert ["Adequate"] == [str(point.judgment) for point in history]
-    assert () == il.grade_history([seed], "Nowhere Police")
+    assert () == il.analysis.grade_history([seed], "Nowhere Police")
 
 
 # Differences -----------------------------------------------------------------------------------
@@ -232,7 +232,7 @@ def test_diff_of_two_inspections(seed: il.Inspection) -> None:
     areas = list(seed.graded_areas)
     areas[0] = attrs.evolve(areas[0], judgment=scale.parse("outstanding"))
     areas[2] = attrs.evolve(areas[2], judgment=scale.parse("inadequate"))
-    areas[3] = attrs.evolve(areas[3], judgment=il.UNGRADED)
+    areas[3] = attrs.evolve(areas[3], judgment=il.judgments.UNGRADED)
     del areas[4]
     later = attrs.evolve(
         seed,
@@ -254,11 +254,11 @@ def test_diff_of_two_inspections(seed: il.Inspection) -> None:
         ],
     )
 
-    change = il.diff(seed, later)
+    change = il.analysis.diff(seed, later)
 
-    assert ("leadership",) == change.areas(il.Change.IMPROVED)
-    assert ("initial_response",) == change.areas(il.Change.DECLINED)
-    assert ("partnership_working",) == change.areas(il.Change.UNCHANGED)
+    assert ("leadership",) == change.areas(il.frameworks.Change.IMPROVED)
+    assert ("initial_response",) == change.areas(il.frameworks.Change.DECLINED)
+    assert ("partnership_working",) == change.areas(il.frameworks.Change.UNCHANGED)
     incomparable = [area for area in change.changed if area.change is None]
     assert ["risk_assessment_and_referral"] == [area.key for area in incomparable]
     assert "'Ungraded' is not a grade: it does not compare with one" == incomparable[0].reason
@@ -275,14 +275,16 @@ def test_select_by_each_criterion(seed: il.Inspection) -> None:
     old = peel(2016, HMICFRS_FOUR_POINT.parse("good"), "hmicfrs/peel/2014", HMICFRS_FOUR_POINT)
     everything = [seed, old]
 
-    assert [seed] == list(il.select(everything, framework="hmicfrs/ncpi"))
-    assert [old] == list(il.select(everything, framework="hmicfrs/peel/2014"))
-    assert [seed] == list(il.select(everything, organisation="GMP"))
-    assert [seed, old] == list(il.select(everything, inspectorate="hmicfrs"))
-    assert [old] == list(il.select(everything, published_to=datetime.date(2020, 1, 1)))
-    assert [seed] == list(il.select(everything, published_from=datetime.date(2020, 1, 1)))
-    assert [seed] == list(il.select(everything, grade=HMICFRS_FIVE_POINT.parse("adequate")))
-    assert [] == list(il.select(everything, inspectorate="Ofsted"))
+    assert [seed] == list(il.analysis.select(everything, framework="hmicfrs/ncpi"))
+    assert [old] == list(il.analysis.select(everything, framework="hmicfrs/peel/2014"))
+    assert [seed] == list(il.analysis.select(everything, organisation="GMP"))
+    assert [seed, old] == list(il.analysis.select(everything, inspectorate="hmicfrs"))
+    assert [old] == list(il.analysis.select(everything, published_to=datetime.date(2020, 1, 1)))
+    assert [seed] == list(il.analysis.select(everything, published_from=datetime.date(2020, 1, 1)))
+    assert [seed] == list(
+        il.analysis.select(everything, grade=HMICFRS_FIVE_POINT.parse("adequate"))
+    )
+    assert [] == list(il.analysis.select(everything, inspectorate="Ofsted"))
 
 
 def test_inherited_ratings_compare_by_the_grades_inherited() -> None:
@@ -297,25 +299,25 @@ def test_inherited_ratings_compare_by_the_grades_inherited() -> None:
         HMICFRS_FOUR_POINT,
     )
 
-    change = il.diff(earlier, later).changed[0]
-    history = il.grade_history([earlier, later, declined], "E23000099")
+    change = il.analysis.diff(earlier, later).changed[0]
+    history = il.analysis.grade_history([earlier, later, declined], "E23000099")
 
     reason = (
         "both on 'hmicfrs/four-point' (an inherited or carried-forward rating compares by its "
         "grade)"
     )
-    assert (il.Change.UNCHANGED, reason) == (change.change, change.reason)
+    assert (il.frameworks.Change.UNCHANGED, reason) == (change.change, change.reason)
     assert [None, True, True] == [point.comparable_with_previous for point in history]
     assert [None, reason, reason] == [point.reason for point in history]
-    assert il.Change.DECLINED == il.diff(later, declined).changed[0].change
+    assert il.frameworks.Change.DECLINED == il.analysis.diff(later, declined).changed[0].change
 
 
 def test_judgments_that_are_not_grades_say_which_is_not() -> None:
     scale = HMICFRS_FOUR_POINT
     carried = il.CarriedForward(from_inspection="example/peel/2016")
-    earlier = peel(2016, il.UNGRADED, "hmicfrs/peel/2014", scale)
+    earlier = peel(2016, il.judgments.UNGRADED, "hmicfrs/peel/2014", scale)
     later = peel(2018, carried, "hmicfrs/peel/2014", scale)
 
-    reason = il.diff(earlier, later).changed[0].reason
+    reason = il.analysis.diff(earlier, later).changed[0].reason
 
     assert "neither 'Ungraded' nor 'Carried forward' is a grade" == reason

@@ -155,12 +155,12 @@ def test_a_grade_off_the_declared_scales_says_so_in_a_message_of_bounded_length(
         "grade 'Good' is on scale 'hmicfrs/four-point', which is not one of this inspection's "
         "scales ('hmicfrs/five-point')"
     ) == first.message
-    assert len(caught.value.problems) == il.Limits().max_problems
+    assert len(caught.value.problems) == il.format.Limits().max_problems
 
 
 def test_a_message_naming_many_scales_names_a_few_and_counts_the_rest() -> None:
     scales = [il.GradingScale(id=f"x/s{i}", name="S", labels=("A", "B")) for i in range(50)]
-    catalogue = il.BUILTIN.with_scales(*scales)
+    catalogue = il.catalogue.BUILTIN.with_scales(*scales)
     document = dict(SMALL)
     document["scales"] = [scale.id for scale in scales]
     document["findings"] = []
@@ -177,7 +177,7 @@ def test_a_message_naming_many_scales_names_a_few_and_counts_the_rest() -> None:
 def test_problems_stop_being_made_once_the_cap_is_reached() -> None:
     def bad(n: int) -> Callable[[], object]:
         text = inspection_with_scales(n, off_scale=True)
-        limits = il.Limits(max_problems=10)
+        limits = il.format.Limits(max_problems=10)
         return refused(lambda: il.loads(text, limits=limits))
 
     assert growth(bad, 3_000) <= MOST
@@ -200,13 +200,13 @@ def test_checking_a_commissions_scope_is_linear() -> None:
 
 
 def test_the_converters_kept_for_limits_are_bounded() -> None:
-    catalogue = il.BUILTIN.with_scales()
+    catalogue = il.catalogue.BUILTIN.with_scales()
     text = (CORPUS / "small-inspection.json").read_text()
 
     for bytes_allowed in range(1_000_000, 1_000_200):
-        il.loads(text, catalogue=catalogue, limits=il.Limits(max_bytes=bytes_allowed))
+        il.loads(text, catalogue=catalogue, limits=il.format.Limits(max_bytes=bytes_allowed))
     for problems in range(2, 200):
-        il.loads(text, catalogue=catalogue, limits=il.Limits(max_problems=problems))
+        il.loads(text, catalogue=catalogue, limits=il.format.Limits(max_problems=problems))
 
     # Only the limits that change how documents are read make a converter, and few are kept.
     assert Codec.of(catalogue, KINDS.values()).kept <= 16

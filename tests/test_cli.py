@@ -221,7 +221,7 @@ def test_frameworks_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = call(capsys, "frameworks")
 
     assert 0 == code
-    assert sorted(il.BUILTIN.frameworks) == [line.split()[0] for line in out.splitlines()]
+    assert sorted(il.catalogue.BUILTIN.frameworks) == [line.split()[0] for line in out.splitlines()]
 
 
 def test_frameworks_shows_one_with_its_scale_and_areas(
@@ -247,7 +247,7 @@ def test_frameworks_an_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
 def test_sample_lists_and_prints(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = call(capsys, "sample")
     assert 0 == code
-    assert sorted(il.SAMPLES) == sorted(line.split()[0] for line in out.splitlines())
+    assert sorted(il.format.SAMPLES) == sorted(line.split()[0] for line in out.splitlines())
 
     code, out, _ = call(capsys, "sample", "gmp-cse-final-report-2025")
     assert 0 == code

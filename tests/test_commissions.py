@@ -55,7 +55,7 @@ def test_the_final_part_was_late_against_june_2025(commission: il.CommissionedIn
 def test_lateness_relative_to_a_given_day(commission: il.CommissionedInspection) -> None:
     part = commission.part(1)
 
-    assert part.lateness(datetime.date(2025, 6, 30)) == il.Lateness(
+    assert part.lateness(datetime.date(2025, 6, 30)) == il.commissions.Lateness(
         late=False,
         fewest_days=0,
         most_days=0,
@@ -78,23 +78,25 @@ def test_both_publication_dates_are_kept(commission: il.CommissionedInspection) 
 
 
 def test_status_and_next_milestone_are_derived(commission: il.CommissionedInspection) -> None:
-    ongoing = with_part(commission, status=il.PartStatus.IN_PROGRESS, published=None, disputed=())
+    ongoing = with_part(
+        commission, status=il.commissions.PartStatus.IN_PROGRESS, published=None, disputed=()
+    )
 
-    assert il.CommissionStatus.COMPLETE == commission.status
+    assert il.commissions.CommissionStatus.COMPLETE == commission.status
     assert commission.next_milestone() is None
-    assert il.CommissionStatus.IN_PROGRESS == ongoing.status
+    assert il.commissions.CommissionStatus.IN_PROGRESS == ongoing.status
     milestone = ongoing.next_milestone()
     assert milestone is not None
     assert (1, JUNE_2025) == (milestone.part.number, milestone.expected)
-    planned = with_part(ongoing, status=il.PartStatus.PLANNED)
-    assert il.CommissionStatus.NOT_STARTED == planned.status
-    withdrawn = with_part(ongoing, status=il.PartStatus.WITHDRAWN)
-    assert il.CommissionStatus.WITHDRAWN == withdrawn.status
+    planned = with_part(ongoing, status=il.commissions.PartStatus.PLANNED)
+    assert il.commissions.CommissionStatus.NOT_STARTED == planned.status
+    withdrawn = with_part(ongoing, status=il.commissions.PartStatus.WITHDRAWN)
+    assert il.commissions.CommissionStatus.WITHDRAWN == withdrawn.status
 
 
 def test_slippage_history(commission: il.CommissionedInspection) -> None:
     part = commission.part(1)
-    revised = il.Expectation(
+    revised = il.commissions.Expectation(
         expected=il.PartialDate.parse("early July 2025"),
         announced=il.PartialDate.parse("May 2025"),
     )
@@ -121,7 +123,11 @@ def test_the_commission_round_trips(commission: il.CommissionedInspection) -> No
 
 def test_part_numbers_must_be_unique_and_ordered(commission: il.CommissionedInspection) -> None:
     second = attrs.evolve(
-        commission.parts[0], number=1, status=il.PartStatus.PLANNED, published=None, disputed=()
+        commission.parts[0],
+        number=1,
+        status=il.commissions.PartStatus.PLANNED,
+        published=None,
+        disputed=(),
     )
     broken = attrs.evolve(commission, parts=[*commission.parts, second])
 
@@ -139,7 +145,7 @@ def test_a_published_part_needs_its_publication(commission: il.CommissionedInspe
 def test_statuses_must_agree_with_dates(commission: il.CommissionedInspection) -> None:
     assert [
         ("$.parts[0].status", "a part with a publication date cannot be in progress")
-    ] == problems_of(with_part(commission, status=il.PartStatus.IN_PROGRESS))
+    ] == problems_of(with_part(commission, status=il.commissions.PartStatus.IN_PROGRESS))
 
 
 def test_nothing_is_published_before_it_was_commissioned(
@@ -193,7 +199,9 @@ def test_questions_are_numbered_in_order(commission: il.CommissionedInspection) 
 def test_expectations_are_listed_in_the_order_stated(
     commission: il.CommissionedInspection,
 ) -> None:
-    earlier = il.Expectation(expected=JUNE_2025, announced=il.PartialDate.parse("October 2024"))
+    earlier = il.commissions.Expectation(
+        expected=JUNE_2025, announced=il.PartialDate.parse("October 2024")
+    )
     part = commission.parts[0]
     broken = with_part(commission, expectations=[*part.expectations, earlier])
 
@@ -208,7 +216,7 @@ def test_expectations_are_listed_in_the_order_stated(
 
 def test_a_deliverable_is_an_inspection_or_a_document() -> None:
     with pytest.raises(ValueError, match="exactly one of the two"):
-        il.Deliverable(kind=il.DeliverableKind.OTHER)
+        il.commissions.Deliverable(kind=il.commissions.DeliverableKind.OTHER)
 
 
 # Statutory deadlines --------------------------------------------------------------------------
@@ -235,7 +243,9 @@ def test_a_recorded_response_is_on_time_or_late(
     )
     responded = attrs.evolve(
         seed,
-        responses=[il.Response(rule="police-act-1996/s55", responder=mayor, published=day)],
+        responses=[
+            il.deadlines.Response(rule="police-act-1996/s55", responder=mayor, published=day)
+        ],
     )
     (deadline,) = responded.deadlines([POLICE_ACT_1996_S55])
 
@@ -257,11 +267,11 @@ def test_rules_apply_only_where_they_say(seed: il.Inspection) -> None:
 
 
 def test_a_rule_of_ones_own_fits_the_same_mechanism(seed: il.Inspection) -> None:
-    committee = il.ResponseRule(
+    committee = il.deadlines.ResponseRule(
         id="council/scrutiny",
         name="The scrutiny committee considers the report",
         days=28,
-        counting=il.Counting.BEGINNING_WITH_PUBLICATION,
+        counting=il.deadlines.Counting.BEGINNING_WITH_PUBLICATION,
         responder="the scrutiny committee",
     )
 
@@ -270,7 +280,7 @@ def test_a_rule_of_ones_own_fits_the_same_mechanism(seed: il.Inspection) -> None
 
 
 def test_a_response_before_the_report_is_refused(seed: il.Inspection) -> None:
-    early = il.Response(
+    early = il.deadlines.Response(
         rule="police-act-1996/s55", responder=seed.subjects[0], published=datetime.date(2024, 12, 1)
     )
 
@@ -341,7 +351,8 @@ def test_an_update_of_uncertain_date_is_not_counted(seed: il.Inspection) -> None
 def test_updates_must_concern_an_inspection_followed_up(seed: il.Inspection) -> None:
     stray = review_of(seed, update("afi-1", il.FindingStatus.ADDRESSED, "2025", "other/1"))
     own = review_of(
-        seed, update("afi-1", il.FindingStatus.ADDRESSED, "2025", "example/post-inspection-review")
+        seed,
+        update("afi-1", il.FindingStatus.ADDRESSED, "2025", "example/post-inspection-review"),
     )
 
     assert [
@@ -364,14 +375,14 @@ def test_finding_status_of_an_unknown_finding(seed: il.Inspection) -> None:
 
 
 def test_the_commission_timeline_keeps_partial_dates(commission: il.CommissionedInspection) -> None:
-    events = il.timeline(commission)
+    events = il.analysis.timeline(commission)
 
     assert [
-        ("10 July 2024", il.EventKind.COMMISSIONED),
-        ("13 December 2024", il.EventKind.EXPECTATION_STATED),
-        ("13 December 2024", il.EventKind.DELIVERABLE),
-        ("June 2025", il.EventKind.EXPECTED),
-        ("3 July 2025", il.EventKind.PUBLISHED),
+        ("10 July 2024", il.analysis.EventKind.COMMISSIONED),
+        ("13 December 2024", il.analysis.EventKind.EXPECTATION_STATED),
+        ("13 December 2024", il.analysis.EventKind.DELIVERABLE),
+        ("June 2025", il.analysis.EventKind.EXPECTED),
+        ("3 July 2025", il.analysis.EventKind.PUBLISHED),
     ] == [(event.date.describe(), event.kind) for event in events]
     assert (
         "3 July 2025: part 1 (Inspection and final report) published (other sources: 4 July 2025)"
@@ -389,20 +400,21 @@ def test_the_inspection_timeline_places_deadlines_and_responses(seed: il.Inspect
             start=il.PartialDate.parse("summer 2024"), end=il.PartialDate.parse("September 2024")
         ),
         responses=[
-            il.Response(
+            il.deadlines.Response(
                 rule="police-act-1996/s55", responder=mayor, published=datetime.date(2025, 2, 3)
             )
         ],
     )
 
     assert [
-        ("summer 2024", il.EventKind.FIELDWORK_STARTED),
-        ("September 2024", il.EventKind.FIELDWORK_ENDED),
-        ("13 December 2024", il.EventKind.PUBLISHED),
-        ("24 January 2025", il.EventKind.DEADLINE),
-        ("3 February 2025", il.EventKind.RESPONSE),
-        ("6 February 2025", il.EventKind.DEADLINE),
-    ] == [(event.date.describe(), event.kind) for event in il.timeline(responded)]
+        ("summer 2024", il.analysis.EventKind.FIELDWORK_STARTED),
+        ("September 2024", il.analysis.EventKind.FIELDWORK_ENDED),
+        ("13 December 2024", il.analysis.EventKind.PUBLISHED),
+        ("24 January 2025", il.analysis.EventKind.DEADLINE),
+        ("3 February 2025", il.analysis.EventKind.RESPONSE),
+        ("6 February 2025", il.analysis.EventKind.DEADLINE),
+    ] == [(event.date.describe(), event.kind) for event in il.analysis.timeline(responded)]
     assert (
-        "Mayor of Greater Manchester responded (on time)" == il.timeline(responded)[4].description
+        "Mayor of Greater Manchester responded (on time)"
+        == il.analysis.timeline(responded)[4].description
     )

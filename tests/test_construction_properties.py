@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import inspectlib as il
+import public_api
 import strategies
 from inspectlib import deadlines, frameworks
 from inspectlib._codec import Codec
@@ -82,10 +83,15 @@ def _examples() -> dict[type[Any], Any]:
         url="https://example.org/old",
     )
     update = il.FindingUpdate(
-        inspection="example/0", finding="afi-9", status=il.FindingStatus.ADDRESSED, date=JUNE
+        inspection="example/0",
+        finding="afi-9",
+        status=il.FindingStatus.ADDRESSED,
+        date=JUNE,
     )
     rule = deadlines.ALL[0]
-    response = il.Response(rule=rule.id, responder=GMP, published=DAY + datetime.timedelta(1))
+    response = il.deadlines.Response(
+        rule=rule.id, responder=GMP, published=DAY + datetime.timedelta(1)
+    )
     inspection = il.Inspection(
         id="example/1",
         title="An inspection",
@@ -108,40 +114,55 @@ def _examples() -> dict[type[Any], Any]:
         extensions={"example:flag": True},
         none_found=[il.FindingKind.CAUSE_OF_CONCERN],
         expectations=[
-            il.Expectation(
+            il.commissions.Expectation(
                 expected=il.PartialDate.of_month(2024, 12), announced=il.PartialDate.of_year(2024)
             )
         ],
     )
-    expectation = il.Expectation(expected=JUNE, announced=il.PartialDate.of_month(2025, 1))
-    document = il.Document(
+    expectation = il.commissions.Expectation(
+        expected=JUNE, announced=il.PartialDate.of_month(2025, 1)
+    )
+    document = il.commissions.Publication(
         id="letter-1", title="Update letter", published=DAY, expectations=[expectation]
     )
     part = il.Part(
         number=1,
         title="Part one",
-        status=il.PartStatus.PUBLISHED,
+        status=il.commissions.PartStatus.PUBLISHED,
         scope=[1],
         expectations=[expectation],
-        published=il.PublicationDate(date=datetime.date(2025, 7, 2), sources=[SOURCE]),
-        deliverables=[il.Deliverable(kind=il.DeliverableKind.UPDATE_LETTER, document=document)],
+        published=il.commissions.PublicationDate(date=datetime.date(2025, 7, 2), sources=[SOURCE]),
+        deliverables=[
+            il.commissions.Deliverable(
+                kind=il.commissions.DeliverableKind.UPDATE_LETTER, document=document
+            )
+        ],
     )
     commission = il.CommissionedInspection(
         id="example/commission",
         title="A commissioned inspection",
-        commissioner=il.Commissioner(organisation=GMP, capacity="local policing body"),
-        legal_basis=il.LegalBasis(text="A power", citation="An Act s.1"),
+        commissioner=il.commissions.Commissioner(organisation=GMP, capacity="local policing body"),
+        legal_basis=il.commissions.LegalBasis(text="A power", citation="An Act s.1"),
         commissioned=il.PartialDate.of_month(2024, 11),
         lead=HMICFRS,
         subjects=[GMP],
-        terms_of_reference=[il.Question(number=1, text="Is it good?", points=["a"])],
+        terms_of_reference=[il.commissions.Question(number=1, text="Is it good?", points=["a"])],
         parts=[
             part,
-            il.Part(number=2, title="Part two", status=il.PartStatus.PUBLISHED, record="example/1"),
+            il.Part(
+                number=2,
+                title="Part two",
+                status=il.commissions.PartStatus.PUBLISHED,
+                record="example/1",
+            ),
         ],
         leads=[
-            il.Role(organisation=GMP, since=il.PartialDate.of_month(2024, 11), until=DAY),
-            il.Role(organisation=HMICFRS, since=DAY + datetime.timedelta(1), sources=[SOURCE]),
+            il.commissions.Role(
+                organisation=GMP, since=il.PartialDate.of_month(2024, 11), until=DAY
+            ),
+            il.commissions.Role(
+                organisation=HMICFRS, since=DAY + datetime.timedelta(1), sources=[SOURCE]
+            ),
         ],
         expectations=[expectation],
     )
@@ -152,9 +173,11 @@ def _examples() -> dict[type[Any], Any]:
         report="example/2019",
     )
     framework = frameworks.FHRS
-    scale_area = il.FrameworkArea(key="a", topic="A", non_grades=[il.NonGradeKind.UNGRADED])
+    scale_area = il.frameworks.FrameworkArea(
+        key="a", topic="A", non_grades=[il.judgments.NonGradeKind.UNGRADED]
+    )
     before = attrs.evolve(inspection, id="example/0", published=datetime.date(2022, 1, 1))
-    history = il.grade_history([before, inspection], "GMP", area="leadership")
+    history = il.analysis.grade_history([before, inspection], "GMP", area="leadership")
     lateness = part.lateness(datetime.date(2025, 8, 1))
     found: list[Any] = [
         inspection,
@@ -181,24 +204,24 @@ def _examples() -> dict[type[Any], Any]:
         part.deliverables[0],
         lateness,
         part.slippage()[0],
-        il.Milestone(part=part, expected=JUNE),
+        il.commissions.Milestone(part=part, expected=JUNE),
         rule,
         response,
         inspection.deadlines()[0],
         update,
-        il.timeline(inspection)[0],
-        il.tables([inspection]),
+        il.analysis.timeline(inspection)[0],
+        il.tables.tables([inspection]),
         history[1],
-        il.diff(before, inspection),
-        il.diff(before, inspection).changed[0],
+        il.analysis.diff(before, inspection),
+        il.analysis.diff(before, inspection).changed[0],
         HMICFRS_FIVE_POINT,
         GOOD,
-        il.UNGRADED,
+        il.judgments.UNGRADED,
         inspection.overall,
         framework,
         scale_area,
         frameworks.HMICFRS_PEEL_2021.comparability(frameworks.HMICFRS_PEEL_2014),
-        il.GradeMapping(
+        il.frameworks.GradeMapping(
             source=HMICFRS_FOUR_POINT,
             target=HMICFRS_FIVE_POINT,
             pairs={
@@ -212,10 +235,12 @@ def _examples() -> dict[type[Any], Any]:
         framework.overall_rule,
         framework.overall_rule.bands[0],  # type: ignore[union-attr]
         JUNE,
-        il.Limits(max_items=10),
-        il.BUILTIN,
+        il.format.Limits(max_items=10),
+        il.catalogue.BUILTIN,
         il.Problem(path="$.title", message="must not be blank"),
-        il.Dataset(pathlib.Path("corpus"), 2, (pathlib.Path("corpus/inspections/part-0.parquet"),)),
+        il.tables.Dataset(
+            pathlib.Path("corpus"), 2, (pathlib.Path("corpus/inspections/part-0.parquet"),)
+        ),
     ]
     return {type(record): record for record in found}
 
@@ -224,15 +249,15 @@ EXAMPLES = _examples()
 CLASSES = sorted(EXAMPLES, key=lambda cls: cls.__name__)
 # Classes that check their fields otherwise (InvalidPartialDate, InvalidRecord, the catalogue's
 # own FieldTypeError) or not at all (tables and problems, which only the library makes).
-UNTYPED = (il.PartialDate, il.Limits, il.Catalogue, il.Problem, il.Tables)
+UNTYPED = (il.PartialDate, il.format.Limits, il.catalogue.Catalogue, il.Problem, il.tables.Tables)
 TYPED = [cls for cls in CLASSES if cls not in UNTYPED]
 
 
 def test_there_is_an_example_of_every_public_record_class() -> None:
     public = {
         value
-        for name in il.__all__
-        if isinstance(value := getattr(il, name), type) and attrs.has(value)
+        for value in public_api.public_objects()
+        if isinstance(value, type) and attrs.has(value)
     }
 
     assert set() == public - set(EXAMPLES)
@@ -241,7 +266,7 @@ def test_there_is_an_example_of_every_public_record_class() -> None:
 def _kwargs(record: Any) -> dict[str, Any]:
     fields = attrs.fields(type(record))
     found = {field.name: getattr(record, field.name) for field in fields if field.init}
-    if type(record) is il.Catalogue:  # built from sequences, held as mappings by id
+    if type(record) is il.catalogue.Catalogue:  # built from sequences, held as mappings by id
         found = {name: tuple(value.values()) for name, value in found.items()}
     return found
 
@@ -350,7 +375,7 @@ def _takes(hint: Any, value: object, converts: bool = True) -> bool | None:
         if False in answers:
             return False
         return True if all(answers) else None
-    if origin is il.FrozenDict:
+    if origin is il.format.FrozenDict:
         return None if isinstance(value, Mapping) else False
     if not isinstance(hint, type):
         return None
@@ -386,7 +411,7 @@ def _reachable_from_documents() -> set[type[Any]]:
             for field_hint in typing.get_type_hints(hint).values():
                 visit(field_hint)
 
-    for kind in il.KINDS.values():
+    for kind in il.format.KINDS.values():
         visit(kind)
     return found
 
@@ -400,9 +425,11 @@ def _name(cls: type[Any]) -> str:
 
 def _round_trips(record: Any) -> None:
     cls = type(record)
-    if cls in il.KINDS.values():
+    if cls in il.format.KINDS.values():
         if cls in (il.Inspection, il.CommissionedInspection):
-            catalogue = strategies.catalogue_for(record) if cls is il.Inspection else il.BUILTIN
+            catalogue = (
+                strategies.catalogue_for(record) if cls is il.Inspection else il.catalogue.BUILTIN
+            )
             if il.check(record, catalogue=catalogue):
                 return
             text = il.dumps(record, catalogue=catalogue)
@@ -426,15 +453,15 @@ def test_no_constructor_input_raises_anything_but_documented_errors(
     value = _value_for(data, example, field)
     kwargs = {**_kwargs(example), field.name: value}
     hint, converts = typing.get_type_hints(cls)[field.name], field.converter is not None
-    refused: il.FieldTypeError | None = None
+    refused: il.errors.FieldTypeError | None = None
     try:
         built = cls(**kwargs)
-    except il.FieldTypeError as error:
+    except il.errors.FieldTypeError as error:
         refused = error
     except DOCUMENTED:
         return
     if refused is not None:
-        assert cls in TYPED or cls is il.Catalogue
+        assert cls in TYPED or cls is il.catalogue.Catalogue
         assert (cls.__name__, field.name) == (refused.record, refused.field)
         assert str(refused).startswith(f"{cls.__name__}.{field.name}")
         assert len(str(refused)) < 400
@@ -451,4 +478,4 @@ def test_every_written_example_round_trips(cls: type[Any]) -> None:
 
 def test_the_round_trip_covers_every_record_a_document_holds() -> None:
     assert {il.Inspection, il.GradedArea, il.Grade, il.Part, il.Framework, il.Source} <= WRITTEN
-    assert il.Lateness not in WRITTEN
+    assert il.commissions.Lateness not in WRITTEN

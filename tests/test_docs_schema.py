@@ -32,7 +32,7 @@ def test_the_schema_directive_writes_a_file_to_download_and_a_collapsed_view(
     code = sphinx_build.build_main(["-q", "-W", "-b", "html", str(source), str(out)])
 
     assert 0 == code
-    name = f"inspectlib-{il.FORMAT_VERSION}.schema.json"
+    name = f"inspectlib-{il.format.FORMAT_VERSION}.schema.json"
     assert il.json_schema() == json.loads((out / "reference" / name).read_text(encoding="utf-8"))
     page = (out / "reference" / "format.html").read_text(encoding="utf-8")
     assert f'href="{name}"' in page

@@ -202,7 +202,7 @@ def test_a_newer_minor_version_loads_with_a_warning(seed: il.Inspection) -> None
     document = il.to_dict(seed)
     document["inspectlib"] = "1.7"
 
-    with pytest.warns(il.FormatVersionWarning, match="newer than this inspectlib's 1.1"):
+    with pytest.warns(il.errors.FormatVersionWarning, match="newer than this inspectlib's 1.1"):
         assert seed == il.from_dict(document)
 
 
@@ -230,7 +230,10 @@ def test_a_newer_minor_version_still_refuses_real_errors(seed: il.Inspection) ->
     document["inspectlib"] = "1.7"
     document["title"] = 7
 
-    with pytest.warns(il.FormatVersionWarning), pytest.raises(il.ValidationError, match="title"):
+    with (
+        pytest.warns(il.errors.FormatVersionWarning),
+        pytest.raises(il.ValidationError, match="title"),
+    ):
         il.from_dict(document)
 
 
@@ -238,7 +241,7 @@ def test_an_unknown_major_version_raises_its_own_error(seed: il.Inspection) -> N
     document = il.to_dict(seed)
     document["inspectlib"] = "2.0"
 
-    with pytest.raises(il.UnsupportedFormatVersion) as caught:
+    with pytest.raises(il.errors.FormatVersionError) as caught:
         il.from_dict(document)
 
     assert isinstance(caught.value, il.ValidationError)
@@ -256,14 +259,14 @@ def test_own_scales_load_through_a_catalogue_of_their_own(seed: il.Inspection) -
 
     with pytest.raises(il.ValidationError, match="no grading scale 'council/audit'"):
         il.loads(text)
-    assert inspection == il.loads(text, catalogue=il.BUILTIN.with_scales(audit))
+    assert inspection == il.loads(text, catalogue=il.catalogue.BUILTIN.with_scales(audit))
 
 
 def test_catalogue_refuses_two_scales_with_one_id() -> None:
     other = attrs.evolve(HMICFRS_FIVE_POINT, name="Another")
 
     with pytest.raises(ValueError, match="two different grading scales share the id"):
-        il.BUILTIN.with_scales(other)
+        il.catalogue.BUILTIN.with_scales(other)
 
 
 def test_to_dict_refuses_what_is_not_a_document(seed: il.Inspection) -> None:
@@ -275,7 +278,9 @@ def test_a_renamed_field_stays_readable_under_its_old_name(seed: il.Inspection) 
     from inspectlib._codec import problems_of
     from inspectlib._converter import make_converter
 
-    converter = make_converter(il.BUILTIN.scales, renamed={il.GradedArea: {"heading": "label"}})
+    converter = make_converter(
+        il.catalogue.BUILTIN.scales, renamed={il.GradedArea: {"heading": "label"}}
+    )
     area = il.to_dict(seed)["graded_areas"][1]
     old = {("heading" if key == "label" else key): value for key, value in area.items()}
 
@@ -308,7 +313,7 @@ def test_writing_refuses_an_invalid_record_unless_told_not_to_check(
 
 def test_scales_and_frameworks_have_no_cross_field_problems() -> None:
     assert () == il.check(HMICFRS_FIVE_POINT)
-    assert () == il.check(il.BUILTIN.framework("hmicfrs/ncpi/2024"))
+    assert () == il.check(il.catalogue.BUILTIN.framework("hmicfrs/ncpi/2024"))
 
 
 def test_the_checks_skipped_survive_pickling(seed: il.Inspection) -> None:

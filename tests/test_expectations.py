@@ -21,11 +21,11 @@ def problems_of(record: object) -> list[tuple[str, str]]:
     return [(problem.path, problem.message) for problem in il.check(record)]
 
 
-def expect(expected: str, announced: str) -> il.Expectation:
-    return il.Expectation(expected=P(expected), announced=P(announced))
+def expect(expected: str, announced: str) -> il.commissions.Expectation:
+    return il.commissions.Expectation(expected=P(expected), announced=P(announced))
 
 
-def report(published: il.StatedDate, *expectations: il.Expectation) -> il.Inspection:
+def report(published: il.StatedDate, *expectations: il.commissions.Expectation) -> il.Inspection:
     return il.Inspection(
         id="example/frs/2025",
         title="A fire and rescue inspection",
@@ -102,18 +102,20 @@ def test_the_same_lateness_on_an_inspection_a_document_a_part_and_a_commission()
     expectations = (expect("June 2025", "January 2025"),)
     published = DAY(2025, 7, 3)
     inspection = report(published, *expectations)
-    document = il.Document(id="d", title="A letter", published=published, expectations=expectations)
+    document = il.commissions.Publication(
+        id="d", title="A letter", published=published, expectations=expectations
+    )
     part = il.Part(
         number=1,
         title="The report",
-        status=il.PartStatus.PUBLISHED,
+        status=il.commissions.PartStatus.PUBLISHED,
         expectations=expectations,
-        published=il.PublicationDate(date=published),
+        published=il.commissions.PublicationDate(date=published),
     )
     commission = il.CommissionedInspection(
         id="c",
         title="A commission",
-        commissioner=il.Commissioner(organisation=HMICFRS, capacity="someone"),
+        commissioner=il.commissions.Commissioner(organisation=HMICFRS, capacity="someone"),
         commissioned=P("2024"),
         lead=HMICFRS,
         subjects=[HMICFRS],
@@ -157,7 +159,8 @@ def test_a_commission_as_a_whole_is_published_when_complete(
 ) -> None:
     assert DAY(2025, 7, 3) == commission.publication()
     in_progress = attrs.evolve(
-        commission, parts=[attrs.evolve(commission.parts[0], status=il.PartStatus.IN_PROGRESS)]
+        commission,
+        parts=[attrs.evolve(commission.parts[0], status=il.commissions.PartStatus.IN_PROGRESS)],
     )
     assert in_progress.publication() is None
 
@@ -192,14 +195,18 @@ def test_expectations_of_a_commission_stated_before_it_was_commissioned_are_refu
 def test_expectations_of_a_deliverable_document_are_checked_in_order(
     commission: il.CommissionedInspection,
 ) -> None:
-    letter = il.Document(
+    letter = il.commissions.Publication(
         id="letter",
         title="An update",
         expectations=[expect("2025", "March 2025"), expect("2025", "January 2025")],
     )
     part = attrs.evolve(
         commission.parts[0],
-        deliverables=[il.Deliverable(kind=il.DeliverableKind.UPDATE_LETTER, document=letter)],
+        deliverables=[
+            il.commissions.Deliverable(
+                kind=il.commissions.DeliverableKind.UPDATE_LETTER, document=letter
+            )
+        ],
     )
     changed = attrs.evolve(commission, parts=[part])
 
@@ -215,15 +222,17 @@ def test_expectations_of_a_deliverable_document_are_checked_in_order(
 # -- leads over time ----------------------------------------------------------------------------
 
 
-def with_leads(commission: il.CommissionedInspection, *leads: il.Role) -> il.CommissionedInspection:
+def with_leads(
+    commission: il.CommissionedInspection, *leads: il.commissions.Role
+) -> il.CommissionedInspection:
     return attrs.evolve(commission, leads=leads)
 
 
 def test_who_led_on_a_day(commission: il.CommissionedInspection) -> None:
     changed = with_leads(
         commission,
-        il.Role(organisation=REVIEWERS, since=P("July 2024"), until=P("November 2024")),
-        il.Role(organisation=commission.lead, since=P("November 2024")),
+        il.commissions.Role(organisation=REVIEWERS, since=P("July 2024"), until=P("November 2024")),
+        il.commissions.Role(organisation=commission.lead, since=P("November 2024")),
     )
 
     assert () == il.check(changed)
@@ -235,7 +244,9 @@ def test_who_led_on_a_day(commission: il.CommissionedInspection) -> None:
 
 
 def test_the_last_lead_must_be_the_lead(commission: il.CommissionedInspection) -> None:
-    changed = with_leads(commission, il.Role(organisation=REVIEWERS, since=P("July 2024")))
+    changed = with_leads(
+        commission, il.commissions.Role(organisation=REVIEWERS, since=P("July 2024"))
+    )
 
     assert [
         (
@@ -249,8 +260,8 @@ def test_the_last_lead_must_be_the_lead(commission: il.CommissionedInspection) -
 def test_a_role_cannot_end_before_it_starts(commission: il.CommissionedInspection) -> None:
     changed = with_leads(
         commission,
-        il.Role(organisation=REVIEWERS, since=P("2025"), until=P("2024")),
-        il.Role(organisation=commission.lead, since=P("2025")),
+        il.commissions.Role(organisation=REVIEWERS, since=P("2025"), until=P("2024")),
+        il.commissions.Role(organisation=commission.lead, since=P("2025")),
     )
 
     assert [("$.leads[0].until", "the role ends (2024) before it starts (2025)")] == problems_of(
@@ -261,8 +272,8 @@ def test_a_role_cannot_end_before_it_starts(commission: il.CommissionedInspectio
 def test_leads_are_listed_in_order(commission: il.CommissionedInspection) -> None:
     changed = with_leads(
         commission,
-        il.Role(organisation=REVIEWERS, since=P("2025"), until=P("2025")),
-        il.Role(organisation=commission.lead, since=P("2024")),
+        il.commissions.Role(organisation=REVIEWERS, since=P("2025"), until=P("2025")),
+        il.commissions.Role(organisation=commission.lead, since=P("2024")),
     )
 
     assert [
@@ -277,11 +288,13 @@ def test_leads_are_listed_in_order(commission: il.CommissionedInspection) -> Non
 def test_a_change_of_lead_is_on_the_timeline(commission: il.CommissionedInspection) -> None:
     changed = with_leads(
         commission,
-        il.Role(organisation=REVIEWERS, since=P("July 2024")),
-        il.Role(organisation=commission.lead, since=DAY(2024, 11, 15)),
+        il.commissions.Role(organisation=REVIEWERS, since=P("July 2024")),
+        il.commissions.Role(organisation=commission.lead, since=DAY(2024, 11, 15)),
     )
 
-    events = [e for e in il.timeline(changed) if e.kind is il.EventKind.LEAD_CHANGED]
+    events = [
+        e for e in il.analysis.timeline(changed) if e.kind is il.analysis.EventKind.LEAD_CHANGED
+    ]
     assert [f"15 November 2024: {commission.lead.name} took over the lead"] == [
         str(e) for e in events
     ]
@@ -307,7 +320,7 @@ def delivered(
     part = il.Part(
         number=1,
         title="Delivered by a separate inspection",
-        status=il.PartStatus.PUBLISHED,
+        status=il.commissions.PartStatus.PUBLISHED,
         record=inspection.id,
     )
     return attrs.evolve(commission, parts=[part]), inspection
@@ -326,7 +339,9 @@ def test_a_part_reads_its_dates_from_the_record_it_is(
     assert [1] == [p.number for p, _ in commission.late_parts(records=[inspection])]
     assert DAY(2025, 7, 10) == commission.publication([inspection])
     published = [
-        e for e in il.timeline(commission, records=[inspection]) if e.kind is il.EventKind.PUBLISHED
+        e
+        for e in il.analysis.timeline(commission, records=[inspection])
+        if e.kind is il.analysis.EventKind.PUBLISHED
     ]
     assert ["10 July 2025"] == [e.date.describe() for e in published]
 
@@ -337,17 +352,19 @@ def test_a_part_that_is_another_record_needs_the_records_to_answer(
     commission, _ = delivered
 
     with pytest.raises(
-        il.NotFoundError,
+        il.errors.NotFoundError,
         match=r"^part 1 is the record 'example/delivered': pass records= to read it$",
     ):
         commission.parts[0].lateness()
     with pytest.raises(
-        il.NotFoundError,
+        il.errors.NotFoundError,
         match=r"^part 1 is the record 'example/delivered', which is not among the records given$",
     ):
-        il.timeline(commission, records=[])
+        il.analysis.timeline(commission, records=[])
     # Without records, the timeline says what the commission itself states, and no more.
-    assert not [e for e in il.timeline(commission) if e.kind is il.EventKind.PUBLISHED]
+    assert not [
+        e for e in il.analysis.timeline(commission) if e.kind is il.analysis.EventKind.PUBLISHED
+    ]
     assert "is the record example/delivered" in render_commission(commission)
 
 
@@ -357,8 +374,8 @@ def test_a_part_that_is_another_record_takes_no_dates_of_its_own(
     commission, _ = delivered
     part = attrs.evolve(
         commission.parts[0],
-        published=il.PublicationDate(date=DAY(2025, 7, 10)),
-        disputed=[il.PublicationDate(date=DAY(2025, 7, 11))],
+        published=il.commissions.PublicationDate(date=DAY(2025, 7, 10)),
+        disputed=[il.commissions.PublicationDate(date=DAY(2025, 7, 11))],
     )
 
     assert [
@@ -387,7 +404,7 @@ def test_a_part_cannot_be_its_own_commission(
 
 
 def test_a_part_with_no_record_is_not_another_record(commission: il.CommissionedInspection) -> None:
-    with pytest.raises(il.NotFoundError, match=r"^part 1 is not another record"):
+    with pytest.raises(il.errors.NotFoundError, match=r"^part 1 is not another record"):
         commission.parts[0].record_in([])
 
 
@@ -439,7 +456,7 @@ def test_an_expectation_of_a_part_stated_after_its_publication_is_refused(
     day = part.published.date
     assert isinstance(day, datetime.date)
     after = il.PartialDate.from_date(day + datetime.timedelta(days=40))
-    hindsight = il.Expectation(expected=after, announced=after)
+    hindsight = il.commissions.Expectation(expected=after, announced=after)
     parts = list(commission.parts)
     parts[index] = attrs.evolve(part, expectations=[*part.expectations, hindsight])
 

@@ -41,8 +41,12 @@ def outcome(converter: Any, document: Any) -> tuple[str, Any]:
 
 
 def assert_same(document: Any) -> None:
-    fast = outcome(Codec.of(il.BUILTIN, KINDS.values()).converter(detailed=False), document)
-    detailed = outcome(Codec.of(il.BUILTIN, KINDS.values()).converter(detailed=True), document)
+    fast = outcome(
+        Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False), document
+    )
+    detailed = outcome(
+        Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=True), document
+    )
     assert detailed == fast
 
 

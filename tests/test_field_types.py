@@ -18,6 +18,7 @@ import attrs
 import pytest
 
 import inspectlib as il
+import public_api
 from inspectlib._fast_records import is_eligible
 from inspectlib._field_types import check_field_types, checked_fields
 from inspectlib._fields import validators_of
@@ -40,7 +41,7 @@ def inspection(**changes: Any) -> il.Inspection:
 
 
 def refusal(build: Any) -> str:
-    with pytest.raises(il.FieldTypeError) as raised:
+    with pytest.raises(il.errors.FieldTypeError) as raised:
         build()
     return str(raised.value)
 
@@ -52,18 +53,16 @@ NOT_RECORDS = {
     # limits (InvalidRecord), a catalogue (built from checked records), tables (made only by
     # tables()) and a problem (made only by validation).
     il.PartialDate,
-    il.Limits,
-    il.Catalogue,
-    il.Tables,
+    il.format.Limits,
+    il.catalogue.Catalogue,
+    il.tables.Tables,
     il.Problem,
 }
 RECORD_CLASSES = sorted(
     (
         value
-        for name in il.__all__
-        if isinstance(value := getattr(il, name), type)
-        and attrs.has(value)
-        and value not in NOT_RECORDS
+        for value in public_api.public_objects()
+        if isinstance(value, type) and attrs.has(value) and value not in NOT_RECORDS
     ),
     key=lambda cls: cls.__name__,
 )
@@ -153,7 +152,7 @@ def test_a_mapping_is_not_a_tuple_of_records() -> None:
 
 def test_a_non_iterable_is_not_a_tuple() -> None:
     assert "Question.points: expected a tuple or list of str, got int 7" == refusal(
-        lambda: il.Question(number=1, text="Is it good?", points=7)
+        lambda: il.commissions.Question(number=1, text="Is it good?", points=7)
     )
 
 
@@ -195,7 +194,9 @@ def test_a_datetime_is_not_a_day() -> None:
 
 
 def test_a_date_given_as_text_is_refused() -> None:
-    message = refusal(lambda: il.Response(rule="r", responder=GMP, published="2024-12-13"))
+    message = refusal(
+        lambda: il.deadlines.Response(rule="r", responder=GMP, published="2024-12-13")
+    )
 
     assert "Response.published: expected datetime.date, got str '2024-12-13'" == message
 
@@ -207,7 +208,7 @@ def test_an_enum_value_is_not_its_member() -> None:
 
 
 def test_a_bool_field_takes_only_a_bool() -> None:
-    message = refusal(lambda: il.FrameworkArea(key="a", topic="A", required=1))
+    message = refusal(lambda: il.frameworks.FrameworkArea(key="a", topic="A", required=1))
 
     assert "FrameworkArea.required: expected bool, got int 1" == message
 
@@ -285,7 +286,7 @@ def test_a_long_text_is_shown_cut_short() -> None:
 
 
 def test_a_big_list_is_shown_cut_short() -> None:
-    message = refusal(lambda: il.Question(number=1, text="Q", points=[1] * 100_000))
+    message = refusal(lambda: il.commissions.Question(number=1, text="Q", points=[1] * 100_000))
 
     assert "Question.points[0]: expected str, got int 1" == message
 
@@ -323,15 +324,15 @@ def test_subclasses_of_the_declared_type_are_taken() -> None:
 def test_evolve_checks_types_too() -> None:
     built = inspection()
 
-    with pytest.raises(il.FieldTypeError) as raised:
+    with pytest.raises(il.errors.FieldTypeError) as raised:
         attrs.evolve(built, published=datetime.datetime(2025, 1, 1))
     assert "Inspection.published" == f"{raised.value.record}.{raised.value.field}"
-    with pytest.raises(il.FieldTypeError, match=r"^Inspection\.graded_areas\[0\]: expected"):
+    with pytest.raises(il.errors.FieldTypeError, match=r"^Inspection\.graded_areas\[0\]: expected"):
         attrs.evolve(built, graded_areas=["leadership"])
 
 
 def test_the_error_is_an_invalid_record_and_a_type_error() -> None:
-    with pytest.raises(il.FieldTypeError) as raised:
+    with pytest.raises(il.errors.FieldTypeError) as raised:
         inspection(title=1)
     error = raised.value
 
@@ -350,7 +351,7 @@ def test_the_error_is_an_invalid_record_and_a_type_error() -> None:
 
 
 def test_the_error_survives_pickling() -> None:
-    with pytest.raises(il.FieldTypeError) as raised:
+    with pytest.raises(il.errors.FieldTypeError) as raised:
         inspection(subjects=[GMP, 3])
     error = raised.value
     copy = pickle.loads(pickle.dumps(error))
@@ -481,8 +482,8 @@ def test_check_refuses_what_is_not_a_record_with_rules() -> None:
 
 def test_a_catalogue_refuses_what_is_not_its_records() -> None:
     assert "Catalogue.scales: expected a tuple or list of GradingScale, got str 'x/y'" == refusal(
-        lambda: il.Catalogue(scales="x/y")
+        lambda: il.catalogue.Catalogue(scales="x/y")
     )
     assert "Catalogue.frameworks[0]: expected Framework, got str 'a/b/1'" == refusal(
-        lambda: il.Catalogue(scales=[HMICFRS_FIVE_POINT], frameworks=["a/b/1"])
+        lambda: il.catalogue.Catalogue(scales=[HMICFRS_FIVE_POINT], frameworks=["a/b/1"])
     )

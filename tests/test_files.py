@@ -204,7 +204,7 @@ def test_load_stops_reading_at_the_size_limit() -> None:
     stream = Endless(10**12)
 
     with pytest.raises(il.ValidationError) as caught:
-        il.load(stream, limits=il.Limits(max_bytes=5_000))  # type: ignore[call-overload]
+        il.load(stream, limits=il.format.Limits(max_bytes=5_000))  # type: ignore[call-overload]
 
     assert [("$", "the document goes on past the limit of 5,000 bytes (Limits.max_bytes)")] == [
         (problem.path, problem.message) for problem in caught.value.problems
@@ -215,7 +215,7 @@ def test_load_stops_reading_at_the_size_limit() -> None:
 def test_a_json_lines_line_longer_than_the_limit_is_read_past_in_bounded_memory() -> None:
     stream = io.BufferedReader(Endless(200 * 2**20, b"\n" + LINE + b"\n"))
     errors: list[il.ValidationError] = []
-    limits = il.Limits(max_bytes=2**20)
+    limits = il.format.Limits(max_bytes=2**20)
 
     tracemalloc.start()
     try:
@@ -234,7 +234,7 @@ def test_a_json_lines_line_longer_than_the_limit_is_read_past_in_bounded_memory(
 def test_a_json_lines_line_longer_than_the_limit_in_a_text_stream_is_refused() -> None:
     text = "x" * 50_000 + "\n" + LINE.decode() + "\n"
     errors: list[il.ValidationError] = []
-    limits = il.Limits(max_bytes=len(LINE) + 10)
+    limits = il.format.Limits(max_bytes=len(LINE) + 10)
 
     records = list(il.load_lines(io.StringIO(text), errors=errors, limits=limits))
 
@@ -245,7 +245,7 @@ def test_a_json_lines_line_longer_than_the_limit_in_a_text_stream_is_refused() -
 def test_the_command_line_reads_standard_input_no_further_than_the_limit(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    small = il.Limits(max_bytes=5_000)
+    small = il.format.Limits(max_bytes=5_000)
     monkeypatch.setattr("inspectlib._cli.DEFAULT_LIMITS", small)
     monkeypatch.setattr("inspectlib._documents.DEFAULT_LIMITS", small)
     stream = Endless(10**12)
@@ -263,7 +263,7 @@ def test_the_command_line_reads_standard_input_no_further_than_the_limit(
 def test_extensions_holding_more_values_than_the_budget_are_refused_naming_the_limit() -> None:
     document = json.loads(SMALL.read_text())
     document["extensions"] = {"x:many": [{}] * 6, "x:more": {"a": [[], []]}}
-    limits = il.Limits(max_extension_values=9)
+    limits = il.format.Limits(max_extension_values=9)
 
     with pytest.raises(il.ValidationError) as caught:
         il.loads(json.dumps(document), limits=limits)

@@ -15,7 +15,7 @@ NCPI = "framework 'hmicfrs/ncpi/2024'"
 
 
 def problems_of(
-    inspection: il.Inspection, catalogue: il.Catalogue | None = None
+    inspection: il.Inspection, catalogue: il.catalogue.Catalogue | None = None
 ) -> list[tuple[str, str]]:
     return [(p.path, p.message) for p in il.check(inspection, catalogue=catalogue)]
 
@@ -52,7 +52,7 @@ def with_area(inspection: il.Inspection, index: int, **changes: object) -> il.In
     ],
 )
 def test_every_framework_is_in_the_catalogue_with_its_source(framework_id: str) -> None:
-    framework = il.BUILTIN.framework(framework_id)
+    framework = il.catalogue.BUILTIN.framework(framework_id)
 
     assert framework.sources
     assert all(source.url or source.title for source in framework.sources)
@@ -62,12 +62,12 @@ def test_every_framework_is_in_the_catalogue_with_its_source(framework_id: str) 
 
 
 def test_every_scale_is_in_the_catalogue_with_its_source() -> None:
-    assert set(scales.ALL) == set(il.BUILTIN.scales.values())
+    assert set(scales.ALL) == set(il.catalogue.BUILTIN.scales.values())
     assert all(scale.sources for scale in scales.ALL)
 
 
 def test_framework_periods_of_validity() -> None:
-    ofsted = il.BUILTIN.versions("ofsted/schools")
+    ofsted = il.catalogue.BUILTIN.versions("ofsted/schools")
 
     assert ["ofsted/schools/2019", "ofsted/schools/2024", "ofsted/schools/2025"] == [
         framework.id for framework in ofsted
@@ -85,21 +85,21 @@ def test_versions_of_a_programme_in_order() -> None:
         "hmicfrs/peel/2021",
         "hmicfrs/peel/2023",
         "hmicfrs/peel/2025",
-    ] == [framework.id for framework in il.BUILTIN.versions("hmicfrs/peel")]
+    ] == [framework.id for framework in il.catalogue.BUILTIN.versions("hmicfrs/peel")]
 
 
 def test_finding_frameworks_by_inspectorate_and_date() -> None:
-    found = il.BUILTIN.find(inspectorate="hmicfrs", valid_on=datetime.date(2024, 12, 13))
+    found = il.catalogue.BUILTIN.find(inspectorate="hmicfrs", valid_on=datetime.date(2024, 12, 13))
 
     assert ["hmicfrs/fire/2023", "hmicfrs/ncpi/2024", "hmicfrs/peel/2023"] == [
         framework.id for framework in found
     ]
-    assert ["cqc/ratings/2014"] == [f.id for f in il.BUILTIN.find(scale="cqc/four-point")]
+    assert ["cqc/ratings/2014"] == [f.id for f in il.catalogue.BUILTIN.find(scale="cqc/four-point")]
 
 
 def test_unknown_framework_suggests_the_closest() -> None:
-    with pytest.raises(il.NotFoundError) as caught:
-        il.BUILTIN.framework("hmicfrs/ncpi/2025")
+    with pytest.raises(il.errors.NotFoundError) as caught:
+        il.catalogue.BUILTIN.framework("hmicfrs/ncpi/2025")
 
     assert (
         "no framework 'hmicfrs/ncpi/2025' in the catalogue; did you mean 'hmicfrs/ncpi/2024'?"
@@ -109,10 +109,10 @@ def test_unknown_framework_suggests_the_closest() -> None:
 
 
 def test_unknown_programme_and_scale_are_refused() -> None:
-    with pytest.raises(il.NotFoundError, match="no programme 'hmicfrs/pel'"):
-        il.BUILTIN.versions("hmicfrs/pel")
-    with pytest.raises(il.NotFoundError, match="no grading scale 'cqc/five-point'"):
-        il.BUILTIN.scale("cqc/five-point")
+    with pytest.raises(il.errors.NotFoundError, match="no programme 'hmicfrs/pel'"):
+        il.catalogue.BUILTIN.versions("hmicfrs/pel")
+    with pytest.raises(il.errors.NotFoundError, match="no grading scale 'cqc/five-point'"):
+        il.catalogue.BUILTIN.scale("cqc/five-point")
 
 
 def test_ofsted_numbered_grades_and_food_hygiene_ratings_parse() -> None:
@@ -139,7 +139,7 @@ def test_report_headings_resolve_to_framework_keys(name: str, key: str) -> None:
 
 
 def test_an_unknown_area_name_suggests_the_closest() -> None:
-    with pytest.raises(il.NotFoundError) as caught:
+    with pytest.raises(il.errors.NotFoundError) as caught:
         HMICFRS_NCPI_2024.resolve_area("partnership work")
 
     assert (
@@ -184,7 +184,7 @@ def test_a_grade_of_another_scale_is_refused(seed: il.Inspection) -> None:
 
 
 def test_a_forbidden_ungraded_area_is_refused(seed: il.Inspection) -> None:
-    broken = with_area(seed, 4, judgment=il.UNGRADED)
+    broken = with_area(seed, 4, judgment=il.judgments.UNGRADED)
 
     assert [
         (
@@ -283,7 +283,7 @@ def test_cqc_allows_not_rated_and_food_hygiene_allows_exempt() -> None:
             il.GradedArea(key=area.key, topic=area.topic, judgment=good)
             for area in frameworks.CQC_RATINGS.areas
         ],
-        overall=il.NOT_RATED,
+        overall=il.judgments.NOT_RATED,
     )
     cafe = il.Organisation(name="A cafe", kind=il.OrganisationKind.FOOD_BUSINESS)
     hygiene = il.Inspection(
@@ -294,7 +294,7 @@ def test_cqc_allows_not_rated_and_food_hygiene_allows_exempt() -> None:
         published=datetime.date(2025, 1, 1),
         framework="fsa/fhrs/2010",
         scales=frameworks.FHRS.scales,
-        overall=il.EXEMPT,
+        overall=il.judgments.EXEMPT,
     )
 
     assert [] == problems_of(inspection)
@@ -305,7 +305,7 @@ def test_cqc_allows_not_rated_and_food_hygiene_allows_exempt() -> None:
             "framework 'fsa/fhrs/2010' does not allow the overall judgment to be not_rated "
             "(non-grades it allows there: exempt, awaiting_inspection, awaiting_publication)",
         )
-    ] == problems_of(attrs.evolve(hygiene, overall=il.NOT_RATED))
+    ] == problems_of(attrs.evolve(hygiene, overall=il.judgments.NOT_RATED))
 
 
 # Comparability --------------------------------------------------------------------------------
@@ -382,15 +382,15 @@ def test_grades_across_scales_compare_only_through_a_stated_mapping() -> None:
     old = scales.HMICFRS_FOUR_POINT.parse("Requires improvement")
     new = scales.HMICFRS_FIVE_POINT.parse("Adequate")
 
-    with pytest.raises(il.IncomparableGradesError) as caught:
-        il.compare_grades(old, new)
+    with pytest.raises(il.errors.IncomparableGradesError) as caught:
+        il.frameworks.compare_grades(old, new)
     assert (
         "'Requires improvement' on 'hmicfrs/four-point' and 'Adequate' on 'hmicfrs/five-point' "
         "do not compare: grades of different scales say different things. Pass a GradeMapping "
         "to compare them on terms you state."
     ) == str(caught.value)
 
-    mapping = il.GradeMapping(
+    mapping = il.frameworks.GradeMapping(
         source=scales.HMICFRS_FOUR_POINT,
         target=scales.HMICFRS_FIVE_POINT,
         pairs={
@@ -401,16 +401,16 @@ def test_grades_across_scales_compare_only_through_a_stated_mapping() -> None:
         },
         rationale="Same labels kept; Adequate has no counterpart.",
     )
-    assert il.Change.IMPROVED == il.compare_grades(old, new, mapping=mapping)
-    assert il.Change.UNCHANGED == il.compare_grades(new, new)
-    assert il.Change.DECLINED == il.compare_grades(
+    assert il.frameworks.Change.IMPROVED == il.frameworks.compare_grades(old, new, mapping=mapping)
+    assert il.frameworks.Change.UNCHANGED == il.frameworks.compare_grades(new, new)
+    assert il.frameworks.Change.DECLINED == il.frameworks.compare_grades(
         new, scales.HMICFRS_FIVE_POINT.parse("inadequate")
     )
 
 
 def test_a_mapping_must_cover_its_source_scale() -> None:
     with pytest.raises(ValueError, match="the mapping leaves out requires_improvement, inadequate"):
-        il.GradeMapping(
+        il.frameworks.GradeMapping(
             source=scales.HMICFRS_FOUR_POINT,
             target=scales.HMICFRS_FIVE_POINT,
             pairs={"outstanding": "outstanding", "good": "good"},
@@ -434,11 +434,11 @@ def test_users_define_serialize_and_validate_their_own_framework(seed: il.Inspec
         inspectorate="Internal Audit",
         scales=[audit],
         valid_from=il.PartialDate.parse("April 2025"),
-        areas=[il.FrameworkArea(key="controls", topic="Controls")],
+        areas=[il.frameworks.FrameworkArea(key="controls", topic="Controls")],
         overall=True,
     )
     loaded = il.loads(il.dumps(scheme), il.Framework)
-    catalogue = il.BUILTIN.with_frameworks(loaded)
+    catalogue = il.catalogue.BUILTIN.with_frameworks(loaded)
     report = attrs.evolve(
         seed,
         framework="council/audit/2025",
@@ -462,7 +462,10 @@ def test_a_framework_refuses_inconsistent_areas() -> None:
     with pytest.raises(ValueError, match="names parent '9', which is not one of its areas"):
         attrs.evolve(
             HMICFRS_NCPI_2024,
-            areas=[*HMICFRS_NCPI_2024.areas, il.FrameworkArea(key="9.1", topic="X", parent="9")],
+            areas=[
+                *HMICFRS_NCPI_2024.areas,
+                il.frameworks.FrameworkArea(key="9.1", topic="X", parent="9"),
+            ],
         )
     with pytest.raises(ValueError, match="repeats area keys: leadership"):
         attrs.evolve(
@@ -502,7 +505,7 @@ def test_a_framework_may_say_its_overall_judgment_may_be_absent() -> None:
     optional = attrs.evolve(
         frameworks.CQC_RATINGS, id="example/cqc-optional/1", overall_optional=True
     )
-    catalogue = il.BUILTIN.with_frameworks(optional)
+    catalogue = il.catalogue.BUILTIN.with_frameworks(optional)
     inspection = attrs.evolve(_care_home_inspection(None), framework=optional.id)
 
     assert [] == problems_of(inspection, catalogue)
@@ -581,7 +584,7 @@ def test_an_overall_rule_must_fit_its_framework() -> None:
             "framework does not give",
         ),
         (
-            {"overall_rule": attrs.evolve(rule, bands=[il.ScoreBand(rating="6")])},
+            {"overall_rule": attrs.evolve(rule, bands=[il.frameworks.ScoreBand(rating="6")])},
             "the overall rule of framework 'fsa/fhrs/2010' gives '6', which is not a grade of "
             "'fhrs/rating'",
         ),
@@ -601,7 +604,9 @@ def test_an_overall_rule_must_fit_its_framework() -> None:
 
 
 def test_an_overall_rule_scores_only_areas_graded_in_numbers() -> None:
-    rule = il.ScoreBands(areas=["safe"], bands=[il.ScoreBand(rating="Good", max_total=5)])
+    rule = il.frameworks.ScoreBands(
+        areas=["safe"], bands=[il.frameworks.ScoreBand(rating="Good", max_total=5)]
+    )
 
     with pytest.raises(il.InvalidRecord) as caught:
         attrs.evolve(frameworks.CQC_RATINGS, overall_rule=rule)
@@ -619,8 +624,8 @@ def test_score_bands_give_the_first_band_whose_bounds_hold() -> None:
     assert "5" == rule.rating_for((0, 0, 0))
     assert "4" == rule.rating_for((10, 0, 0))
     assert "0" == rule.rating_for((25, 25, 30))
-    assert None is il.ScoreBands(
-        areas=["a"], bands=[il.ScoreBand(rating="x", max_each=1)]
+    assert None is il.frameworks.ScoreBands(
+        areas=["a"], bands=[il.frameworks.ScoreBand(rating="x", max_each=1)]
     ).rating_for((2,))
 
 
@@ -686,7 +691,9 @@ def test_fire_round_three_is_closed_on_its_eleven_areas() -> None:
 
 def test_peel_2015_marks_its_ungraded_questions() -> None:
     peel = frameworks.HMICFRS_PEEL_2015
-    ungraded = [area.key for area in peel.areas if il.NonGradeKind.UNGRADED in area.non_grades]
+    ungraded = [
+        area.key for area in peel.areas if il.judgments.NonGradeKind.UNGRADED in area.non_grades
+    ]
 
     assert ["legitimacy.2", "leadership", "leadership.1", "leadership.2", "leadership.3"] == (
         ungraded
@@ -701,7 +708,7 @@ def test_the_scottish_scheme_has_pass_and_eat_safe_and_its_statuses() -> None:
     assert scales.FHIS_PASS_IMPROVEMENT.parse("pass and eat safe") > (
         scales.FHIS_PASS_IMPROVEMENT.parse("Pass")
     )
-    assert {il.NonGradeKind.EXEMPT, il.NonGradeKind.AWAITING_INSPECTION} <= set(
+    assert {il.judgments.NonGradeKind.EXEMPT, il.judgments.NonGradeKind.AWAITING_INSPECTION} <= set(
         frameworks.FHIS.overall_non_grades
     )
 
@@ -709,14 +716,14 @@ def test_the_scottish_scheme_has_pass_and_eat_safe_and_its_statuses() -> None:
 def test_compare_grades_refuses_a_non_grade_saying_why() -> None:
     good = scales.HMICFRS_FIVE_POINT.parse("Good")
 
-    with pytest.raises(il.IncomparableGradesError) as caught:
-        il.compare_grades(il.UNGRADED, good)  # type: ignore[arg-type]
+    with pytest.raises(il.errors.IncomparableGradesError) as caught:
+        il.frameworks.compare_grades(il.judgments.UNGRADED, good)  # type: ignore[arg-type]
     assert (
         "cannot compare 'Ungraded' with 'Good' on scale 'hmicfrs/five-point': 'Ungraded' is not "
         "a grade; only grades of the same scale compare" == str(caught.value)
     )
-    with pytest.raises(il.IncomparableGradesError) as caught:
-        il.compare_grades(good, il.CarriedForward(from_inspection="x", grade=good))  # type: ignore[arg-type]
+    with pytest.raises(il.errors.IncomparableGradesError) as caught:
+        il.frameworks.compare_grades(good, il.CarriedForward(from_inspection="x", grade=good))  # type: ignore[arg-type]
     assert (
         "cannot compare 'Good' on scale 'hmicfrs/five-point' with 'Good (carried forward)': "
         "'Good (carried forward)' is not a grade; only grades of the same scale compare"
@@ -725,8 +732,8 @@ def test_compare_grades_refuses_a_non_grade_saying_why() -> None:
 
 
 def test_compare_grades_refuses_what_is_no_judgment() -> None:
-    with pytest.raises(il.IncomparableGradesError) as caught:
-        il.compare_grades(scales.HMICFRS_FIVE_POINT.parse("Good"), "Good")  # type: ignore[arg-type]
+    with pytest.raises(il.errors.IncomparableGradesError) as caught:
+        il.frameworks.compare_grades(scales.HMICFRS_FIVE_POINT.parse("Good"), "Good")  # type: ignore[arg-type]
 
     assert "compare_grades takes two grades, got str 'Good'" == str(caught.value)
 
@@ -754,17 +761,19 @@ def test_cqc_accepts_a_rating_inherited_from_a_predecessor_and_food_hygiene_does
 
 def test_cqc_and_food_hygiene_take_the_statuses_their_data_gives() -> None:
     unrated = attrs.evolve(
-        _care_home_inspection(il.NO_PUBLISHED_RATING),
+        _care_home_inspection(il.judgments.NO_PUBLISHED_RATING),
         graded_areas=[
-            il.GradedArea(key=area.key, topic=area.topic, judgment=il.NO_PUBLISHED_RATING)
+            il.GradedArea(key=area.key, topic=area.topic, judgment=il.judgments.NO_PUBLISHED_RATING)
             for area in frameworks.CQC_RATINGS.areas
         ],
     )
 
     assert [] == problems_of(unrated)
-    assert [] == problems_of(_care_home_inspection(il.INSPECTED_NOT_RATED))
-    assert [] == problems_of(attrs.evolve(_food_inspection("3"), overall=il.AWAITING_PUBLICATION))
-    assert il.NonGradeKind.AWAITING_PUBLICATION in frameworks.FHIS.overall_non_grades
+    assert [] == problems_of(_care_home_inspection(il.judgments.INSPECTED_NOT_RATED))
+    assert [] == problems_of(
+        attrs.evolve(_food_inspection("3"), overall=il.judgments.AWAITING_PUBLICATION)
+    )
+    assert il.judgments.NonGradeKind.AWAITING_PUBLICATION in frameworks.FHIS.overall_non_grades
 
 
 @pytest.mark.parametrize("framework", frameworks.ALL, ids=lambda framework: framework.id)

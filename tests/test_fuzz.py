@@ -36,7 +36,7 @@ def documented_warnings_only() -> Iterator[None]:
     """Let FormatVersionWarning through; any other warning fails the test."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        warnings.simplefilter("ignore", il.FormatVersionWarning)
+        warnings.simplefilter("ignore", il.errors.FormatVersionWarning)
         yield
 
 

@@ -3,7 +3,7 @@
 Deep nesting, huge strings and lines, numbers JSON cannot hold, repeated keys, broken UTF-8,
 byte-order marks, surrogates and control characters. What inspectlib does not do yet is written
 as the behaviour it should have, marked ``xfail(strict=True)`` with the reason. The limits
-(size, depth, item count, problem count) are ``inspectlib.Limits``, passed as ``limits=``; a
+(size, depth, item count, problem count) are ``inspectlib.format.Limits``, passed as ``limits=``; a
 ValidationError names the limit that was hit.
 """
 
@@ -49,7 +49,7 @@ def nested(depth: int, opening: str = "[", closing: str = "]", inner: str = "") 
     return opening * depth + inner + closing * depth
 
 
-LIMITS = il.Limits
+LIMITS = il.format.Limits
 LOADS = il.loads
 LOAD_LINES = il.load_lines
 
@@ -447,5 +447,5 @@ def test_a_newer_minor_version_drops_any_unknown_key(seed: il.Inspection, key: s
     data[key] = "new"
     data["graded_areas"][0][key] = "new"
 
-    with pytest.warns(il.FormatVersionWarning):
+    with pytest.warns(il.errors.FormatVersionWarning):
         assert seed == il.from_dict(data)

@@ -28,7 +28,7 @@ def test_collections_are_tuples_even_when_given_lists(seed: il.Inspection) -> No
 
 
 def test_a_string_is_not_taken_for_a_sequence() -> None:
-    with pytest.raises(il.FieldTypeError) as raised:
+    with pytest.raises(il.errors.FieldTypeError) as raised:
         il.Finding(
             id="x",
             kind=il.FindingKind.STRENGTH,
@@ -43,7 +43,7 @@ def test_extensions_are_deeply_frozen(seed: il.Inspection) -> None:
     tagged = attrs.evolve(seed, extensions={"civic:wards": ["Bolton", {"code": "E05000650"}]})
 
     assert isinstance(tagged.extensions["civic:wards"], tuple)
-    assert il.FrozenDict({"code": "E05000650"}) == tagged.extensions["civic:wards"][1]
+    assert il.format.FrozenDict({"code": "E05000650"}) == tagged.extensions["civic:wards"][1]
     hash(tagged)
 
 
@@ -71,7 +71,7 @@ def test_mappings_are_frozen() -> None:
         scale.aliases["2"] = "B"  # type: ignore[index]
     with pytest.raises(AttributeError):
         scale.aliases._data = {}
-    assert hash(scale.aliases) == hash(il.FrozenDict({"1": "A"}))
+    assert hash(scale.aliases) == hash(il.format.FrozenDict({"1": "A"}))
     assert {"1": "A"} == scale.aliases
 
 

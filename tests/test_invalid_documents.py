@@ -179,7 +179,7 @@ def test_the_corpus_and_its_expectations_match() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_loader_reports_every_problem_with_its_path(name: str) -> None:
-    expected_type = il.UnsupportedFormatVersion if name == "version-2" else il.ValidationError
+    expected_type = il.errors.FormatVersionError if name == "version-2" else il.ValidationError
 
     with pytest.raises(il.ValidationError) as caught:
         il.load(INVALID / f"{name}.json")

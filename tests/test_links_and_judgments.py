@@ -19,7 +19,9 @@ GOOD = scales.CQC_FOUR_POINT.parse("Good")
 PREVIOUS = il.Organisation(name="Previous Provider Ltd", kind=il.OrganisationKind.CARE_PROVIDER)
 
 
-def problems_of(record: object, catalogue: il.Catalogue | None = None) -> list[tuple[str, str]]:
+def problems_of(
+    record: object, catalogue: il.catalogue.Catalogue | None = None
+) -> list[tuple[str, str]]:
     return [(problem.path, problem.message) for problem in il.check(record, catalogue=catalogue)]
 
 
@@ -128,7 +130,10 @@ def test_a_record_cannot_link_to_itself() -> None:
 
 def test_updates_on_findings_may_come_from_any_relation_that_follows_up() -> None:
     update = il.FindingUpdate(
-        inspection="earlier", finding="c-1", status=il.FindingStatus.ADDRESSED, date=P("2024")
+        inspection="earlier",
+        finding="c-1",
+        status=il.FindingStatus.ADDRESSED,
+        date=P("2024"),
     )
     for relation in il.Relation:
         link = il.RelatedDocument(relation=relation, target="earlier")
@@ -186,7 +191,7 @@ def test_an_inherited_rating_is_refused_by_a_framework_that_does_not_accept_them
         overall=True,
     )
     accepting = attrs.evolve(framework, id="test/cqc/2", inherited=True)
-    catalogue = il.BUILTIN.with_frameworks(framework, accepting)
+    catalogue = il.catalogue.BUILTIN.with_frameworks(framework, accepting)
     rating = il.Inherited(grade=GOOD, predecessor=PREVIOUS)
 
     refused = care_home(framework="test/cqc/1", overall=rating)
@@ -277,24 +282,24 @@ def test_a_kind_found_none_of_cannot_have_findings() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("No published rating", il.NO_PUBLISHED_RATING),
-        ("Inspected but not rated", il.INSPECTED_NOT_RATED),
-        ("Insufficient evidence to rate", il.INSUFFICIENT_EVIDENCE),
-        ("Not rated", il.NOT_RATED),
-        ("Not Rated", il.NOT_RATED),
-        ("Awaiting inspection", il.AWAITING_INSPECTION),
-        ("AwaitingInspection", il.AWAITING_INSPECTION),
-        ("AwatingInspection", il.AWAITING_INSPECTION),
-        ("Awaiting Inspection", il.AWAITING_INSPECTION),
-        ("Awaiting publication", il.AWAITING_PUBLICATION),
-        ("AwaitingPublication", il.AWAITING_PUBLICATION),
-        ("Awaiting Publication", il.AWAITING_PUBLICATION),
-        ("Exempt", il.EXEMPT),
-        ("Ungraded", il.UNGRADED),
-        ("Not applicable", il.NOT_APPLICABLE),
-        ("Not judged", il.NOT_JUDGED),
-        ("  not   JUDGED ", il.NOT_JUDGED),
-        ("not_judged", il.NOT_JUDGED),
+        ("No published rating", il.judgments.NO_PUBLISHED_RATING),
+        ("Inspected but not rated", il.judgments.INSPECTED_NOT_RATED),
+        ("Insufficient evidence to rate", il.judgments.INSUFFICIENT_EVIDENCE),
+        ("Not rated", il.judgments.NOT_RATED),
+        ("Not Rated", il.judgments.NOT_RATED),
+        ("Awaiting inspection", il.judgments.AWAITING_INSPECTION),
+        ("AwaitingInspection", il.judgments.AWAITING_INSPECTION),
+        ("AwatingInspection", il.judgments.AWAITING_INSPECTION),
+        ("Awaiting Inspection", il.judgments.AWAITING_INSPECTION),
+        ("Awaiting publication", il.judgments.AWAITING_PUBLICATION),
+        ("AwaitingPublication", il.judgments.AWAITING_PUBLICATION),
+        ("Awaiting Publication", il.judgments.AWAITING_PUBLICATION),
+        ("Exempt", il.judgments.EXEMPT),
+        ("Ungraded", il.judgments.UNGRADED),
+        ("Not applicable", il.judgments.NOT_APPLICABLE),
+        ("Not judged", il.judgments.NOT_JUDGED),
+        ("  not   JUDGED ", il.judgments.NOT_JUDGED),
+        ("not_judged", il.judgments.NOT_JUDGED),
     ],
 )
 def test_non_grades_from_the_strings_sources_use(text: str, expected: il.NonGrade) -> None:
@@ -302,7 +307,7 @@ def test_non_grades_from_the_strings_sources_use(text: str, expected: il.NonGrad
 
 
 def test_an_unknown_label_lists_the_known_ones() -> None:
-    with pytest.raises(il.InvalidGrade) as caught:
+    with pytest.raises(il.errors.InvalidGrade) as caught:
         il.NonGrade.from_label("Pass")
 
     assert (
@@ -314,19 +319,21 @@ def test_an_unknown_label_lists_the_known_ones() -> None:
 
 
 def test_a_long_unknown_label_gives_a_short_message() -> None:
-    with pytest.raises(il.InvalidGrade) as caught:
+    with pytest.raises(il.errors.InvalidGrade) as caught:
         il.NonGrade.from_label("x" * 100_000)
 
     assert len(str(caught.value)) < 400
 
 
 def test_a_label_that_is_not_text_is_refused() -> None:
-    with pytest.raises(il.InvalidGrade, match=r"^a non-grade label is text, not int$"):
+    with pytest.raises(il.errors.InvalidGrade, match=r"^a non-grade label is text, not int$"):
         il.NonGrade.from_label(8)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("kind", list(il.NonGradeKind), ids=lambda kind: kind.value)
-def test_every_non_grade_round_trips_and_reads_its_own_label(kind: il.NonGradeKind) -> None:
+@pytest.mark.parametrize("kind", list(il.judgments.NonGradeKind), ids=lambda kind: kind.value)
+def test_every_non_grade_round_trips_and_reads_its_own_label(
+    kind: il.judgments.NonGradeKind,
+) -> None:
     non_grade = il.NonGrade(kind)
     inspection = care_home(graded_areas=[il.GradedArea(key="s", topic="S", judgment=non_grade)])
 

@@ -41,7 +41,7 @@ def speak_french(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "décembre" == calendar.month_name[12]
 
 
-@pytest.mark.parametrize("name", sorted(il.SAMPLES))
+@pytest.mark.parametrize("name", sorted(il.format.SAMPLES))
 def test_summaries_read_the_same_whatever_the_locale(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

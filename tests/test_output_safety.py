@@ -107,7 +107,7 @@ def cells(path: pathlib.Path, column: str) -> list[str]:
 def test_csv_cells_a_spreadsheet_would_run_are_written_as_text(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
-    il.tables([inspection_with_formulas(seed)]).to_csv(tmp_path)
+    il.tables.tables([inspection_with_formulas(seed)]).to_csv(tmp_path)
 
     assert ["'" + text for text in FORMULAS] == cells(tmp_path / "findings.csv", "text")
     assert ["'=1+1"] == cells(tmp_path / "inspections.csv", "title")
@@ -116,7 +116,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_written_as_text(
 def test_raw_csv_writes_cells_as_the_documents_hold_them(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
-    il.tables([inspection_with_formulas(seed)]).to_csv(tmp_path, raw=True)
+    il.tables.tables([inspection_with_formulas(seed)]).to_csv(tmp_path, raw=True)
 
     assert FORMULAS == cells(tmp_path / "findings.csv", "text")
 
@@ -124,7 +124,7 @@ def test_raw_csv_writes_cells_as_the_documents_hold_them(
 def test_numbers_and_ordinary_text_are_written_as_they_are(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
-    il.tables([seed]).to_csv(tmp_path)
+    il.tables.tables([seed]).to_csv(tmp_path)
 
     assert [seed.title] == cells(tmp_path / "inspections.csv", "title")
 

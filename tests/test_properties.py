@@ -141,7 +141,7 @@ def test_a_framework_document_serves_as_a_catalogue_framework(
     framework: il.Framework, data: st.DataObject
 ) -> None:
     loaded = il.loads(il.dumps(framework), il.Framework)
-    catalogue = il.BUILTIN.with_frameworks(loaded)
+    catalogue = il.catalogue.BUILTIN.with_frameworks(loaded)
 
     assert framework == catalogue.framework(framework.id)
     for scale in framework.scales:
@@ -541,7 +541,7 @@ def record_of(document: Document) -> il.Inspection:
     from inspectlib._converter import make_converter  # the converter without check()
 
     body = {k: v for k, v in document.items() if k not in ("inspectlib", "kind")}
-    converter = make_converter(il.BUILTIN.scales, detailed_validation=False)
+    converter = make_converter(il.catalogue.BUILTIN.scales, detailed_validation=False)
     return converter.structure(body, il.Inspection)
 
 
@@ -649,7 +649,7 @@ def test_fieldwork_is_refused_exactly_when_it_certainly_ends_before_it_starts(
     )
     paths = [problem.path for problem in il.check(inspection)]
 
-    assert ("$.fieldwork.end" in paths) is (end.compare(start) is il.Order.BEFORE)
+    assert ("$.fieldwork.end" in paths) is (end.compare(start) is il.dates.Order.BEFORE)
     assert ("$.fieldwork.end" in paths) is (certain(operator.lt, end, start) is True)
 
 
@@ -669,10 +669,10 @@ def test_publication_is_refused_exactly_when_certainly_before_fieldwork_ends(
 @given(strategies.partial_dates(), strategies.partial_dates())
 def test_compare_is_antisymmetric(a: il.PartialDate, b: il.PartialDate) -> None:
     mirror = {
-        il.Order.BEFORE: il.Order.AFTER,
-        il.Order.AFTER: il.Order.BEFORE,
-        il.Order.SAME: il.Order.SAME,
-        il.Order.UNCERTAIN: il.Order.UNCERTAIN,
+        il.dates.Order.BEFORE: il.dates.Order.AFTER,
+        il.dates.Order.AFTER: il.dates.Order.BEFORE,
+        il.dates.Order.SAME: il.dates.Order.SAME,
+        il.dates.Order.UNCERTAIN: il.dates.Order.UNCERTAIN,
     }
 
     assert mirror[a.compare(b)] is b.compare(a)
@@ -683,8 +683,8 @@ def test_compare_is_antisymmetric(a: il.PartialDate, b: il.PartialDate) -> None:
 def test_certain_order_is_transitive(
     a: il.PartialDate, b: il.PartialDate, c: il.PartialDate
 ) -> None:
-    if a.compare(b) is il.Order.BEFORE and b.compare(c) is il.Order.BEFORE:
-        assert il.Order.BEFORE is a.compare(c)
+    if a.compare(b) is il.dates.Order.BEFORE and b.compare(c) is il.dates.Order.BEFORE:
+        assert il.dates.Order.BEFORE is a.compare(c)
 
 
 @PROPERTY
@@ -695,11 +695,11 @@ def test_operators_answer_as_compare_does_and_raise_when_uncertain(
     order = a.compare(b)
     answers = [certain(op, a, b) for op in COMPARISONS]  # <, <=, >, >=
 
-    if order is il.Order.BEFORE:
+    if order is il.dates.Order.BEFORE:
         assert [True, True, False, False] == answers
-    elif order is il.Order.AFTER:
+    elif order is il.dates.Order.AFTER:
         assert [False, False, True, True] == answers
-    elif order is il.Order.SAME:
+    elif order is il.dates.Order.SAME:
         assert [False, True, False, True] == answers
     else:
         assert True not in (answers[0], answers[2])
@@ -713,13 +713,13 @@ def test_periods_sorted_by_start_keep_every_certain_order(periods: list[il.Perio
 
     for i, earlier in enumerate(ordered):
         for later in ordered[i + 1 :]:
-            assert il.Order.AFTER is not earlier.start.compare(later.start)
+            assert il.dates.Order.AFTER is not earlier.start.compare(later.start)
 
 
 def certain(op: Callable[[Any, Any], bool], a: object, b: object) -> bool | None:
     try:
         return op(a, b)
-    except il.UncertainOrderError:
+    except il.errors.UncertainOrderError:
         return None
 
 
@@ -741,8 +741,12 @@ def test_grades_of_one_scale_are_totally_ordered(
     assert (a > b) is (a.rank < b.rank)  # the better grade, nearer the top, is the greater
     if a <= b and b <= c:
         assert a <= c
-    assert il.compare_grades(a, b) is (
-        il.Change.IMPROVED if b > a else il.Change.DECLINED if b < a else il.Change.UNCHANGED
+    assert il.frameworks.compare_grades(a, b) is (
+        il.frameworks.Change.IMPROVED
+        if b > a
+        else il.frameworks.Change.DECLINED
+        if b < a
+        else il.frameworks.Change.UNCHANGED
     )
 
 
@@ -762,10 +766,10 @@ def test_grades_of_different_scales_refuse_to_compare(
     a, b = data.draw(strategies.grades(first)), data.draw(strategies.grades(second))
 
     for op in COMPARISONS:
-        with pytest.raises(il.IncomparableGradesError, match="grades of different scales"):
+        with pytest.raises(il.errors.IncomparableGradesError, match="grades of different scales"):
             op(a, b)
-    with pytest.raises(il.IncomparableGradesError, match="do not compare"):
-        il.compare_grades(a, b)
+    with pytest.raises(il.errors.IncomparableGradesError, match="do not compare"):
+        il.frameworks.compare_grades(a, b)
     assert a != b
 
 
@@ -775,7 +779,11 @@ def test_grades_refuse_to_compare_with_other_judgments(
     grade: il.Grade, other: il.NonGrade | il.CarriedForward
 ) -> None:
     for op in COMPARISONS:
-        with pytest.raises(il.IncomparableGradesError, match="only grades of the same scale"):
+        with pytest.raises(
+            il.errors.IncomparableGradesError, match="only grades of the same scale"
+        ):
             op(grade, other)  # type: ignore[arg-type]
-        with pytest.raises(il.IncomparableGradesError, match="only grades of the same scale"):
+        with pytest.raises(
+            il.errors.IncomparableGradesError, match="only grades of the same scale"
+        ):
             op(other, grade)  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ def test_parse_tolerates_case_spacing_hyphens_and_underscores(text: str) -> None
 
 
 def test_parse_refuses_an_unknown_label_listing_the_valid_ones() -> None:
-    with pytest.raises(il.InvalidGrade) as caught:
+    with pytest.raises(il.errors.InvalidGrade) as caught:
         HMICFRS_FIVE_POINT.parse("Very good")
 
     assert (
@@ -51,7 +51,7 @@ def test_grades_of_one_scale_are_ordered_best_greatest() -> None:
 def test_grades_of_different_scales_refuse_to_compare_saying_why() -> None:
     five, four = HMICFRS_FIVE_POINT.parse("Good"), HMICFRS_FOUR_POINT.parse("Good")
 
-    with pytest.raises(il.IncomparableGradesError) as caught:
+    with pytest.raises(il.errors.IncomparableGradesError) as caught:
         _ = five > four
 
     assert (
@@ -66,8 +66,8 @@ GOOD = HMICFRS_FIVE_POINT.parse("Good")
 
 
 def test_a_grade_refuses_to_compare_with_a_non_grade() -> None:
-    with pytest.raises(il.IncomparableGradesError) as caught:
-        _ = GOOD < il.UNGRADED  # type: ignore[operator]
+    with pytest.raises(il.errors.IncomparableGradesError) as caught:
+        _ = GOOD < il.judgments.UNGRADED  # type: ignore[operator]
 
     assert (
         "cannot order 'Good' on scale 'hmicfrs/five-point' < 'Ungraded': 'Ungraded' is not a "
@@ -78,8 +78,8 @@ def test_a_grade_refuses_to_compare_with_a_non_grade() -> None:
 def test_a_non_grade_on_the_left_is_reported_as_written() -> None:
     # Python asks the grade on the right, reflected, when the left operand has no answer: the
     # message would read "'Good' > ..." and show a repr, were non-grades not to answer first.
-    with pytest.raises(il.IncomparableGradesError) as caught:
-        _ = il.UNGRADED < GOOD  # type: ignore[operator]
+    with pytest.raises(il.errors.IncomparableGradesError) as caught:
+        _ = il.judgments.UNGRADED < GOOD  # type: ignore[operator]
 
     assert (
         "cannot order 'Ungraded' < 'Good' on scale 'hmicfrs/five-point': 'Ungraded' is not a "
@@ -100,7 +100,7 @@ def test_every_ordering_of_a_carried_forward_judgment_is_reported_as_written(
 ) -> None:
     carried = il.CarriedForward(from_inspection="example/1", grade=GOOD)
 
-    with pytest.raises(il.IncomparableGradesError) as caught:
+    with pytest.raises(il.errors.IncomparableGradesError) as caught:
         compare(carried, GOOD)
 
     assert (
@@ -111,8 +111,8 @@ def test_every_ordering_of_a_carried_forward_judgment_is_reported_as_written(
 
 
 def test_two_non_grades_refuse_to_order() -> None:
-    with pytest.raises(il.IncomparableGradesError) as caught:
-        _ = il.UNGRADED < il.NOT_RATED  # type: ignore[operator]
+    with pytest.raises(il.errors.IncomparableGradesError) as caught:
+        _ = il.judgments.UNGRADED < il.judgments.NOT_RATED  # type: ignore[operator]
 
     assert (
         "cannot order 'Ungraded' < 'Not rated': neither is a grade; only grades of the same "
@@ -128,19 +128,19 @@ def test_a_grade_and_a_number_do_not_order_in_python_s_own_words() -> None:
         _ = 3 >= GOOD  # type: ignore[operator]
     assert "'>=' not supported between instances of 'int' and 'Grade'" == str(caught.value)
     with pytest.raises(TypeError) as caught:
-        _ = il.UNGRADED > "Good"  # type: ignore[operator]
+        _ = il.judgments.UNGRADED > "Good"  # type: ignore[operator]
     assert "'>' not supported between instances of 'NonGrade' and 'str'" == str(caught.value)
 
 
 def test_sorting_judgments_that_are_not_all_grades_says_why() -> None:
-    with pytest.raises(il.IncomparableGradesError, match="'Ungraded' is not a grade"):
-        sorted([il.UNGRADED, GOOD])  # type: ignore[type-var]
+    with pytest.raises(il.errors.IncomparableGradesError, match="'Ungraded' is not a grade"):
+        sorted([il.judgments.UNGRADED, GOOD])  # type: ignore[type-var]
 
 
 def test_non_grades_are_still_equal_and_hashable() -> None:
-    assert il.UNGRADED == il.NonGrade(il.NonGradeKind.UNGRADED)
-    assert il.UNGRADED != il.NOT_RATED
-    assert 1 == len({il.UNGRADED, il.NonGrade(il.NonGradeKind.UNGRADED)})
+    assert il.judgments.UNGRADED == il.NonGrade(il.judgments.NonGradeKind.UNGRADED)
+    assert il.judgments.UNGRADED != il.judgments.NOT_RATED
+    assert 1 == len({il.judgments.UNGRADED, il.NonGrade(il.judgments.NonGradeKind.UNGRADED)})
 
 
 def test_grades_are_hashable_and_equal_by_scale_and_label() -> None:
@@ -188,7 +188,7 @@ def test_malformed_scales_are_refused(
 
 
 def test_grade_key_folds_case_and_separators() -> None:
-    assert "requires_improvement" == il.grade_key(" Requires-Improvement ")
+    assert "requires_improvement" == il.scales.grade_key(" Requires-Improvement ")
 
 
 def test_non_grades_and_carried_forward_read_as_reports_write_them() -> None:
@@ -196,8 +196,13 @@ def test_non_grades_and_carried_forward_read_as_reports_write_them() -> None:
         from_inspection="hmicfrs/peel/2016/x", grade=HMICFRS_FOUR_POINT.parse("good")
     )
 
-    non_grades = [il.UNGRADED, il.NOT_RATED, il.EXEMPT, il.AWAITING_INSPECTION]
-    non_grades.append(il.INSUFFICIENT_EVIDENCE)
+    non_grades = [
+        il.judgments.UNGRADED,
+        il.judgments.NOT_RATED,
+        il.judgments.EXEMPT,
+        il.judgments.AWAITING_INSPECTION,
+    ]
+    non_grades.append(il.judgments.INSUFFICIENT_EVIDENCE)
 
     assert ["Ungraded", "Not rated", "Exempt", "Awaiting inspection", "Insufficient evidence"] == [
         str(non_grade) for non_grade in non_grades

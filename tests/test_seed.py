@@ -67,7 +67,7 @@ def test_bundled_samples_are_the_seed_facts(
         "gmp-child-protection-2024",
         "gmp-cse-commission-2024",
         "gmp-cse-final-report-2025",
-    ] == (sorted(il.SAMPLES))
+    ] == (sorted(il.format.SAMPLES))
 
 
 def test_the_commission_links_its_final_report_by_id() -> None:
@@ -79,7 +79,7 @@ def test_the_commission_links_its_final_report_by_id() -> None:
 
 
 def test_an_unknown_sample_suggests_the_closest() -> None:
-    with pytest.raises(il.NotFoundError) as caught:
+    with pytest.raises(il.errors.NotFoundError) as caught:
         il.sample("gmp-child-protection")
 
     assert "no sample 'gmp-child-protection'; did you mean 'gmp-child-protection-2024'?" == str(

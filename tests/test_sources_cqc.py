@@ -120,8 +120,8 @@ def test_lucerne_house_every_report_becomes_a_record_with_its_ratings() -> None:
 def test_no_published_rating_is_a_typed_non_grade() -> None:
     latest, older = read("location_allied_healthcare_bournemouth.json")
 
-    assert il.NO_PUBLISHED_RATING == latest.overall
-    assert [il.NO_PUBLISHED_RATING] * 5 == [a.judgment for a in latest.graded_areas]
+    assert il.judgments.NO_PUBLISHED_RATING == latest.overall
+    assert [il.judgments.NO_PUBLISHED_RATING] * 5 == [a.judgment for a in latest.graded_areas]
     assert [None] * 5 == [a.judged for a in latest.graded_areas]
     assert D(2014, 11, 25) == latest.published
     assert (None, ()) == (older.overall, older.graded_areas)
@@ -154,8 +154,8 @@ def test_service_ratings_assessment_and_relationships() -> None:
         kq("well_led", "Well-led", R("Good"), **dated),
         # A key question last rated by an earlier report keeps that report and its date.
         kq("caring", "Caring", R("Good"), judged=D(2021, 11, 2), report=s0),
-        kq("responsive", "Responsive", il.INSPECTED_NOT_RATED, **dated),
-        kq("effective", "Effective", il.INSUFFICIENT_EVIDENCE, **dated),
+        kq("responsive", "Responsive", il.judgments.INSPECTED_NOT_RATED, **dated),
+        kq("effective", "Effective", il.judgments.INSUFFICIENT_EVIDENCE, **dated),
         kq(
             "service/older-people",
             "Older people",
@@ -271,7 +271,10 @@ def test_the_latest_ratings_file_gives_one_record_per_location() -> None:
     care_homes = willow.area("service/care-homes")
     assert (R("Good"), D(2025, 6, 5)) == (care_homes.judgment, care_homes.judged)
     well_led = willow.area("service/care-homes/well_led")
-    assert (il.INSUFFICIENT_EVIDENCE, "service/care-homes") == (well_led.judgment, well_led.parent)
+    assert (il.judgments.INSUFFICIENT_EVIDENCE, "service/care-homes") == (
+        well_led.judgment,
+        well_led.parent,
+    )
     assert "-" == willow.subjects[0].extensions["cqc:Brand ID"]
 
 

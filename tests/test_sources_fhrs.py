@@ -157,7 +157,7 @@ EXPECTED_EN = [
             BusinessTypeID=7844,
         ),
         LIVERPOOL,
-        il.AWAITING_INSPECTION,
+        il.judgments.AWAITING_INSPECTION,
         extracted=EXTRACTED,
         rated=None,
         RatingKey="fhrs_awaitinginspection_en-GB",
@@ -173,7 +173,7 @@ EXPECTED_EN = [
             BusinessTypeID=4613,
         ),
         authority("857", "Bath and North East Somerset"),
-        il.EXEMPT,
+        il.judgments.EXEMPT,
         extracted=EXTRACTED,
         rated=None,
         RatingKey="fhrs_exempt_en-GB",
@@ -252,7 +252,7 @@ EXPECTED_EN = [
             BusinessTypeID=7843,
         ),
         authority("160", "St Albans City"),
-        il.AWAITING_PUBLICATION,
+        il.judgments.AWAITING_PUBLICATION,
         extracted=EXTRACTED,
         rated="2026-08-01",
         RatingKey="fhrs_awaitingpublication_en-GB",
@@ -271,7 +271,7 @@ EXPECTED_EN = [
             BusinessTypeID=4613,
         ),
         ABERDEEN,
-        il.EXEMPT,
+        il.judgments.EXEMPT,
         extracted=EXTRACTED,
         rated="2019-05-14",
         fhis=True,
@@ -310,7 +310,7 @@ EXPECTED_EN = [
             BusinessTypeID=7846,
         ),
         ABERDEEN,
-        il.AWAITING_INSPECTION,
+        il.judgments.AWAITING_INSPECTION,
         extracted=EXTRACTED,
         rated=None,
         fhis=True,
@@ -348,7 +348,7 @@ def test_the_welsh_file_has_the_same_elements_and_welsh_values() -> None:
         EXPECTED_EN[0], BusinessType="Bwyty/Caffi/Ffreutur", RatingKey=None
     ) == attrs_evolve_subject(zinc, RatingKey=None)
     assert "fhrs_5_cy-GB" == zinc.extensions["fhrs:RatingKey"]
-    assert il.AWAITING_INSPECTION == cei.overall
+    assert il.judgments.AWAITING_INSPECTION == cei.overall
     assert "fhrs_ratingawaited_cy-GB" == cei.extensions["fhrs:RatingKey"]
     assert "Siop tecawê/brechdanau" == cei.subjects[0].extensions["fhrs:BusinessType"]
 
@@ -409,7 +409,7 @@ def test_the_2020_json_twin_every_value_a_string() -> None:
                 BusinessTypeID=4613,
             ),
             TOWER_HAMLETS,
-            il.EXEMPT,
+            il.judgments.EXEMPT,
             extracted="2020-07-22",
             rated=None,
             RatingKey="fhrs_exempt_en-GB",
@@ -531,7 +531,7 @@ def test_an_api_response_with_the_day_it_was_fetched() -> None:
                 Geocode={"Longitude": "-0.335425", "Latitude": "51.755008"},
             ),
             ST_ALBANS,
-            il.EXEMPT,
+            il.judgments.EXEMPT,
             extracted=fetched,
             rated=None,
             RatingKey="fhrs_exempt_en-gb",

@@ -156,7 +156,7 @@ def test_a_most_recent_row_gives_the_latest_previous_and_section_8_inspections()
         inspectorate=ofsted.OFSTED,
         subjects=[ALDER],
         published=D(2024, 7, 17),
-        overall=il.UNGRADED,
+        overall=il.judgments.UNGRADED,
         related=[earlier(expected_latest)],
         extensions={
             "ofsted:School type at time of the latest section 8 inspection": "Community school",
@@ -243,7 +243,7 @@ def test_the_2015_to_2019_file_is_read_below_its_title_row() -> None:
         "ofsted:Inspection start date": "2017-12-05",
     } == dict(graded.extensions)
     # A short inspection: "9" in Overall effectiveness, nothing graded.
-    assert il.UNGRADED == short.overall
+    assert il.judgments.UNGRADED == short.overall
     assert () == short.graded_areas
     assert "9" == short.extensions["ofsted:Overall effectiveness"]
     assert (
@@ -280,7 +280,7 @@ def test_the_2024_25_file_is_read_as_windows_1252_and_has_no_overall_grade() -> 
     ] == list(graded.related)
     assert "2020-01-23" == graded.extensions["ofsted:Previous inspection start date"]
 
-    assert il.UNGRADED == ungraded.overall
+    assert il.judgments.UNGRADED == ungraded.overall
     assert (
         "School remains Good (Improving) - S5 Next"
         == ungraded.extensions["ofsted:Outcomes for ungraded and monitoring inspections"]
@@ -311,14 +311,14 @@ def test_report_cards_carry_a_date_per_judgement_and_the_earlier_inspections() -
         ("achievement", CARD("Expected standard"), judged),
         ("attendance_and_behaviour", CARD("Strong standard"), judged),
         ("personal_development_and_well_being", CARD("Exceptional"), judged),
-        ("early_years", il.NOT_JUDGED, None),
+        ("early_years", il.judgments.NOT_JUDGED, None),
         ("leadership_and_governance", CARD("Expected standard"), judged),
     ] == [(a.key, a.judgment, a.judged) for a in card.graded_areas]
     assert card.overall is None
     assert [earlier(oeif), earlier(ungraded)] == list(card.related)
     assert "ofsted/schools/2019" == oeif.framework
     assert "Yes" == oeif.extensions["ofsted:Latest OEIF  safeguarding is effective?"]
-    assert il.UNGRADED == ungraded.overall
+    assert il.judgments.UNGRADED == ungraded.overall
 
     # Areas judged on different days keep their own dates.
     achievement = other_card.area("achievement")
@@ -336,7 +336,7 @@ def test_in_year_report_cards_and_legacy_monitoring_inspections() -> None:
 
     assert "Pennine Learning Trust" == card.extensions["ofsted:Academy Sponsor Name"]
     assert MET("Not met") == card.area("safeguarding").judgment
-    assert il.UNGRADED == monitoring.overall
+    assert il.judgments.UNGRADED == monitoring.overall
     assert (
         "Leaders are taking effective action"
         == monitoring.extensions["ofsted:Outcomes for legacy monitoring inspections"]

@@ -18,27 +18,27 @@ DAY = datetime.date
 
 
 def test_date_bounds_of_a_day_a_month_and_a_by_date() -> None:
-    assert (DAY(2024, 12, 13), DAY(2024, 12, 13)) == il.date_bounds(DAY(2024, 12, 13))
-    assert (DAY(2020, 1, 1), DAY(2020, 1, 31)) == il.date_bounds(P("January 2020"))
-    assert (None, DAY(2023, 12, 31)) == il.date_bounds(P("by the end of 2023"))
+    assert (DAY(2024, 12, 13), DAY(2024, 12, 13)) == il.dates.date_bounds(DAY(2024, 12, 13))
+    assert (DAY(2020, 1, 1), DAY(2020, 1, 31)) == il.dates.date_bounds(P("January 2020"))
+    assert (None, DAY(2023, 12, 31)) == il.dates.date_bounds(P("by the end of 2023"))
 
 
 def test_date_bounds_refuses_a_datetime() -> None:
     with pytest.raises(
         TypeError, match=r"^date_bounds\(\) takes a datetime.date or a PartialDate, not datetime$"
     ):
-        il.date_bounds(datetime.datetime(2024, 12, 13, 9))
+        il.dates.date_bounds(datetime.datetime(2024, 12, 13, 9))
 
 
 @pytest.mark.parametrize(
     "build",
     [
         lambda day: attrs.evolve(seed_inspection(), published=day),
-        lambda day: il.PublicationDate(date=day),
-        lambda day: il.Document(id="d", title="t", published=day),
+        lambda day: il.commissions.PublicationDate(date=day),
+        lambda day: il.commissions.Publication(id="d", title="t", published=day),
         lambda day: il.RelatedDocument(relation=il.Relation.SUPERSEDES, target="x", date=day),
-        lambda day: il.GradedArea(key="k", topic="t", judgment=il.UNGRADED, judged=day),
-        lambda day: il.Role(organisation=seed_inspection().inspectorate, since=day),
+        lambda day: il.GradedArea(key="k", topic="t", judgment=il.judgments.UNGRADED, judged=day),
+        lambda day: il.commissions.Role(organisation=seed_inspection().inspectorate, since=day),
     ],
     ids=["Inspection", "PublicationDate", "Document", "RelatedDocument", "GradedArea", "Role"],
 )
@@ -51,8 +51,8 @@ def test_a_one_day_partial_date_is_stored_as_the_day(build: Any) -> None:
 
 
 def test_a_datetime_is_refused_where_a_stated_date_is_meant() -> None:
-    with pytest.raises(il.FieldTypeError) as caught:
-        il.PublicationDate(date=datetime.datetime(2024, 12, 13, 9, 30))
+    with pytest.raises(il.errors.FieldTypeError) as caught:
+        il.commissions.PublicationDate(date=datetime.datetime(2024, 12, 13, 9, 30))
 
     assert (
         "PublicationDate.date: expected datetime.date or PartialDate, got "
@@ -61,7 +61,7 @@ def test_a_datetime_is_refused_where_a_stated_date_is_meant() -> None:
 
 
 def test_text_is_refused_where_a_stated_date_is_meant() -> None:
-    with pytest.raises(il.FieldTypeError) as caught:
+    with pytest.raises(il.errors.FieldTypeError) as caught:
         il.RelatedDocument(relation=il.Relation.SUPERSEDES, target="x", date="2024-12-13")
 
     assert (
@@ -85,7 +85,9 @@ def test_a_month_precision_publication_builds_validates_and_writes(
 def test_a_month_precision_publication_date_of_a_part_writes() -> None:
     commission = il.sample("gmp-cse-commission-2024")
     assert isinstance(commission, il.CommissionedInspection)
-    part = attrs.evolve(commission.parts[0], published=il.PublicationDate(date=P("July 2025")))
+    part = attrs.evolve(
+        commission.parts[0], published=il.commissions.PublicationDate(date=P("July 2025"))
+    )
     changed = attrs.evolve(commission, parts=[part, *commission.parts[1:]])
 
     assert changed == il.loads(il.dumps(changed))
@@ -151,8 +153,8 @@ def test_deadlines_of_a_report_known_to_the_month_are_ranges(seed: il.Inspection
     assert s55.overdue(DAY(2020, 3, 27)) is True
 
 
-def response(published: datetime.date) -> il.Response:
-    return il.Response(
+def response(published: datetime.date) -> il.deadlines.Response:
+    return il.deadlines.Response(
         rule="police-act-1996/s55",
         responder=il.Organisation(
             name="Mayor of Greater Manchester",
@@ -176,7 +178,9 @@ def test_the_timeline_places_a_deadline_range_at_the_narrowest_period_holding_it
     seed: il.Inspection,
 ) -> None:
     report = attrs.evolve(seed, published=P("January 2020"), responses=(), fieldwork=None)
-    deadlines = [e for e in il.timeline(report) if e.kind is il.EventKind.DEADLINE]
+    deadlines = [
+        e for e in il.analysis.timeline(report) if e.kind is il.analysis.EventKind.DEADLINE
+    ]
 
     assert "2020-Q1" == str(deadlines[-1].date)
     assert deadlines[-1].description.endswith("(between 25 February 2020 and 26 March 2020)")
@@ -188,7 +192,7 @@ def test_grade_history_sorts_partial_dates_without_making_them_exact(
     earlier = attrs.evolve(seed, id="earlier", published=P("2014"), fieldwork=None, responses=())
     later = attrs.evolve(seed, id="later", published=P("July 2015"), fieldwork=None, responses=())
 
-    history = il.grade_history([seed, later, earlier], "GMP", area="leadership")
+    history = il.analysis.grade_history([seed, later, earlier], "GMP", area="leadership")
 
     assert ["earlier", "later", seed.id] == [point.inspection for point in history]
     assert P("2014") == history[0].published
@@ -197,9 +201,9 @@ def test_grade_history_sorts_partial_dates_without_making_them_exact(
 def test_select_keeps_a_partial_date_only_when_certainly_in_range(seed: il.Inspection) -> None:
     january = attrs.evolve(seed, published=P("January 2020"), fieldwork=None, responses=())
 
-    assert (january,) == il.select([january], published_from=DAY(2020, 1, 1))
-    assert () == il.select([january], published_from=DAY(2020, 1, 15))
-    assert () == il.select([january], published_to=DAY(2020, 1, 15))
+    assert (january,) == il.analysis.select([january], published_from=DAY(2020, 1, 1))
+    assert () == il.analysis.select([january], published_from=DAY(2020, 1, 15))
+    assert () == il.analysis.select([january], published_to=DAY(2020, 1, 15))
 
 
 def test_finding_status_is_unknown_until_the_report_is_certainly_published(

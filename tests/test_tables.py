@@ -34,7 +34,7 @@ WORST_FIRST = ["Inadequate", "Requires improvement", "Adequate", "Good", "Outsta
 def test_a_commission_has_rows_for_its_questions_parts_expectations_and_deliverables(
     commission: il.CommissionedInspection,
 ) -> None:
-    tidy = il.tables([commission])
+    tidy = il.tables.tables([commission])
 
     assert (
         "related",
@@ -66,9 +66,9 @@ def test_a_commission_has_rows_for_its_questions_parts_expectations_and_delivera
 
 
 def test_frameworks_and_scales_have_rows_of_their_own() -> None:
-    framework = il.BUILTIN.framework("hmicfrs/ncpi/2024")
+    framework = il.catalogue.BUILTIN.framework("hmicfrs/ncpi/2024")
 
-    tidy = il.tables([framework, HMICFRS_FIVE_POINT])
+    tidy = il.tables.tables([framework, HMICFRS_FIVE_POINT])
 
     assert ("frameworks", "framework_areas", "scales", "grades") == tidy.names()
     assert "hmicfrs/five-point" == tidy.frameworks[0]["scales"]
@@ -96,7 +96,7 @@ def test_extensions_get_columns_when_asked(seed: il.Inspection) -> None:
         seed, extensions={"ofsted:urn": 123456, "ofsted:phase": {"primary": True}}
     )
 
-    tidy = il.tables([marked, seed], extensions=["ofsted:urn", "ofsted:phase"])
+    tidy = il.tables.tables([marked, seed], extensions=["ofsted:urn", "ofsted:phase"])
 
     assert ("ofsted:urn", "ofsted:phase") == tidy.columns("inspections")[-2:]
     assert [(123456, '{"primary":true}'), (None, None)] == [
@@ -108,7 +108,7 @@ def test_extensions_get_columns_when_asked(seed: il.Inspection) -> None:
 
 def test_an_extension_named_like_a_column_is_refused(seed: il.Inspection) -> None:
     with pytest.raises(ValueError) as caught:
-        il.tables([seed], extensions=["title"])
+        il.tables.tables([seed], extensions=["title"])
 
     assert "extension key 'title' is the name of a column" == str(caught.value)
 
@@ -119,7 +119,7 @@ def test_an_extension_named_like_a_column_is_refused(seed: il.Inspection) -> Non
 def test_grade_rank_and_ordered_grades_run_the_same_way_in_every_backend(
     seed: il.Inspection,
 ) -> None:
-    tidy = il.tables([seed])
+    tidy = il.tables.tables([seed])
     ranks = [row["grade_rank"] for row in tidy.graded_areas]
 
     areas = tidy.to_pandas()["graded_areas"]
@@ -147,7 +147,7 @@ def test_grade_rank_and_ordered_grades_run_the_same_way_in_every_backend(
 
 
 def test_a_carried_forward_grade_keeps_its_place_on_the_scale(rich: il.Inspection) -> None:
-    arrow = il.tables([rich]).to_arrow()["graded_areas"]
+    arrow = il.tables.tables([rich]).to_arrow()["graded_areas"]
 
     rows = arrow.select(["judgment", "judgment_type", "grade_rank"]).to_pylist()[:3]
 
@@ -159,7 +159,7 @@ def test_a_carried_forward_grade_keeps_its_place_on_the_scale(rich: il.Inspectio
 
 
 def test_a_parquet_round_trip_keeps_the_order(seed: il.Inspection, tmp_path: pathlib.Path) -> None:
-    il.tables([seed]).to_parquet(tmp_path)
+    il.tables.tables([seed]).to_parquet(tmp_path)
     path = tmp_path / "graded_areas.parquet"
 
     arrow = pq.read_table(path)
@@ -179,7 +179,7 @@ def test_a_parquet_round_trip_keeps_the_order(seed: il.Inspection, tmp_path: pat
 
 
 def test_dates_are_dates_in_every_backend(seed: il.Inspection, tmp_path: pathlib.Path) -> None:
-    tidy = il.tables([seed])
+    tidy = il.tables.tables([seed])
     day = datetime.date(2024, 12, 13)
 
     assert pa.date32() == tidy.to_arrow()["inspections"].schema.field("published").type
@@ -203,11 +203,11 @@ def test_the_table_api_is_typed(tmp_path: pathlib.Path) -> None:
 
             import inspectlib as il
 
-            tidy = il.tables([il.sample("gmp-child-protection-2024")])
+            tidy = il.tables.tables([il.sample("gmp-child-protection-2024")])
             frame: pandas.DataFrame = tidy.to_pandas()["graded_areas"]
             polars_frame: polars.DataFrame = tidy.to_polars()["findings"]
             arrow: pyarrow.Table = tidy.to_arrow()["evidence"]
-            name: il.TableName = "graded_areas"
+            name: il.tables.TableName = "graded_areas"
             rows = tidy.rows(name)
             tidy.rows("graded_area")
             reveal_type(tidy.to_pandas())
@@ -240,10 +240,10 @@ def test_tables_read_back_into_the_same_records(
     form: str, seed: il.Inspection, rich: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
     final = il.sample("gmp-cse-final-report-2025")
-    tidy = il.tables([seed, rich, final])
+    tidy = il.tables.tables([seed, rich, final])
     tidy.to_csv(tmp_path) if form == "csv" else tidy.to_parquet(tmp_path)
 
-    assert (seed, rich, final) == il.read_tables(tmp_path)
+    assert (seed, rich, final) == il.tables.read_tables(tmp_path)
 
 
 def edit(path: pathlib.Path, row: int, column: str, value: str) -> None:
@@ -258,11 +258,11 @@ def edit(path: pathlib.Path, row: int, column: str, value: str) -> None:
 def test_a_hand_edited_grade_comes_back_validated(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
-    il.tables([seed]).to_csv(tmp_path)
+    il.tables.tables([seed]).to_csv(tmp_path)
     edit(tmp_path / "graded_areas.csv", 4, "judgment", "requires improvement")
     edit(tmp_path / "graded_areas.csv", 4, "grade_rank", "")
 
-    (back,) = il.read_tables(tmp_path)
+    (back,) = il.tables.read_tables(tmp_path)
 
     assert HMICFRS_FIVE_POINT.parse("Requires improvement") == back.graded_areas[2].judgment
     assert seed.graded_areas[3:] == back.graded_areas[3:]
@@ -271,7 +271,7 @@ def test_a_hand_edited_grade_comes_back_validated(
 def test_every_problem_of_the_tables_is_located_by_file_row_and_column(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
-    il.tables([seed]).to_csv(tmp_path)
+    il.tables.tables([seed]).to_csv(tmp_path)
     areas, findings, evidence = (
         tmp_path / f"{name}.csv" for name in ("graded_areas", "findings", "evidence")
     )
@@ -283,7 +283,7 @@ def test_every_problem_of_the_tables_is_located_by_file_row_and_column(
     edit(evidence, 3, "inspection_id", "hmicfrs/ncpi/2024/greater-manchster")
 
     with pytest.raises(il.ValidationError) as caught:
-        il.read_tables(tmp_path)
+        il.tables.read_tables(tmp_path)
 
     ident = seed.id
     assert [
@@ -305,7 +305,7 @@ def test_every_problem_of_the_tables_is_located_by_file_row_and_column(
     edit(evidence, 3, "inspection_id", ident)
 
     with pytest.raises(il.ValidationError) as caught:
-        il.read_tables(tmp_path)
+        il.tables.read_tables(tmp_path)
 
     assert [
         (
@@ -321,7 +321,7 @@ def test_every_problem_of_the_tables_is_located_by_file_row_and_column(
     edit(findings, 2, "kind", "area_for_improvement")
 
     with pytest.raises(il.ValidationError) as caught:
-        il.read_tables(tmp_path)
+        il.tables.read_tables(tmp_path)
 
     assert (
         "graded_areas.csv:3:key",
@@ -335,7 +335,7 @@ def test_every_problem_of_the_tables_is_located_by_file_row_and_column(
     edit(areas, 3, "key", "partnership_working")
 
     with pytest.raises(il.ValidationError) as caught:
-        il.read_tables(tmp_path)
+        il.tables.read_tables(tmp_path)
 
     assert [
         (
@@ -349,19 +349,19 @@ def test_every_problem_of_the_tables_is_located_by_file_row_and_column(
 def test_unknown_columns_and_missing_tables_are_named(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
-    il.tables([seed]).to_csv(tmp_path)
+    il.tables.tables([seed]).to_csv(tmp_path)
     text = (tmp_path / "findings.csv").read_text(encoding="utf-8")
     (tmp_path / "findings.csv").write_text(text.replace(",text,", ",txt,", 1), encoding="utf-8")
 
     with pytest.raises(il.ValidationError) as caught:
-        il.read_tables(tmp_path)
+        il.tables.read_tables(tmp_path)
 
     assert ("findings.csv:1:txt", "unknown column; did you mean 'text'?") == (
         caught.value.problems[0].path,
         caught.value.problems[0].message,
     )
     with pytest.raises(il.ValidationError) as caught:
-        il.read_tables(tmp_path / "nowhere")
+        il.tables.read_tables(tmp_path / "nowhere")
     assert "no inspections table (inspections.csv or .parquet)" == caught.value.problems[0].message
 
 
@@ -404,7 +404,7 @@ def test_a_dataset_partitioned_by_inspectorate_is_queried_by_duckdb(
     seed: il.Inspection, rich: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
     records = forces(seed, rich)
-    dataset = il.write_parquet_dataset(
+    dataset = il.tables.write_parquet_dataset(
         iter(records), tmp_path / "ds", partition_by="year", batch_size=3
     )
 
@@ -458,7 +458,7 @@ def test_a_dataset_partitioned_by_inspectorate_is_queried_by_duckdb(
 def test_a_dataset_is_scanned_lazily_by_polars(
     seed: il.Inspection, rich: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
-    il.write_parquet_dataset(
+    il.tables.write_parquet_dataset(
         forces(seed, rich), tmp_path, partition_by="inspectorate", batch_size=2
     )
 
@@ -472,7 +472,9 @@ def test_a_dataset_is_scanned_lazily_by_polars(
     )
 
     grades = [
-        row for row in il.tables(forces(seed, rich)).graded_areas if row["judgment_type"] == "grade"
+        row
+        for row in il.tables.tables(forces(seed, rich)).graded_areas
+        if row["judgment_type"] == "grade"
     ]
     expected = [
         ("HMICFRS", label, rank, sum(1 for row in grades if row["judgment"] == label))
@@ -488,11 +490,11 @@ def test_a_dataset_needs_an_empty_directory_and_a_known_partition(
 ) -> None:
     (tmp_path / "old.txt").write_text("x")
     with pytest.raises(ValueError) as caught:
-        il.write_parquet_dataset([seed], tmp_path)
+        il.tables.write_parquet_dataset([seed], tmp_path)
     assert f"{tmp_path}: not an empty directory; write a dataset to a new one" == str(caught.value)
 
     with pytest.raises(ValueError) as caught:
-        il.write_parquet_dataset([seed], tmp_path / "new", partition_by="force")  # type: ignore[arg-type]
+        il.tables.write_parquet_dataset([seed], tmp_path / "new", partition_by="force")  # type: ignore[arg-type]
     assert "cannot partition by 'force': partition by inspectorate or year" == str(caught.value)
 
 
@@ -580,14 +582,14 @@ def test_stated_dates_links_and_expectations_have_columns(
             )
         ],
         expectations=[
-            il.Expectation(
+            il.commissions.Expectation(
                 expected=il.PartialDate.parse("2019-12"), announced=il.PartialDate.parse("2019-06")
             )
         ],
         responses=[],
         finding_updates=[],
     )
-    tidy = il.tables([dated])
+    tidy = il.tables.tables([dated])
 
     assert (None, "2020-01") == (
         tidy.inspections[0]["published"],
@@ -627,17 +629,17 @@ def test_stated_dates_links_and_expectations_have_columns(
     for form in ("csv", "parquet"):
         folder = tmp_path / form
         tidy.to_csv(folder) if form == "csv" else tidy.to_parquet(folder)
-        assert (dated,) == il.read_tables(folder)
+        assert (dated,) == il.tables.read_tables(folder)
 
 
 def test_a_day_and_a_partial_date_in_one_row_is_refused(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
-    il.tables([seed]).to_csv(tmp_path)
+    il.tables.tables([seed]).to_csv(tmp_path)
     edit(tmp_path / "inspections.csv", 2, "published_partial", "2024-12")
 
     with pytest.raises(il.ValidationError) as caught:
-        il.read_tables(tmp_path)
+        il.tables.read_tables(tmp_path)
 
     assert [
         (
@@ -653,11 +655,11 @@ def test_an_edit_to_a_table_that_only_shows_other_fields_is_reported(
 ) -> None:
     inspection = il.sample("gmp-child-protection-2024")
     assert isinstance(inspection, il.Inspection)
-    il.tables([inspection]).to_csv(tmp_path)
+    il.tables.tables([inspection]).to_csv(tmp_path)
     edit(tmp_path / "related.csv", 2, "title", "Another title")
 
     with pytest.raises(il.ValidationError) as caught:
-        il.read_tables(tmp_path)
+        il.tables.read_tables(tmp_path)
 
     title = inspection.related[0].title
     assert [
@@ -681,11 +683,11 @@ def test_text_a_spreadsheet_would_run_comes_back_as_it_was(
             *seed.findings[2:],
         ],
     )
-    il.tables([risky]).to_csv(tmp_path, raw=raw)
+    il.tables.tables([risky]).to_csv(tmp_path, raw=raw)
 
     written = (tmp_path / "findings.csv").read_text(encoding="utf-8")
     assert raw != (",'-3 cases were missed.," in written)
-    assert (risky,) == il.read_tables(tmp_path)
+    assert (risky,) == il.tables.read_tables(tmp_path)
 
 
 def test_a_folder_of_a_dataset_starts_a_new_part_when_a_file_has_enough_row_groups(
@@ -694,7 +696,7 @@ def test_a_folder_of_a_dataset_starts_a_new_part_when_a_file_has_enough_row_grou
     monkeypatch.setattr("inspectlib._datasets._ROW_GROUPS_PER_FILE", 2)
     records = [attrs.evolve(seed, id=f"example/{n}") for n in range(5)]
 
-    dataset = il.write_parquet_dataset(records, tmp_path / "ds", batch_size=1)
+    dataset = il.tables.write_parquet_dataset(records, tmp_path / "ds", batch_size=1)
 
     parts = sorted(path.name for path in (tmp_path / "ds" / "findings").iterdir())
     assert ["part-0.parquet", "part-1.parquet", "part-2.parquet"] == parts
@@ -707,11 +709,11 @@ def test_tables_saved_as_windows_1252_read_back(
 ) -> None:
     # Excel saves CSV in the system's code page, Windows-1252 in the UK.
     titled = attrs.evolve(seed, title="Caf\u00e9 inspection \u2013 review of 2024")
-    il.tables([titled]).to_csv(tmp_path)
+    il.tables.tables([titled]).to_csv(tmp_path)
     path = tmp_path / "inspections.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
 
-    (back,) = il.read_tables(tmp_path)
+    (back,) = il.tables.read_tables(tmp_path)
 
     assert titled == back
 
@@ -719,14 +721,14 @@ def test_tables_saved_as_windows_1252_read_back(
 def test_a_table_in_no_encoding_it_can_read_is_a_located_error(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
-    il.tables([seed]).to_csv(tmp_path)
+    il.tables.tables([seed]).to_csv(tmp_path)
     path = tmp_path / "inspections.csv"
     size = len(path.read_bytes())
     # An e acute as Windows-1252 writes it, then a byte Windows-1252 leaves undefined.
     path.write_bytes(path.read_bytes() + b"\xe9\x81\n")
 
     with pytest.raises(il.ValidationError) as refused:
-        il.read_tables(tmp_path)
+        il.tables.read_tables(tmp_path)
 
     assert [
         (

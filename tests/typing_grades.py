@@ -18,10 +18,10 @@ at_most: bool = adequate <= good
 _ = good < 3  # type: ignore[operator]
 _ = 3 < good  # type: ignore[operator]
 _ = good >= "Good"  # type: ignore[operator]
-_ = good < il.UNGRADED  # type: ignore[operator]
-_ = il.UNGRADED < good  # type: ignore[operator]
+_ = good < il.judgments.UNGRADED  # type: ignore[operator]
+_ = il.judgments.UNGRADED < good  # type: ignore[operator]
 _ = il.CarriedForward(grade=good) > good  # type: ignore[operator]
-_ = il.UNGRADED <= il.NOT_RATED  # type: ignore[operator]
+_ = il.judgments.UNGRADED <= il.judgments.NOT_RATED  # type: ignore[operator]
 
 # compare_grades takes grades only.
-il.compare_grades(il.UNGRADED, good)  # type: ignore[arg-type]
+il.frameworks.compare_grades(il.judgments.UNGRADED, good)  # type: ignore[arg-type]

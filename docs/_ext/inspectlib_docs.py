@@ -8,9 +8,11 @@
   format, built from that same JSON Schema, so that the format's specification cannot fall behind
   the records.
 - inspectlib defines its public names in private modules (``inspectlib._scales.Grade``) and
-  re-exports them from ``inspectlib``, where the reference documents them. The hooks below make
-  autodoc see them the same way: references that name the private module resolve to the public
-  name, and constants and type aliases get the docstrings written beside them in their module.
+  re-exports them from ``inspectlib`` or from the public module of their family
+  (``inspectlib.dates``...), where the reference documents them, each once: at the top level
+  when it is there too. The hooks below make autodoc see them the same way: references that name
+  the private module resolve to the public name, and constants and type aliases get the
+  docstrings written beside them in their module.
 - Records are attrs classes, whose generated ``__init__`` annotates converted fields with the
   converter's parameter type (``Iterable[Any]``). The parameter lists show each field's declared
   type instead (``tuple[Organisation, ...]``), which is what the record holds.
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import importlib
 import json
 import logging
 import pkgutil
@@ -57,7 +60,7 @@ def _remember_html_output(app: Sphinx) -> None:
 
 def schema_file_name() -> str:
     """The name the JSON Schema is downloaded under: ``inspectlib-1.0.schema.json``."""
-    return f"inspectlib-{inspectlib.FORMAT_VERSION}.schema.json"
+    return f"inspectlib-{inspectlib.format.FORMAT_VERSION}.schema.json"
 
 
 class JSONSchemaDirective(SphinxDirective):
@@ -97,7 +100,7 @@ _INLINE_MARKUP = re.compile(r"``(.+?)``|:[a-z:]+:`~?(.+?)`")
 
 def _document_definitions() -> dict[str, str]:
     """The JSON Schema's definitions of whole documents, to the records they hold."""
-    return {f"{cls.__name__}Document": cls.__name__ for cls in inspectlib.KINDS.values()}
+    return {f"{cls.__name__}Document": cls.__name__ for cls in inspectlib.format.KINDS.values()}
 
 
 def _record_name(definition: str) -> str:
@@ -146,7 +149,9 @@ def _type_of(schema: dict[str, Any]) -> list[nodes.Node]:
     if "enum" in schema:
         return [nodes.Text("string, one of the values listed")]
     kind = schema.get("type")
-    if kind == "array" and schema["items"].get("enum") == sorted(inspectlib.BUILTIN.scales):
+    if kind == "array" and schema["items"].get("enum") == sorted(
+        inspectlib.catalogue.BUILTIN.scales
+    ):
         return [nodes.Text("array of grading scale ids")]
     if kind == "array":
         at_least = ", at least one" if schema.get("minItems") else ""
@@ -218,7 +223,9 @@ class FieldsDirective(SphinxDirective):
                 continue
             meaning = _inline(field_schema.get("description", ""))
             values = field_schema.get("enum") or field_schema.get("items", {}).get("enum")
-            if values and values != sorted(inspectlib.BUILTIN.scales):  # the catalogue's ids
+            if values and values != sorted(
+                inspectlib.catalogue.BUILTIN.scales
+            ):  # the catalogue's ids
                 shown = ", ".join(json.dumps(value) for value in values)
                 meaning += [nodes.Text(" Values: " if meaning else "Values: ")]
                 meaning += [nodes.literal("", shown)]
@@ -233,11 +240,34 @@ class FieldsDirective(SphinxDirective):
         return [table]
 
 
+def _public_modules() -> list[str]:
+    """``inspectlib`` and its public modules (``inspectlib.dates``...), the top level first."""
+    return ["inspectlib"] + [
+        module.name
+        for module in pkgutil.iter_modules(inspectlib.__path__, "inspectlib.")
+        if not module.name.startswith("inspectlib._")
+    ]
+
+
+@functools.cache
+def _public_names() -> dict[str, str]:
+    """Each public name by its short name, where the reference documents it:
+    ``"Lateness"`` -> ``"inspectlib.commissions.Lateness"``."""
+    found: dict[str, str] = {}
+    for module_name in _public_modules():
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            found.setdefault(name, f"{module_name}.{name}")
+    return found
+
+
 def _public_name(target: str) -> str | None:
-    """``inspectlib._scales.Grade`` -> ``inspectlib.Grade``, for names inspectlib exports."""
+    """``inspectlib._scales.Grade`` -> ``inspectlib.Grade``, for names inspectlib exports; a
+    docstring's short ``UNGRADED`` -> ``inspectlib.judgments.UNGRADED`` likewise, as it is
+    written in a module whose names the reference documents in a public module."""
     module, _, name = target.rpartition(".")
-    if module.startswith("inspectlib._") and name in inspectlib.__all__:
-        return f"inspectlib.{name}"
+    if module.startswith("inspectlib._") or not module:
+        return _public_names().get(name)
     return None
 
 
@@ -257,13 +287,22 @@ def _resolve_private_path(
 
 
 @functools.cache
+def _attribute_docs(module: str) -> dict[tuple[str, str], list[str]]:
+    """The docstrings written beside the names of one module, by (scope, name)."""
+    return {
+        key: list(lines)
+        for key, lines in ModuleAnalyzer.for_module(module).find_attr_docs().items()
+    }
+
+
+@functools.cache
 def _private_attribute_docs() -> dict[str, list[str]]:
     """The docstrings written beside module-level names in inspectlib's private modules."""
     docs: dict[str, list[str]] = {}
     for module in pkgutil.iter_modules(inspectlib.__path__, "inspectlib."):
         if not module.name.startswith("inspectlib._"):
             continue
-        for (scope, name), lines in ModuleAnalyzer.for_module(module.name).find_attr_docs().items():
+        for (scope, name), lines in _attribute_docs(module.name).items():
             if scope == "":
                 docs[name] = list(lines)
     return docs
@@ -275,7 +314,8 @@ def _docstring_of_reexported_data(
     """A constant or alias re-exported from a private module: its docstring from there, rather
     than the docstring of its type (``str``, ``dict``...) that autodoc would fall back on."""
     module, _, short = name.rpartition(".")
-    if what == "data" and module == "inspectlib":
+    own = module in _public_modules() and ("", short) in _attribute_docs(module)
+    if what == "data" and module in _public_modules() and not own:
         found = _private_attribute_docs().get(short)
         if found is not None:
             lines[:] = found
@@ -341,7 +381,8 @@ class _SupersededForwardReferences(logging.Filter):
         args = record.args if isinstance(record.args, tuple) else ()
         documented = str(args[0]) if args else ""
         module, _, name = documented.removesuffix(".__init__").rpartition(".")
-        record_class = getattr(inspectlib, name, None) if module == "inspectlib" else None
+        public = module in _public_modules()
+        record_class = getattr(importlib.import_module(module), name, None) if public else None
         return not (record_class is not None and attrs.has(record_class))
 
 

@@ -59,9 +59,9 @@ class Catalogue:
     """The grading scales and frameworks documents may name, by id.
 
     Documents refer to scales and frameworks by id (``"hmicfrs/five-point"``,
-    ``"hmicfrs/ncpi/2024"``); loading and validation look them up here. :data:`inspectlib.BUILTIN`
-    holds those of real inspectorates; add your own with :meth:`with_scales` and
-    :meth:`with_frameworks`, which return a new catalogue.
+    ``"hmicfrs/ncpi/2024"``); loading and validation look them up here.
+    :data:`inspectlib.catalogue.BUILTIN` holds those of real inspectorates; add your own with
+    :meth:`with_scales` and :meth:`with_frameworks`, which return a new catalogue.
 
     A framework's scales join the catalogue with it.
 

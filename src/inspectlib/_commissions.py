@@ -25,7 +25,7 @@ __all__ = [
     "Commissioner",
     "Deliverable",
     "DeliverableKind",
-    "Document",
+    "Publication",
     "Expectation",
     "LegalBasis",
     "Lateness",
@@ -113,8 +113,10 @@ class PublicationDate:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Document(Expecting):
-    """A published document that is not an inspection report: an update letter, say.
+class Publication(Expecting):
+    """Something a commission published that is not an inspection report: an update letter, say.
+
+    In a document of the format it is the ``document`` field of a :class:`Deliverable`.
 
     Args:
         id: A stable identifier.
@@ -159,14 +161,14 @@ class DeliverableKind(enum.Enum):
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deliverable:
     """Something a part delivers: a link to an :class:`~inspectlib.Inspection` by its id, or a
-    :class:`Document` record. Exactly one of the two.
+    :class:`Publication` record (its ``document`` field). Exactly one of the two.
 
     .. versionadded:: 0.1.0
     """
 
     kind: DeliverableKind
     inspection: str | None = attrs.field(default=None, validator=not_blank)
-    document: Document | None = None
+    document: Publication | None = None
 
     def __attrs_post_init__(self) -> None:
         if (self.inspection is None) == (self.document is None):
@@ -187,8 +189,9 @@ class Part(Expecting):
     A part is either described here, with its own publication date and deliverables, or *is*
     another record: a separate inspection (or commissioned inspection, or document) named by
     its id in *record*. Then nothing is entered twice: its publication date is read from that
-    record, given to :meth:`lateness`, :meth:`publication` or :func:`~inspectlib.timeline` as
-    ``records=``, and validation reports a date entered on the part as well.
+    record, given to :meth:`lateness`, :meth:`publication` or
+    :func:`~inspectlib.analysis.timeline` as ``records=``, and validation reports a date entered
+    on the part as well.
 
     Args:
         number: Its number, from 1, unique within the commission.
@@ -216,7 +219,9 @@ class Part(Expecting):
     deliverables: tuple[Deliverable, ...] = attrs.field(default=(), converter=to_tuple)
     record: str | None = attrs.field(default=None, validator=not_blank)
 
-    def record_in(self, records: Records | None) -> Inspection | CommissionedInspection | Document:
+    def record_in(
+        self, records: Records | None
+    ) -> Inspection | CommissionedInspection | Publication:
         """The record this part is, looked up by id in *records*.
 
         Raises:
@@ -230,7 +235,7 @@ class Part(Expecting):
                 f"part {self.number} is the record {self.record!r}: pass records= to read it"
             )
         found = _index(records).get(self.record)
-        if not isinstance(found, Inspection | CommissionedInspection | Document):
+        if not isinstance(found, Inspection | CommissionedInspection | Publication):
             raise NotFoundError(
                 f"part {self.number} is the record {self.record!r}, which is not among the "
                 "records given"

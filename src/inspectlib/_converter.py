@@ -765,7 +765,7 @@ def make_converter(
       or the other: ``"2024-12-13"`` reads as a :class:`datetime.date`, ``"2020-01"`` as a
       partial date.
     - Enumerations are their stable snake_case values (``"area_for_improvement"``).
-    - Tuples are JSON arrays; :class:`~inspectlib.FrozenDict` mappings are JSON objects.
+    - Tuples are JSON arrays; :class:`~inspectlib.format.FrozenDict` mappings are JSON objects.
     - A record's grading scales (``Inspection.scales``) are written as their ids and looked up
       in *scales* when read.
     - A grade is ``{"scale": <scale id>, "grade": <grade key>}``; the scale is looked up in

@@ -25,9 +25,9 @@ from ._codec import Codec, problem_at, refuse_wrong_types
 from ._commissions import CommissionedInspection
 from ._converter import json_type, render_path
 from ._errors import (
+    FormatVersionError,
     FormatVersionWarning,
     Problem,
-    UnsupportedFormatVersion,
     ValidationError,
 )
 from ._extensions import Step
@@ -289,7 +289,7 @@ def from_dict(
 
     Raises:
         ValidationError: With every problem of the document, each with its path.
-        UnsupportedFormatVersion: The document's major version is not one this inspectlib reads.
+        FormatVersionError: The document's major version is not one this inspectlib reads.
 
     .. versionadded:: 0.1.0
     """
@@ -385,7 +385,7 @@ def _open_envelope(
                 Problem("$.inspectlib", f"{shown!r} is not a format version (MAJOR.MINOR)")
             )
         elif major != _MAJOR:
-            raise UnsupportedFormatVersion(
+            raise FormatVersionError(
                 subject,
                 [
                     Problem(
@@ -604,7 +604,7 @@ def loads(
     Raises:
         ValidationError: The text is not JSON (the message gives line and column), or the
             document breaks the format or a record's rules: every problem, with its path.
-        UnsupportedFormatVersion: The document's major format version is unknown.
+        FormatVersionError: The document's major format version is unknown.
 
     .. versionadded:: 0.1.0
     """

@@ -17,7 +17,7 @@ __all__ = [
     "FieldTypeError",
     "InvalidRecord",
     "FormatVersionWarning",
-    "UnsupportedFormatVersion",
+    "FormatVersionError",
     "IncomparableGradesError",
     "InspectlibError",
     "InvalidGrade",
@@ -184,7 +184,7 @@ class FieldTypeError(InvalidRecord, TypeError):
         return (type(self), (self.record, self.field, self.expected, self.given, self.at))
 
 
-class UnsupportedFormatVersion(ValidationError):
+class FormatVersionError(ValidationError):
     """A document's major format version is not one this inspectlib can read.
 
     .. versionadded:: 0.1.0

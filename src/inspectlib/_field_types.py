@@ -20,7 +20,7 @@ What a declared type accepts:
 - ``X | Y``: what either accepts; ``None`` only where the union names it;
 - ``tuple[X, ...]``: a tuple whose every item ``X`` accepts (fields that convert lists to tuples
   are checked after the conversion);
-- ``FrozenDict[K, V]``: a :class:`~inspectlib.FrozenDict` whose keys ``K`` and values ``V``
+- ``FrozenDict[K, V]``: a :class:`~inspectlib.format.FrozenDict` whose keys ``K`` and values ``V``
   accept; ``extensions`` fields only as a mapping, their content being checked by their
   converter.
 

@@ -168,7 +168,7 @@ class PartialDate:
 
     Only valid combinations can be made: a day needs a month, a part of a month needs a month and
     no day, a quarter (1-4) and a season each stand alone with the year. Anything else raises
-    :class:`~inspectlib.InvalidPartialDate`. Quarters are calendar quarters (Q1 is January to
+    :class:`~inspectlib.errors.InvalidPartialDate`. Quarters are calendar quarters (Q1 is January to
     March), not financial ones. Seasons are meteorological: see :class:`Season`.
 
     **The canonical form.** ``str()`` gives the one canonical string, the wire format that other
@@ -193,7 +193,7 @@ class PartialDate:
     **Equality and order.** ``==`` compares what was stated, not time: ``June 2025`` is not equal
     to ``2025``, nor to ``by June 2025``. Use :meth:`compare` to ask about time; ``<``, ``<=``,
     ``>`` and ``>=`` (against a :class:`PartialDate` or a :class:`datetime.date`) answer only
-    when the answer is certain and otherwise raise :class:`~inspectlib.UncertainOrderError`.
+    when the answer is certain and otherwise raise :class:`~inspectlib.errors.UncertainOrderError`.
     To sort dates of mixed precision use :attr:`sort_key`.
 
     >>> june = PartialDate.parse("June 2025")
@@ -476,7 +476,7 @@ class PartialDate:
         A date in numbers that does not read day first ("04/13/2024") is refused, never read
         month first. Every date has a year: "June" alone is refused, as are two-digit years,
         times of day, weekdays that do not fit the day, and anything else it cannot read, all
-        with :class:`~inspectlib.InvalidPartialDate`.
+        with :class:`~inspectlib.errors.InvalidPartialDate`.
 
         >>> PartialDate.parse("by 6 February 2025")
         PartialDate(year=2025, month=2, day=6, by=True)

@@ -169,9 +169,9 @@ class Grade:
     Get one from its scale (:meth:`GradingScale.parse`), not by hand. Grades of the same scale
     compare, better grades being greater; a grade ordered against one of another scale, or
     against a non-grade or a carried-forward judgment (on either side), raises
-    :class:`~inspectlib.IncomparableGradesError`, whose message shows the comparison as it was
-    written. Against anything else (``good < 3``) Python's own :class:`TypeError` says the two do
-    not compare. The comparisons are typed to take grades, so a type checker refuses both
+    :class:`~inspectlib.errors.IncomparableGradesError`, whose message shows the comparison as it
+    was written. Against anything else (``good < 3``) Python's own :class:`TypeError` says the
+    two do not compare. The comparisons are typed to take grades, so a type checker refuses both
     before they run.
 
     .. versionadded:: 0.1.0
@@ -239,7 +239,7 @@ _Operator = Literal["<", "<=", ">", ">="]
 
 class NotAGrade:
     """The base of the judgments that are not grades (non-grades, carried-forward judgments):
-    ordering one against any judgment raises :class:`~inspectlib.IncomparableGradesError`,
+    ordering one against any judgment raises :class:`~inspectlib.errors.IncomparableGradesError`,
     with the operands as the comparison was written."""
 
     __slots__ = ()

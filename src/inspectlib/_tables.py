@@ -953,7 +953,8 @@ def tables(records: Iterable[Record], *, extensions: Iterable[str] = ()) -> Tabl
             areas, findings, commissions). A record without the key has an empty cell; a value
             that is not a string, number or boolean is its JSON text.
 
-    >>> from inspectlib import sample, tables
+    >>> from inspectlib import sample
+    >>> from inspectlib.tables import tables
     >>> areas = tables([sample("gmp-child-protection-2024")]).graded_areas
     >>> [(row["key"], row["judgment"]) for row in areas][:2]
     [('leadership', 'Good'), ('partnership_working', 'Good')]

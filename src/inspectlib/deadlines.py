@@ -1,4 +1,5 @@
-"""Built-in statutory response rules.
+"""Deadlines to respond to a report: :class:`ResponseRule`, the :class:`Deadline` it sets for
+one report and the :class:`Response` made, and the built-in statutory rules.
 
 >>> import datetime
 >>> from inspectlib.deadlines import POLICE_ACT_1996_S55
@@ -8,11 +9,19 @@ datetime.date(2025, 2, 6)
 
 from __future__ import annotations
 
-from ._deadlines import Counting, ResponseRule
+from ._deadlines import Counting, Deadline, Response, ResponseRule
 from ._organisations import OrganisationKind
 from ._sources import Source
 
-__all__ = ["ALL", "NCPI_ACTION_PLAN", "POLICE_ACT_1996_S55"]
+__all__ = [
+    "ResponseRule",
+    "Counting",
+    "Response",
+    "Deadline",
+    "ALL",
+    "NCPI_ACTION_PLAN",
+    "POLICE_ACT_1996_S55",
+]
 
 POLICE_ACT_1996_S55 = ResponseRule(
     id="police-act-1996/s55",

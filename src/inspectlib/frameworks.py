@@ -1,4 +1,5 @@
-"""The frameworks of real inspectorates, ready to use.
+"""Inspection frameworks: :class:`Framework` and its parts, :func:`compare_grades` across
+frameworks, and the frameworks of real inspectorates, ready to use.
 
 Each framework is one programme in one version; its id is
 ``<inspectorate>/<programme>/<version>``, the version left out where the catalogue knows of only
@@ -17,7 +18,16 @@ import datetime
 
 import attrs
 
-from ._frameworks import Framework, FrameworkArea, ScoreBand, ScoreBands
+from ._frameworks import (
+    Change,
+    Comparability,
+    Framework,
+    FrameworkArea,
+    GradeMapping,
+    ScoreBand,
+    ScoreBands,
+    compare_grades,
+)
 from ._judgments import NonGradeKind
 from ._partial_dates import PartialDate
 from ._sources import Source
@@ -37,6 +47,14 @@ from .scales import (
 )
 
 __all__ = [
+    "Framework",
+    "FrameworkArea",
+    "Comparability",
+    "GradeMapping",
+    "ScoreBands",
+    "ScoreBand",
+    "Change",
+    "compare_grades",
     "ALL",
     "CQC_RATINGS",
     "FHIS",

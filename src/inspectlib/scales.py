@@ -1,4 +1,5 @@
-"""The grading scales of real inspectorates, ready to use.
+"""Grading scales: :class:`GradingScale`, its :class:`Grade` and :func:`grade_key`, and the
+scales of real inspectorates, ready to use.
 
 Labels are listed best first, as the inspectorates write them. Each scale cites where it is
 published and when it was in use, as far as the sources say.
@@ -11,10 +12,13 @@ True
 from __future__ import annotations
 
 from ._partial_dates import PartialDate
-from ._scales import GradingScale
+from ._scales import Grade, GradingScale, grade_key
 from ._sources import Source
 
 __all__ = [
+    "GradingScale",
+    "Grade",
+    "grade_key",
     "ALL",
     "CQC_FOUR_POINT",
     "FHIS_PASS_IMPROVEMENT",

@@ -546,7 +546,7 @@ def assembler(cls: type[R]) -> Callable[..., R]:
 
     For importers' hot loops only, where a record is built per row from values the importer
     has already checked and made into what ``__init__`` would store: text that is not blank,
-    tuples, extensions as a :class:`~inspectlib.FrozenDict` of frozen JSON values under
+    tuples, extensions as a :class:`~inspectlib.format.FrozenDict` of frozen JSON values under
     namespaced keys. The loader's fast path does the same (``_fast_records``); each importer's
     tests hold records built this way equal to records built through ``__init__``.
     """
