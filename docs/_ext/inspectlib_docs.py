@@ -263,12 +263,15 @@ def _public_names() -> dict[str, str]:
 
 def _public_name(target: str) -> str | None:
     """``inspectlib._scales.Grade`` -> ``inspectlib.Grade``, for names inspectlib exports; a
-    docstring's short ``UNGRADED`` -> ``inspectlib.judgments.UNGRADED`` likewise, as it is
-    written in a module whose names the reference documents in a public module."""
+    docstring's short ``UNGRADED`` -> ``inspectlib.judgments.UNGRADED`` and
+    ``PartialDate.compare`` -> ``inspectlib.PartialDate.compare`` likewise, as they are written
+    in a private module whose names the reference documents in a public one."""
     module, _, name = target.rpartition(".")
-    if module.startswith("inspectlib._") or not module:
+    if module.startswith("inspectlib._"):
         return _public_names().get(name)
-    return None
+    head, dot, rest = target.partition(".")
+    public = _public_names().get(head)
+    return None if public is None else public + dot + rest
 
 
 def _resolve_private_path(
