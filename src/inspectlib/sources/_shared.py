@@ -43,6 +43,7 @@ __all__ = [
     "namespaced",
     "opened",
     "peek",
+    "replayed",
     "shown",
     "text_of",
     "xml_error",
@@ -225,10 +226,16 @@ class _Replay(io.RawIOBase):
         return len(data)
 
 
+def replayed(prefix: bytes, stream: IO[bytes]) -> IO[bytes]:
+    """A stream that reads *prefix* (bytes already read from *stream*), then the rest of
+    *stream*."""
+    return _Replay(prefix, stream)  # type: ignore[return-value]
+
+
 def peek(stream: IO[bytes], size: int = 4096) -> tuple[bytes, IO[bytes]]:
     """The first bytes of *stream* and a stream that still starts with them, seekable or not."""
     head = stream.read(size)
-    return head, _Replay(head, stream)  # type: ignore[return-value]
+    return head, replayed(head, stream)
 
 
 # Safe XML ------------------------------------------------------------------------------------

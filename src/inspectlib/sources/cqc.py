@@ -5,7 +5,8 @@ monthly "latest ratings" file.
 >>> records = cqc.read("locations.jsonl")  # doctest: +SKIP
 
 **API location payloads** (``/locations/{locationId}``): one JSON object a file, a JSON array
-of them, or JSON Lines (one payload a line, read one at a time however long the file). Each
+of them, or JSON Lines (one payload a line); an array and JSON Lines are read one payload at a
+time, however long the file. Each
 published report of the location becomes an :class:`~inspectlib.Inspection` (id
 ``cqc/report/<linkId>``) carrying the ratings CQC gives from it: the current ratings on the
 report they came from, each key question with its own date and report; the historic ratings on
@@ -49,6 +50,7 @@ from inspectlib._scales import Grade
 from inspectlib._validation import check
 from inspectlib.scales import CQC_FOUR_POINT
 
+from ._json import JsonReader, JsonSyntaxError
 from ._ods import ZIP_MAGIC, OdsTable, sheet_rows
 from ._ods import content as ods_content
 from ._shared import (
@@ -59,6 +61,7 @@ from ._shared import (
     deliver,
     file_error,
     opened,
+    replayed,
     shown,
 )
 from ._values import ValueProblem, day, head_of, iso_day, slug, text
@@ -564,12 +567,16 @@ def _item_name(payload: object, fallback: str) -> str:
     return fallback
 
 
-def _location_results(stream: Any, name: str) -> Iterator[Inspection | SourceError]:
-    first_line = stream.readline()
-    try:
-        first = orjson.loads(first_line)
-    except orjson.JSONDecodeError:
-        first = None
+def _location_results(stream: Any, name: str, head: bytes) -> Iterator[Inspection | SourceError]:
+    first_line = b""
+    first = None
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"[":
+        # Not an array, whose first line may be the whole file: one payload, or JSON Lines.
+        first_line = stream.readline()
+        try:
+            first = orjson.loads(first_line)
+        except orjson.JSONDecodeError:
+            first = None
     if isinstance(first, dict):
         # JSON Lines, or one payload on one line: read one line at a time.
         lines = _chain_first(first_line, stream)
@@ -583,28 +590,35 @@ def _location_results(stream: Any, name: str) -> Iterator[Inspection | SourceErr
                 located.add((), None, f"is not JSON: {error.msg} at column {error.colno}")
                 yield located.error()
                 continue
-            result = _payload_results(payload, name, _item_name(payload, f"line {number}"), number)
-            if isinstance(result, SourceError):
-                yield result
-            else:
-                yield from result
+            yield from _results_of(payload, name, _item_name(payload, f"line {number}"), number)
         return
-    # One JSON document over several lines: a payload, or an array of payloads.
-    text = first_line + stream.read()
+    # One JSON document over several lines: a payload, or an array of payloads, read one
+    # payload at a time.
+    reader = JsonReader(replayed(first_line, stream))
     try:
-        document = orjson.loads(text)
-    except orjson.JSONDecodeError as error:
+        if reader.peek() != "[":
+            payload = reader.value()
+            reader.end()
+            yield from _results_of(payload, name, _item_name(payload, "the payload"))
+            return
+        for index in reader.elements():
+            payload = reader.value()
+            yield from _results_of(payload, name, _item_name(payload, f"payload {index}"))
+        reader.end()
+    except JsonSyntaxError as error:
         raise file_error(
-            name, f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+            name, f"not JSON: {error.message} at line {error.line}, column {error.column}"
         ) from None
-    payloads = document if isinstance(document, list) else [document]
-    for index, payload in enumerate(payloads):
-        item = "the payload" if not isinstance(document, list) else f"payload {index}"
-        result = _payload_results(payload, name, _item_name(payload, item), None)
-        if isinstance(result, SourceError):
-            yield result
-        else:
-            yield from result
+
+
+def _results_of(
+    payload: object, name: str, item: str, line: int | None = None
+) -> Iterator[Inspection | SourceError]:
+    result = _payload_results(payload, name, item, line)
+    if isinstance(result, SourceError):
+        yield result
+    else:
+        yield from result
 
 
 def _chain_first(first: bytes, stream: Any) -> Iterator[bytes]:
@@ -847,7 +861,7 @@ def _results(
         stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
         is_json = stripped[:1] in (b"{", b"[")
         if want == "locations" or (want is None and is_json):
-            yield from _location_results(stream, name)
+            yield from _location_results(stream, name, head)
         else:
             table = CsvTable(stream, name, required=_RATINGS_REQUIRED, encoding=encoding)
             yield from _ratings_results(table, name)

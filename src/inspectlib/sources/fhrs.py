@@ -12,8 +12,11 @@
 - API v2 responses: ``Establishments`` (``{"establishments": [...], "meta": ...}``), one
   establishment (``Establishments/{id}``), or a JSON array of establishments.
 
-A JSON file is decoded whole before its first record is yielded (the FSA's JSON files hold one
-local authority each, a few megabytes); for flat memory on any size, read the XML.
+Every form is read as a stream, one establishment at a time, so memory stays flat however
+large the file: JSON too, whose envelope is walked while each establishment is decoded on its
+own. So a JSON file's ``Header`` (or an API response's ``meta``) is read where it stands: the
+FSA's twins give the header before the establishments, as they must for its extract date to
+date them; the API gives ``meta`` after them, with no real extract date (pass ``as_of=``).
 
 Each establishment becomes one :class:`~inspectlib.Inspection`: its current rating, as given on
 the day of the extract.
@@ -39,8 +42,6 @@ from importlib import resources
 from typing import IO, Any, Final
 from xml.etree import ElementTree
 
-import orjson
-
 from inspectlib._errors import InspectlibError
 from inspectlib._extensions import NO_EXTENSIONS, Step, freeze_extensions
 from inspectlib._frozen import FrozenDict
@@ -61,6 +62,7 @@ from inspectlib.scales import (
     FHRS_RATING,
     FHRS_STRUCTURAL,
 )
+from inspectlib.sources._json import JsonReader, JsonSyntaxError
 from inspectlib.sources._shared import (
     XSI_NIL,
     Located,
@@ -404,70 +406,135 @@ def _fields_of(element: ElementTree.Element, strays: list[tuple[str, ...]]) -> d
 def _from_json(
     stream: IO[bytes], name: str, as_of: datetime.date | None
 ) -> Iterator[Inspection | SourceError]:
+    reader = JsonReader(stream)
     try:
-        document = orjson.loads(stream.read())
-    except orjson.JSONDecodeError as error:
+        yield from _json_document(reader, name, as_of)
+        reader.end()
+    except JsonSyntaxError as error:
         raise file_error(
-            name, f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+            name, f"invalid JSON at line {error.line}, column {error.column}: {error.message}"
         ) from None
-    if type(document) is dict and "FHRSEstablishment" in document:
-        yield from _bulk_json(document["FHRSEstablishment"], name, as_of)
-    elif type(document) is dict and "establishments" in document:
-        extracted = _api_extract_date(document.get("meta"), name)
-        context = _Context(name, extracted or as_of, api=True)
-        establishments = document["establishments"]
-        if type(establishments) is not list:
-            raise file_error(name, "establishments is not an array")
-        for index, establishment in enumerate(establishments, start=1):
-            yield _establishment(establishment, context, index)
-    elif type(document) is dict and "FHRSID" in document:
-        yield _establishment(document, _Context(name, as_of, api=True), 1)
-    elif type(document) is list:
+
+
+_NOT_FSA_JSON: Final = (
+    "not an FSA food hygiene file: JSON with neither FHRSEstablishment (a bulk file's twin), "
+    "establishments (an API response) nor FHRSID (one establishment)"
+)
+_ENVELOPES: Final = re.compile(rb'\s*\{\s*"(?:FHRSEstablishment|establishments|meta|links)"')
+
+
+def _json_document(
+    reader: JsonReader, name: str, as_of: datetime.date | None
+) -> Iterator[Inspection | SourceError]:
+    """The establishments of a JSON document, read one at a time: only the envelope is walked,
+    and each establishment is decoded on its own."""
+    start = reader.peek()
+    if start == "[":
         context = _Context(name, as_of, api=True)
-        for index, establishment in enumerate(document, start=1):
-            yield _establishment(establishment, context, index)
-    else:
-        raise file_error(
-            name,
-            "not an FSA food hygiene file: JSON with neither FHRSEstablishment (a bulk file's "
-            "twin), establishments (an API response) nor FHRSID (one establishment)",
-        )
+        for index in reader.elements():
+            yield _establishment(reader.value(), context, index + 1)
+        return
+    if start != "{" or not _ENVELOPES.match(reader.head()):
+        # One establishment (an API response for one id): a single item, read whole.
+        document = reader.value()
+        if type(document) is not dict or "FHRSID" not in document:
+            raise file_error(name, _NOT_FSA_JSON)
+        yield _establishment(document, _Context(name, as_of, api=True), 1)
+        return
+    context = _Context(name, as_of, api=True)
+    seen: set[str] = set()
+    count = 0
+    for key in reader.members():
+        seen.add(key)
+        if key == "FHRSEstablishment":
+            yield from _bulk_json(reader, name, as_of)
+        elif key == "establishments":
+            if reader.peek() != "[":
+                raise file_error(name, "establishments is not an array")
+            for index in reader.elements():
+                count += 1
+                yield _establishment(reader.value(), context, index + 1)
+        elif key == "meta":
+            extracted = _api_extract_date(reader.value(), name)
+            if not count:
+                context.extracted_on(extracted or as_of)
+            elif extracted is not None and extracted != context.extracted:
+                # The FSA's API puts meta last, with the "no date" sentinel: a real date there
+                # comes too late for the establishments already read.
+                raise file_error(
+                    name,
+                    f"meta.extractDate {extracted.isoformat()} comes after the establishments, "
+                    "which were read without it: pass as_of= with that day",
+                )
+        else:
+            reader.value()  # links, and anything else of the envelope: not establishments
+    if not seen & {"FHRSEstablishment", "establishments"}:
+        raise file_error(name, _NOT_FSA_JSON)
 
 
 def _bulk_json(
-    root: Any, name: str, as_of: datetime.date | None
+    reader: JsonReader, name: str, as_of: datetime.date | None
 ) -> Iterator[Inspection | SourceError]:
-    if type(root) is not dict:
+    """The establishments of a bulk file's JSON twin, the value of its ``FHRSEstablishment``."""
+    if reader.peek() != "{":
         raise file_error(name, "FHRSEstablishment is not an object")
-    header = root.get("Header")
     context = _Context(name, as_of, api=False)
     declared: int | None = None
-    if header is not None:
-        element = ElementTree.Element("Header")
-        if type(header) is not dict:
-            raise file_error(name, "FHRSEstablishment.Header is not an object")
-        for key, value in header.items():
-            ElementTree.SubElement(element, key).text = None if value is None else str(value)
-        declared = _header(element, context)
-    collection = root.get("EstablishmentCollection")
-    # 2024 on: the establishments straight under EstablishmentCollection. 2020: under
-    # EstablishmentDetail, which a converter makes an object when there is only one.
-    if type(collection) is dict and "EstablishmentDetail" in collection:
-        collection = collection["EstablishmentDetail"]
-        if type(collection) is dict:
-            collection = [collection]
-    if collection is None:
-        collection = []
-    if type(collection) is not list:
-        raise file_error(name, "EstablishmentCollection is neither an array nor an object")
-    for index, establishment in enumerate(collection, start=1):
-        yield _establishment(establishment, context, index)
-    if declared is not None and declared != len(collection):
+    count = 0
+    for key in reader.members():
+        if key == "Header":
+            if count:
+                raise file_error(
+                    name,
+                    "FHRSEstablishment.Header comes after the establishments, which need its "
+                    "extract date first (the FSA's files give it first)",
+                )
+            header = reader.value()
+            if type(header) is not dict:
+                raise file_error(name, "FHRSEstablishment.Header is not an object")
+            element = ElementTree.Element("Header")
+            for field, value in header.items():
+                ElementTree.SubElement(element, field).text = None if value is None else str(value)
+            declared = _header(element, context)
+        elif key == "EstablishmentCollection":
+            for establishment in _collection(reader, name):
+                count += 1
+                yield _establishment(establishment, context, count)
+        else:
+            reader.value()
+    if declared is not None and declared != count:
         raise file_error(
             name,
             f"the header's ItemCount says {declared:,} establishments, and the file holds "
-            f"{len(collection):,}: it may be cut short",
+            f"{count:,}: it may be cut short",
         )
+
+
+def _collection(reader: JsonReader, name: str) -> Iterator[Any]:
+    """Each establishment of ``EstablishmentCollection``: 2024 on, an array of them; 2020, an
+    object whose ``EstablishmentDetail`` is the array, or a single establishment where a
+    converter made one of a list of one."""
+    kind = reader.peek()
+    if kind == "[":
+        for _ in reader.elements():
+            yield reader.value()
+    elif kind == "{":
+        for key in reader.members():
+            if key != "EstablishmentDetail":
+                raise file_error(
+                    name,
+                    f"EstablishmentCollection holds {shown(key)}, not EstablishmentDetail",
+                )
+            detail = reader.peek()
+            if detail == "[":
+                for _ in reader.elements():
+                    yield reader.value()
+            elif detail == "{":
+                yield reader.value()
+            elif reader.value() is not None:
+                raise file_error(name, "EstablishmentDetail is neither an array nor an object")
+    elif reader.value() is not None:
+        raise file_error(name, "EstablishmentCollection is neither an array nor an object")
 
 
 def _api_extract_date(meta: Any, name: str) -> datetime.date | None:
