@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import pickle
+import tempfile
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import inspectlib as il
 from inspectlib._extensions import extension_keys
-from inspectlib.sources import SourceError, SourceProblem
+from inspectlib.sources import SourceError, SourceProblem, _shared, ofsted
 from inspectlib.sources._shared import (
     CsvRow,
     CsvTable,
@@ -277,8 +281,8 @@ def test_the_encoding_is_found_and_text_is_never_mojibake(data: bytes, encoding:
 
 def test_a_cp1252_file_is_found_even_when_the_first_accent_is_far_in() -> None:
     data = b"URN,Name\n" + b"1,plain\n" * 200_000 + b"2,Caf\xe9\n"
-    table = CsvTable(Unseekable(data, piece=65536), "pipe", required=["URN"])  # type: ignore[arg-type]
-    rows = list(table.rows())
+    with CsvTable(Unseekable(data, piece=65536), "pipe", required=["URN"]) as table:  # type: ignore[arg-type]
+        rows = list(table.rows())
 
     assert "cp1252" == table.encoding
     assert CsvRow(200_002, {"URN": "2", "Name": "Café"}) == rows[-1]
@@ -420,3 +424,65 @@ def test_an_assembler_builds_what_init_builds_with_defaults_filled() -> None:
     assert () == built.identifiers
     with pytest.raises(TypeError):
         new(name="Zinc")  # kind has no default
+
+
+class _Copies:
+    """Every temporary copy the encoding check makes, to see that each is closed."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.made: list[tempfile.SpooledTemporaryFile[bytes]] = []
+        made = self.made
+
+        class Recorded(tempfile.SpooledTemporaryFile):  # type: ignore[type-arg]
+            def __init__(self, *arguments: Any, **options: Any) -> None:
+                super().__init__(*arguments, **options)
+                made.append(self)
+
+        monkeypatch.setattr(tempfile, "SpooledTemporaryFile", Recorded)
+        monkeypatch.setattr(_shared, "_SPOOL_IN_MEMORY", 16)  # a real file, past 16 bytes
+
+
+SCHOOLS = Path(__file__).parent / "fixtures" / "ofsted" / "schools_most_recent_2019_2024.csv"
+
+
+def test_the_copy_of_a_stream_that_cannot_seek_is_closed_when_it_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copies = _Copies(monkeypatch)
+
+    with pytest.raises(SourceError):
+        CsvTable(Unseekable(b"URN,Name\n1,\xe9\x81\n" * 10), "pipe", required=["URN"])  # type: ignore[arg-type]
+    with pytest.raises(SourceError):
+        CsvTable(Unseekable(b"no,header\n" * 10), "pipe", required=["URN"])  # type: ignore[arg-type]
+
+    assert 2 == len(copies.made)
+    assert all(copy.closed for copy in copies.made)
+
+
+@pytest.mark.parametrize("taken", [None, 1], ids=["read-to-the-end", "abandoned"])
+def test_the_copy_of_a_stream_that_cannot_seek_is_closed_when_reading_ends(
+    monkeypatch: pytest.MonkeyPatch, taken: int | None
+) -> None:
+    copies = _Copies(monkeypatch)
+    # Without its byte order mark, so that the whole file is read to find its encoding.
+    data = SCHOOLS.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    records = ofsted.read(Unseekable(data))  # type: ignore[arg-type]
+
+    if taken is None:
+        assert list(records)
+    else:
+        next(records)
+        records.close()  # type: ignore[attr-defined]  # what a loop left by break leads to
+
+    (copy,) = copies.made
+    assert copy.closed
+
+
+def test_reading_leaves_the_callers_stream_open_and_warns_of_nothing() -> None:
+    stream = io.BytesIO(SCHOOLS.read_bytes())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ResourceWarning)
+        assert list(ofsted.read(stream))
+        gc.collect()
+
+    assert not stream.closed

@@ -377,29 +377,15 @@ def detect_encoding(
         copy: IO[bytes] | None = None
     else:
         copy = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)  # noqa: SIM115
-        copy.write(head)
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    utf8_error: int | None = None
-    cp1252_error: int | None = None
-    offset = 0
-    chunk = head
-    while True:
-        if utf8_error is None:
-            try:
-                decoder.decode(chunk, final=not chunk)
-            except UnicodeDecodeError as error:
-                utf8_error = offset + error.start
-        if cp1252_error is None:
-            found = _CP1252_UNDEFINED.search(chunk)
-            if found:
-                cp1252_error = offset + found.start()
-        if not chunk:
-            break
-        offset += len(chunk)
-        chunk = stream.read(1024 * 1024)
+    try:
+        utf8_error, cp1252_error = _first_errors(head, stream, copy)
+    except BaseException:
         if copy is not None:
-            copy.write(chunk)
+            copy.close()  # the copy is this function's own until it is returned
+        raise
     if utf8_error is not None and cp1252_error is not None:
+        if copy is not None:
+            copy.close()
         raise file_error(
             name,
             f"the file is neither UTF-8 (byte {utf8_error:,} is not) nor Windows-1252 (byte "
@@ -412,6 +398,37 @@ def detect_encoding(
         copy.seek(0)
         rewound = copy
     return ("utf-8" if utf8_error is None else "cp1252"), rewound
+
+
+def _first_errors(
+    head: bytes, stream: IO[bytes], copy: IO[bytes] | None
+) -> tuple[int | None, int | None]:
+    """The offset of the first byte of *head* and then *stream* that is not UTF-8, and of the
+    first that is not Windows-1252 (``None`` where there is none); every byte read is written
+    to *copy* where there is one."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8_error: int | None = None
+    cp1252_error: int | None = None
+    offset = 0
+    chunk = head
+    if copy is not None:
+        copy.write(head)
+    while True:
+        if utf8_error is None:
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as error:
+                utf8_error = offset + error.start
+        if cp1252_error is None:
+            found = _CP1252_UNDEFINED.search(chunk)
+            if found:
+                cp1252_error = offset + found.start()
+        if not chunk:
+            return utf8_error, cp1252_error
+        offset += len(chunk)
+        chunk = stream.read(1024 * 1024)
+        if copy is not None:
+            copy.write(chunk)
 
 
 @attrs.frozen
@@ -459,12 +476,31 @@ class CsvTable:
             encoding, stream = detect_encoding(stream, name)
         self.encoding: str = encoding
         """The encoding the file is read in (``"utf-8"``, ``"utf-8-sig"``, ``"cp1252"``)."""
+        # The copy detection made of a stream that cannot seek is the table's own, to close.
+        self._copy = stream if isinstance(stream, tempfile.SpooledTemporaryFile) else None
         self._text = io.TextIOWrapper(stream, encoding=encoding, newline="")
         self._reader = csv.reader(self._text, strict=True)
         self._last_line = 0
         self.preamble: list[list[str]] = []
         """The rows before the header row."""
-        self.header_line, self.header = self._find_header(required, within)
+        try:
+            self.header_line, self.header = self._find_header(required, within)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Let go of the file: the caller's stream is left open, a copy made of it is closed."""
+        if not self._text.closed:
+            self._text.detach()  # or closing the wrapper would close the caller's stream
+        if self._copy is not None:
+            self._copy.close()
+
+    def __enter__(self) -> CsvTable:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     def _rows(self) -> Iterator[tuple[int, list[str]]]:
         reader = self._reader

@@ -863,8 +863,8 @@ def _results(
         if want == "locations" or (want is None and is_json):
             yield from _location_results(stream, name, head)
         else:
-            table = CsvTable(stream, name, required=_RATINGS_REQUIRED, encoding=encoding)
-            yield from _ratings_results(table, name)
+            with CsvTable(stream, name, required=_RATINGS_REQUIRED, encoding=encoding) as table:
+                yield from _ratings_results(table, name)
 
 
 def read(

@@ -1013,8 +1013,8 @@ def _results(
             is_ilacs = _ILACS_MARK.encode() in head and b"URN" not in head
             want = "childrens_services" if is_ilacs else "schools"
         required = _SCHOOLS_REQUIRED if want == "schools" else _ILACS_REQUIRED[:2]
-        table = CsvTable(stream, name, required=required, encoding=encoding)
-        yield from _table_results(table, "schools" if want == "schools" else "ilacs", name)
+        with CsvTable(stream, name, required=required, encoding=encoding) as table:
+            yield from _table_results(table, "schools" if want == "schools" else "ilacs", name)
 
 
 def _table_results(
