@@ -133,33 +133,42 @@ class JsonReader:
         first = self._next_byte()
         if not first:
             raise self._error(self._pos, "unexpected end of data")
-        # Offsets are kept from the value's start: a fill moves the buffer under them.
         if first in b"{[":
-            depth = 0
-            scanned = 0
-            while True:
-                buffer, start = self._buffer, self._pos
-                at = start + scanned
-                while True:
-                    at = _BETWEEN_BRACKETS.match(buffer, at).end()  # type: ignore[union-attr]
-                    if at == len(buffer) or buffer[at] == 0x22:  # the end, or an open string
-                        break
-                    depth += 1 if buffer[at] in b"[{" else -1
-                    at += 1
-                    if depth == 0:
-                        return at
-                scanned = at - start
-                # Read as much again as the value holds so far: a long value is scanned a
-                # bounded number of times, not once a read.
-                if not self._fill(max(_READ, len(buffer) - start)):
-                    raise self._error(len(self._buffer), "unexpected end of data")
+            return self._container_end()
         if first == b'"':
+            return self._string_end()
+        return self._scalar_end()
+
+    def _container_end(self) -> int:
+        # Offsets are kept from the value's start: a fill moves the buffer under them.
+        depth = 0
+        scanned = 0
+        while True:
+            buffer, start = self._buffer, self._pos
+            at = start + scanned
             while True:
-                found = _STRING.match(self._buffer, self._pos)
-                if found is not None:
-                    return found.end()
-                if not self._fill(max(_READ, len(self._buffer) - self._pos)):
-                    raise self._error(len(self._buffer), "unexpected end of data")
+                at = _BETWEEN_BRACKETS.match(buffer, at).end()  # type: ignore[union-attr]
+                if at == len(buffer) or buffer[at] == 0x22:  # the end, or an open string
+                    break
+                depth += 1 if buffer[at] in b"[{" else -1
+                at += 1
+                if depth == 0:
+                    return at
+            scanned = at - start
+            # Read as much again as the value holds so far: a long value is scanned a bounded
+            # number of times, not once a read.
+            if not self._fill(max(_READ, len(buffer) - start)):
+                raise self._error(len(self._buffer), "unexpected end of data")
+
+    def _string_end(self) -> int:
+        while True:
+            found = _STRING.match(self._buffer, self._pos)
+            if found is not None:
+                return found.end()
+            if not self._fill(max(_READ, len(self._buffer) - self._pos)):
+                raise self._error(len(self._buffer), "unexpected end of data")
+
+    def _scalar_end(self) -> int:
         scanned = 1
         while True:
             found = _SCALAR_END.search(self._buffer, self._pos + scanned)

@@ -649,6 +649,72 @@ class _RowProblem(Exception):
 
 
 def _ratings_record(rows: list[tuple[int, Mapping[str, str]]], domain_column: str) -> Inspection:
+    line = rows[0][0]
+    location, location_id = _ratings_location(rows)
+    overall: Judgment | None = None
+    published: datetime.date | None = None
+    areas: list[GradedArea] = []
+    groups: set[str] = set()
+    overall_extensions: dict[str, JSONValue] = {}
+    for row_line, row in rows:
+        group = text(row[_GROUP])
+        domain = text(row[domain_column])
+        if group is None:
+            raise _RowProblem(row_line, _GROUP, None, "is empty")
+        if domain is None:
+            raise _RowProblem(row_line, domain_column, None, "is empty")
+        judgment, judged, extensions = _row_rating(row_line, row, location.name)
+        is_overall_group = group.casefold() == _OVERALL
+        is_overall_domain = domain.casefold() == _OVERALL
+        if is_overall_group and is_overall_domain:
+            if overall is not None:
+                raise _RowProblem(row_line, domain_column, domain, "repeats the Overall rating")
+            overall, published, overall_extensions = judgment, judged, extensions
+            continue
+        if is_overall_domain:
+            key, topic, parent = f"service/{slug(group)}", group, None
+            groups.add(key)
+        else:
+            key, topic, parent = _domain_area(row_line, domain_column, domain, group)
+        areas.append(
+            GradedArea(
+                key=key,
+                topic=topic,
+                parent=parent,
+                judgment=judgment,
+                judged=judged,
+                extensions=extensions,
+            )
+        )
+    if published is None:
+        raise _RowProblem(
+            line,
+            _PUBLISHED,
+            None,
+            f"location {location_id} has no dated Overall / Overall row to date the ratings by",
+        )
+    # A group rated only by domain, without its own overall row, is not nested under one.
+    areas = [
+        area if area.parent is None or area.parent in groups else attrs.evolve(area, parent=None)
+        for area in areas
+    ]
+    return Inspection(
+        id=f"cqc/latest-ratings/{location_id}/{published.isoformat()}",
+        title=f"CQC ratings of {location.name}, {describe_day(published)}",
+        inspectorate=CQC,
+        subjects=(location,),
+        published=published,
+        scales=(CQC_FOUR_POINT,),
+        framework=_FRAMEWORK.id if published >= _RATINGS_FROM else None,
+        graded_areas=tuple(areas),
+        overall=overall,
+        extensions=overall_extensions,
+    )
+
+
+def _ratings_location(rows: list[tuple[int, Mapping[str, str]]]) -> tuple[Organisation, str]:
+    """The location the rows rate, and its id; every column that describes it must agree
+    across its rows."""
     line, first = rows[0]
     location_id = first[_LOCATION_ID].strip()
     if not location_id:
@@ -679,98 +745,58 @@ def _ratings_record(rows: list[tuple[int, Mapping[str, str]]], domain_column: st
             if c not in ("Location Name", "Provider ID", "Location ODS Code")
         },
     )
-    overall: Judgment | None = None
-    published: datetime.date | None = None
-    areas: list[GradedArea] = []
-    groups: set[str] = set()
-    overall_extensions: dict[str, JSONValue] = {}
-    for row_line, row in rows:
-        group = text(row[_GROUP])
-        domain = text(row[domain_column])
-        if group is None:
-            raise _RowProblem(row_line, _GROUP, None, "is empty")
-        if domain is None:
-            raise _RowProblem(row_line, domain_column, None, "is empty")
-        value = text(row[_RATING_COLUMN])
-        if value is None:
-            raise _RowProblem(row_line, _RATING_COLUMN, None, "is empty")
+    return location, location_id
+
+
+def _row_rating(
+    row_line: int, row: Mapping[str, str], location_name: str
+) -> tuple[Judgment, datetime.date | None, dict[str, JSONValue]]:
+    """The rating of one row, the day it was published, and the row's own columns kept."""
+    value = text(row[_RATING_COLUMN])
+    if value is None:
+        raise _RowProblem(row_line, _RATING_COLUMN, None, "is empty")
+    try:
+        judgment = _rating(value)
+    except ValueProblem as problem:
+        raise _RowProblem(row_line, _RATING_COLUMN, value, str(problem)) from None
+    date_text = text(row[_PUBLISHED])
+    judged = None
+    if date_text is not None:
         try:
-            judgment = _rating(value)
+            judged = day(date_text)
         except ValueProblem as problem:
-            raise _RowProblem(row_line, _RATING_COLUMN, value, str(problem)) from None
-        date_text = text(row[_PUBLISHED])
-        judged = None
-        if date_text is not None:
-            try:
-                judged = day(date_text)
-            except ValueProblem as problem:
-                raise _RowProblem(row_line, _PUBLISHED, date_text, str(problem)) from None
-        inherited = text(row.get(_INHERITED, ""))
-        if inherited is not None and inherited not in ("Y", "N"):
-            raise _RowProblem(row_line, _INHERITED, inherited, "is not 'Y', 'N' or empty")
-        if inherited == "Y":
-            if not isinstance(judgment, Grade):
-                raise _RowProblem(
-                    row_line, _INHERITED, inherited, f"marks {value!r} inherited: not a rating"
-                )
-            judgment = _inherited(judgment, location_name, judged)
-        extensions: dict[str, JSONValue] = {}
-        report_type = text(row.get("Report Type", ""))
-        if report_type is not None:
-            extensions[_key("Report Type")] = report_type
-        if inherited == "N":
-            extensions[_key(_INHERITED)] = "N"
-        is_overall_group = group.casefold() == _OVERALL
-        is_overall_domain = domain.casefold() == _OVERALL
-        if is_overall_group and is_overall_domain:
-            if overall is not None:
-                raise _RowProblem(row_line, domain_column, domain, "repeats the Overall rating")
-            overall, published, overall_extensions = judgment, judged, extensions
-            continue
-        if is_overall_domain:
-            key, topic, parent = f"service/{slug(group)}", group, None
-            groups.add(key)
-        else:
-            try:
-                key, topic = _key_question(domain)
-            except ValueProblem as problem:
-                raise _RowProblem(row_line, domain_column, domain, str(problem)) from None
-            parent = None if is_overall_group else f"service/{slug(group)}"
-            if parent is not None:
-                key = f"{parent}/{key}"
-        area = GradedArea(
-            key=key,
-            topic=topic,
-            parent=parent,
-            judgment=judgment,
-            judged=judged,
-            extensions=extensions,
-        )
-        areas.append(area)
-    if published is None:
-        raise _RowProblem(
-            line,
-            _PUBLISHED,
-            None,
-            f"location {location_id} has no dated Overall / Overall row to date the ratings by",
-        )
-    # A group rated only by domain, without its own overall row, is not nested under one.
-    areas = [
-        area if area.parent is None or area.parent in groups else attrs.evolve(area, parent=None)
-        for area in areas
-    ]
-    return Inspection(
-        id=f"cqc/latest-ratings/{location_id}/{published.isoformat()}",
-        title=f"CQC ratings of {location_name}, {describe_day(published)}",
-        inspectorate=CQC,
-        subjects=(location,),
-        published=published,
-        scales=(CQC_FOUR_POINT,),
-        framework=_FRAMEWORK.id if published >= _RATINGS_FROM else None,
-        graded_areas=tuple(areas),
-        overall=overall,
-        extensions=overall_extensions,
-    )
+            raise _RowProblem(row_line, _PUBLISHED, date_text, str(problem)) from None
+    inherited = text(row.get(_INHERITED, ""))
+    if inherited is not None and inherited not in ("Y", "N"):
+        raise _RowProblem(row_line, _INHERITED, inherited, "is not 'Y', 'N' or empty")
+    if inherited == "Y":
+        if not isinstance(judgment, Grade):
+            raise _RowProblem(
+                row_line, _INHERITED, inherited, f"marks {value!r} inherited: not a rating"
+            )
+        judgment = _inherited(judgment, location_name, judged)
+    extensions: dict[str, JSONValue] = {}
+    report_type = text(row.get("Report Type", ""))
+    if report_type is not None:
+        extensions[_key("Report Type")] = report_type
+    if inherited == "N":
+        extensions[_key(_INHERITED)] = "N"
+    return judgment, judged, extensions
+
+
+def _domain_area(
+    row_line: int, domain_column: str, domain: str, group: str
+) -> tuple[str, str, str | None]:
+    """The key, topic and parent of a key question's rating: nested under its service or
+    population group, unless the group is the location overall."""
+    try:
+        key, topic = _key_question(domain)
+    except ValueProblem as problem:
+        raise _RowProblem(row_line, domain_column, domain, str(problem)) from None
+    parent = None if group.casefold() == _OVERALL else f"service/{slug(group)}"
+    if parent is not None:
+        key = f"{parent}/{key}"
+    return key, topic, parent
 
 
 def _inherited(grade: Grade, location_name: str, rated: datetime.date | None) -> Judgment:
@@ -795,49 +821,48 @@ def _ratings_results(table: CsvTable | OdsTable, name: str) -> Iterator[Inspecti
             line=table.header_line,
         )
     group: list[tuple[int, Mapping[str, str]]] = []
-    current: str | None = None
-
-    def flush() -> Inspection | SourceError | None:
-        if not group:
-            return None
-        try:
-            record = _ratings_record(group, domain_column)
-            problems = check(record)
-            if problems:
-                raise _RowProblem(
-                    group[0][0],
-                    None,
-                    None,
-                    f"makes an invalid record {record.id!r}: "
-                    + "; ".join(str(problem) for problem in problems),
-                )
-        except InvalidRecord as error:  # a value no check above foresaw: still located
-            problem = _RowProblem(group[0][0], None, None, str(error))
-        except _RowProblem as caught:
-            problem = caught
-        else:
-            return record
-        located = Located(name, f"location {current} (row at line {problem.line})", problem.line)
-        message = problem.message
-        if problem.value is not None:
-            message = f"{shown(problem.value)} {message}"
-        located.add((problem.column,) if problem.column else (), problem.value, message)
-        return located.error()
-
+    current = ""
     for row in table.rows():
         if isinstance(row, SourceError):
             yield row
             continue
         location_id = row.values[_LOCATION_ID].strip()
         if location_id != current:
-            done = flush()
-            if done is not None:
-                yield done
+            if group:
+                yield _location_result(group, domain_column, name, current)
             group, current = [], location_id
         group.append((row.line, row.values))
-    done = flush()
-    if done is not None:
-        yield done
+    if group:
+        yield _location_result(group, domain_column, name, current)
+
+
+def _location_result(
+    group: list[tuple[int, Mapping[str, str]]], domain_column: str, name: str, location_id: str
+) -> Inspection | SourceError:
+    """The record of one location's rows, or the error that says where it went wrong."""
+    try:
+        record = _ratings_record(group, domain_column)
+        problems = check(record)
+        if problems:
+            raise _RowProblem(
+                group[0][0],
+                None,
+                None,
+                f"makes an invalid record {record.id!r}: "
+                + "; ".join(str(problem) for problem in problems),
+            )
+    except InvalidRecord as error:  # a value no check above foresaw: still located
+        problem = _RowProblem(group[0][0], None, None, str(error))
+    except _RowProblem as caught:
+        problem = caught
+    else:
+        return record
+    located = Located(name, f"location {location_id} (row at line {problem.line})", problem.line)
+    message = problem.message
+    if problem.value is not None:
+        message = f"{shown(problem.value)} {message}"
+    located.add((problem.column,) if problem.column else (), problem.value, message)
+    return located.error()
 
 
 # Reading ----------------------------------------------------------------------------------

@@ -441,35 +441,49 @@ def _json_document(
             raise file_error(name, _NOT_FSA_JSON)
         yield _establishment(document, _Context(name, as_of, api=True), 1)
         return
+    yield from _envelope(reader, name, as_of)
+
+
+def _envelope(
+    reader: JsonReader, name: str, as_of: datetime.date | None
+) -> Iterator[Inspection | SourceError]:
+    """The establishments of a bulk twin (``FHRSEstablishment``) or an API response
+    (``establishments``, with ``meta`` and ``links``)."""
     context = _Context(name, as_of, api=True)
-    seen: set[str] = set()
+    found = False
     count = 0
     for key in reader.members():
-        seen.add(key)
         if key == "FHRSEstablishment":
+            found = True
             yield from _bulk_json(reader, name, as_of)
         elif key == "establishments":
+            found = True
             if reader.peek() != "[":
                 raise file_error(name, "establishments is not an array")
             for index in reader.elements():
                 count += 1
                 yield _establishment(reader.value(), context, index + 1)
         elif key == "meta":
-            extracted = _api_extract_date(reader.value(), name)
-            if not count:
-                context.extracted_on(extracted or as_of)
-            elif extracted is not None and extracted != context.extracted:
-                # The FSA's API puts meta last, with the "no date" sentinel: a real date there
-                # comes too late for the establishments already read.
-                raise file_error(
-                    name,
-                    f"meta.extractDate {extracted.isoformat()} comes after the establishments, "
-                    "which were read without it: pass as_of= with that day",
-                )
+            _meta(reader.value(), context, as_of, count)
         else:
             reader.value()  # links, and anything else of the envelope: not establishments
-    if not seen & {"FHRSEstablishment", "establishments"}:
+    if not found:
         raise file_error(name, _NOT_FSA_JSON)
+
+
+def _meta(meta: Any, context: _Context, as_of: datetime.date | None, read: int) -> None:
+    """Date an API response by its ``meta``, when it comes before the establishments."""
+    extracted = _api_extract_date(meta, context.name)
+    if not read:
+        context.extracted_on(extracted or as_of)
+    elif extracted is not None and extracted != context.extracted:
+        # The FSA's API puts meta last, with the "no date" sentinel: a real date there comes
+        # too late for the establishments already read.
+        raise file_error(
+            context.name,
+            f"meta.extractDate {extracted.isoformat()} comes after the establishments, which "
+            "were read without it: pass as_of= with that day",
+        )
 
 
 def _bulk_json(
@@ -605,78 +619,19 @@ def _build(
     if fhrsid is not None and not _DIGITS.fullmatch(fhrsid):
         item.add(("FHRSID",), fhrsid, f"{shown(fhrsid)} is not an FHRSID (a whole number)")
     business = _text(fields, "BusinessName", item, required=True)
-    scheme_value = fields.get("SchemeType")
-    scheme = _SCHEMES.get(scheme_value) if type(scheme_value) in (str, int) else None
-    if scheme is None:
-        if scheme_value is None:
-            item.missing(("SchemeType",))
-        else:
-            item.add(("SchemeType",), scheme_value, f"unknown scheme {shown(scheme_value)}")
-
-    # The rating, and its key.
-    value = _text(fields, "RatingValue", item, required=True)
-    judgment: Judgment | None = None
+    scheme = _scheme(fields, item)
     extensions: dict[str, Any] = {}
-    if value is not None and scheme is not None:
-        values = _FHRS_VALUES if scheme == "FHRS" else _FHIS_VALUES
-        judgment = values.get(value)
-        if judgment is None:
-            known = ", ".join(values)
-            item.add(
-                ("RatingValue",),
-                value,
-                f"{shown(value)} is not an {scheme} rating this importer knows ({known})",
-            )
-    key = _text(fields, "RatingKey", item)
-    if key is not None:
-        extensions["fhrs:RatingKey"] = key
-        if judgment is not None and scheme is not None:
-            keys = (_FHRS_KEYS if scheme == "FHRS" else _FHIS_KEYS)[value]
-            if _KEY_LOCALE.sub("", key.lower()) not in keys:
-                item.add(
-                    ("RatingKey",),
-                    key,
-                    f"{shown(key)} does not match RatingValue {shown(value)}",
-                )
-
-    rated = _day(fields.get("RatingDate"), ("RatingDate",), item)
-    extracted = context.extracted
-    if extracted is None:
-        item.add(
-            (),
-            None,
-            "no date to publish the rating by: the file states no extract date (pass as_of=, "
-            "the day the data was fetched)",
-        )
-    elif rated is not None and rated > extracted:
-        item.add(
-            ("RatingDate",),
-            rated.isoformat(),
-            f"rated {rated.isoformat()}, after the data was extracted ({extracted.isoformat()})",
-        )
-
+    value, judgment = _rating(fields, scheme, item, extensions)
+    rated = _rating_date(fields, context, item)
     areas = _scores(fields, scheme, item, api)
     subject = _subject(fields, fhrsid, business, item, api)
     inspectorate = _local_authority(fields, context, item)
-    pending = fields.get("NewRatingPending")
-    if pending is not None:
-        flag = pending if type(pending) is bool else _PENDING.get(str(pending))
-        if flag is None:
-            item.add(("NewRatingPending",), pending, f"{shown(pending)} is neither True nor False")
-        else:
-            extensions["fhrs:NewRatingPending"] = flag
-    reply = _text(fields, "RightToReply", item)
-    if reply is not None:
-        extensions["fhrs:RightToReply"] = reply
-    unknown = fields.keys() - (_KNOWN_IN_API if api else _KNOWN)
-    for key in unknown:
-        kept = fields[key]
-        if kept is not None and kept != "" and kept != [] and kept != {}:
-            extensions[f"fhrs:{key}"] = kept
+    unknown = _kept(fields, item, api, extensions)
 
     if item.problems or judgment is None or subject is None or inspectorate is None:
         return None
     assert fhrsid is not None
+    assert value is not None
     assert context.published is not None
     fhis = scheme == "FHIS"
     if len(areas) == 3 and not fhis:
@@ -703,6 +658,87 @@ def _build(
             else NO_EXTENSIONS
         ),
     )
+
+
+def _scheme(fields: dict[str, Any], item: Located) -> str | None:
+    value = fields.get("SchemeType")
+    scheme = _SCHEMES.get(value) if type(value) in (str, int) else None
+    if scheme is None:
+        if value is None:
+            item.missing(("SchemeType",))
+        else:
+            item.add(("SchemeType",), value, f"unknown scheme {shown(value)}")
+    return scheme
+
+
+def _rating(
+    fields: dict[str, Any], scheme: str | None, item: Located, extensions: dict[str, Any]
+) -> tuple[str | None, Judgment | None]:
+    """The rating as written and what it means; its key, checked against it, is kept."""
+    value = _text(fields, "RatingValue", item, required=True)
+    judgment: Judgment | None = None
+    if value is not None and scheme is not None:
+        values = _FHRS_VALUES if scheme == "FHRS" else _FHIS_VALUES
+        judgment = values.get(value)
+        if judgment is None:
+            known = ", ".join(values)
+            item.add(
+                ("RatingValue",),
+                value,
+                f"{shown(value)} is not an {scheme} rating this importer knows ({known})",
+            )
+    key = _text(fields, "RatingKey", item)
+    if key is not None:
+        extensions["fhrs:RatingKey"] = key
+        if judgment is not None and scheme is not None:
+            keys = (_FHRS_KEYS if scheme == "FHRS" else _FHIS_KEYS)[value]
+            if _KEY_LOCALE.sub("", key.lower()) not in keys:
+                item.add(
+                    ("RatingKey",),
+                    key,
+                    f"{shown(key)} does not match RatingValue {shown(value)}",
+                )
+    return value, judgment
+
+
+def _rating_date(fields: dict[str, Any], context: _Context, item: Located) -> datetime.date | None:
+    rated = _day(fields.get("RatingDate"), ("RatingDate",), item)
+    extracted = context.extracted
+    if extracted is None:
+        item.add(
+            (),
+            None,
+            "no date to publish the rating by: the file states no extract date (pass as_of=, "
+            "the day the data was fetched)",
+        )
+    elif rated is not None and rated > extracted:
+        item.add(
+            ("RatingDate",),
+            rated.isoformat(),
+            f"rated {rated.isoformat()}, after the data was extracted ({extracted.isoformat()})",
+        )
+    return rated
+
+
+def _kept(fields: dict[str, Any], item: Located, api: bool, extensions: dict[str, Any]) -> bool:
+    """Keep the flags, and every field no typed field takes, in *extensions*; whether any of
+    the latter (which may need freezing) was found."""
+    pending = fields.get("NewRatingPending")
+    if pending is not None:
+        flag = pending if type(pending) is bool else _PENDING.get(str(pending))
+        if flag is None:
+            item.add(("NewRatingPending",), pending, f"{shown(pending)} is neither True nor False")
+        else:
+            extensions["fhrs:NewRatingPending"] = flag
+    reply = _text(fields, "RightToReply", item)
+    if reply is not None:
+        extensions["fhrs:RightToReply"] = reply
+    unknown = fields.keys() - (_KNOWN_IN_API if api else _KNOWN)
+    for key in unknown:
+        kept = fields[key]
+        if kept is not None and kept != "" and kept != [] and kept != {}:
+            extensions[f"fhrs:{key}"] = kept
+    return bool(unknown)
 
 
 # Records are built without __init__: every value is checked on the way in (see _subject and
