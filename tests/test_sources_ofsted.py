@@ -7,6 +7,7 @@ import datetime
 import io
 from pathlib import Path
 
+import attrs
 import pytest
 
 import inspectlib as il
@@ -212,6 +213,22 @@ def test_every_record_validates_and_survives_json_lines() -> None:
         buffer.seek(0)
 
         assert records == list(il.load_lines(buffer)), name
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in FIXTURES.glob("*.*[vs]")))
+def test_records_built_without_init_are_what_init_builds(name: str) -> None:
+    """The importer builds records without ``__init__`` from values it has checked; running
+    ``__init__`` on every field (its converters, validators and type checks) changes nothing."""
+    records = list(ofsted.read(FIXTURES / name))
+
+    assert records
+    for record in records:
+        assert record == attrs.evolve(record)
+        assert type(record.extensions) is type(attrs.evolve(record).extensions)
+        for subject in record.subjects:
+            assert subject == attrs.evolve(subject)
+            assert all(identifier == attrs.evolve(identifier) for identifier in subject.identifiers)
+        assert type(record.related) is tuple
 
 
 # The common inspection framework, 2015 to 2019 -----------------------------------------------

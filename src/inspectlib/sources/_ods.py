@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Final
 from xml.etree import ElementTree
 
-from ._shared import CsvRow, Located, SourceError, file_error, xml_events
+from ._shared import CsvRow, Located, SourceError, file_error, rows_by_heading, xml_events
 
 __all__ = ["ZIP_MAGIC", "OdsTable"]
 
@@ -238,8 +238,11 @@ class OdsTable:
         """Each data row of the sheet, as :meth:`CsvTable.rows <._shared.CsvTable.rows>` gives
         them; ``line`` is the row's number in the sheet. Short rows (a spreadsheet drops
         trailing empty cells) are padded; a row longer than the header is an error."""
-        header = self.header
-        width = len(header)
+        return rows_by_heading(self.header, self.cell_rows())
+
+    def cell_rows(self) -> Iterator[tuple[int, list[str]] | SourceError]:
+        """The rows of :meth:`rows` as their number and their cells in the header's order."""
+        width = len(self.header)
         for sheet, number, cells in self._rows:
             if sheet != self.sheet:
                 return
@@ -249,4 +252,4 @@ class OdsTable:
                 yield item.error()
                 continue
             cells.extend([""] * (width - len(cells)))
-            yield CsvRow(number, dict(zip(header, cells, strict=True)))
+            yield number, cells

@@ -44,6 +44,8 @@ __all__ = [
     "opened",
     "peek",
     "replayed",
+    "row_located",
+    "rows_by_heading",
     "shown",
     "text_of",
     "xml_error",
@@ -442,7 +444,12 @@ class CsvRow:
 
     def located(self, file: str) -> Located:
         """A :class:`Located` for problems of this row."""
-        return Located(file, f"row at line {self.line}", self.line)
+        return row_located(file, self.line)
+
+
+def row_located(file: str, line: int) -> Located:
+    """A :class:`Located` for problems of the row of *file* on *line*."""
+    return Located(file, f"row at line {line}", line)
 
 
 class CsvTable:
@@ -561,8 +568,12 @@ class CsvTable:
         """Each data row, or the :class:`SourceError` of a row whose cells do not match the
         header. Rows whose every cell is empty (spreadsheets leave them at the end) are
         skipped."""
-        header = self.header
-        width = len(header)
+        return rows_by_heading(self.header, self.cell_rows())
+
+    def cell_rows(self) -> Iterator[tuple[int, list[str]] | SourceError]:
+        """The rows of :meth:`rows` as their line and their cells in the header's order, for
+        a reader that looks cells up by position, bound once to the header."""
+        width = len(self.header)
         for line, row in self._rows():
             if len(row) != width:
                 if not any(cell.strip() for cell in row):
@@ -577,7 +588,18 @@ class CsvTable:
                 continue
             if not any(row):
                 continue
-            yield CsvRow(line, dict(zip(header, row, strict=True)))
+            yield line, row
+
+
+def rows_by_heading(
+    header: Sequence[str], rows: Iterable[tuple[int, list[str]] | SourceError]
+) -> Iterator[CsvRow | SourceError]:
+    """*rows* of cells as :class:`CsvRow`, each cell by its column heading."""
+    for row in rows:
+        if isinstance(row, SourceError):
+            yield row
+        else:
+            yield CsvRow(row[0], dict(zip(header, row[1], strict=True)))
 
 
 # Building records ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import IO
 
 from ._shared import peek
 
-__all__ = ["ValueProblem", "day", "head_of", "iso_day", "one_of", "slug", "text"]
+__all__ = ["NULLS", "ValueProblem", "day", "head_of", "iso_day", "one_of", "slug", "text"]
 
 NULLS = frozenset({"", "NULL"})
 """What the publishers' files write for "no value": an empty cell, or the text ``NULL``."""

@@ -28,8 +28,15 @@ import attrs
 
 from inspectlib._builtin import BUILTIN
 from inspectlib._errors import InvalidRecord, NotFoundError
-from inspectlib._extensions import JSONValue
+from inspectlib._extensions import (
+    NO_EXTENSIONS,
+    Extensions,
+    InvalidExtension,
+    JSONValue,
+    freeze_extensions,
+)
 from inspectlib._frameworks import Framework
+from inspectlib._frozen import FrozenDict
 from inspectlib._inspections import GradedArea, Inspection, Period, RelatedDocument, Relation
 from inspectlib._judgments import NOT_APPLICABLE, NOT_JUDGED, UNGRADED, Judgment, NonGrade
 from inspectlib._organisations import Identifier, Organisation, OrganisationKind
@@ -41,8 +48,18 @@ from inspectlib.scales import OFSTED_FOUR_POINT, OFSTED_REPORT_CARD, OFSTED_SAFE
 
 from ._ods import ZIP_MAGIC, OdsTable, sheet_rows
 from ._ods import content as ods_content
-from ._shared import CsvTable, SourceError, SourceInput, deliver, file_error, opened, shown
-from ._values import ValueProblem, day, head_of, one_of, slug, text
+from ._shared import (
+    CsvTable,
+    SourceError,
+    SourceInput,
+    assembler,
+    deliver,
+    file_error,
+    opened,
+    row_located,
+    shown,
+)
+from ._values import NULLS, ValueProblem, day, head_of, one_of, slug, text
 
 __all__ = ["NAMESPACE", "OFSTED", "read", "read_childrens_services", "read_schools"]
 
@@ -453,7 +470,17 @@ def _bind(block: _Block, header: dict[str, int]) -> _BoundBlock | None:
 
 
 def _cell(row: Sequence[str], column: _Column | None) -> str | None:
-    return None if column is None else text(row[column.index])
+    if column is None:
+        return None
+    value = row[column.index].strip()  # text(), without a call: this runs for every cell
+    return None if value in NULLS else value
+
+
+# A file's dates repeat from row to row: each is read once (a bounded cache; a date that is
+# not one raises, and is not kept).
+_day: Final = functools.lru_cache(maxsize=8192)(day)
+_iso_day: Final = functools.lru_cache(maxsize=8192)(lambda value: day(value).isoformat())
+_describe_day: Final = functools.lru_cache(maxsize=8192)(describe_day)
 
 
 def _date(row: Sequence[str], column: _Column | None) -> datetime.date | None:
@@ -461,7 +488,7 @@ def _date(row: Sequence[str], column: _Column | None) -> datetime.date | None:
     if value is None or column is None:
         return None
     try:
-        return day(value)
+        return _day(value)
     except ValueProblem as problem:
         raise _RowProblem(column.name, value, str(problem)) from None
 
@@ -480,7 +507,7 @@ def _check(column: _Column, value: str | None, known: tuple[str, ...] | None) ->
         return value
     try:
         if known is _A_DATE:
-            return day(value).isoformat()
+            return _iso_day(value)
         return one_of(value, known)
     except ValueProblem as problem:
         raise _RowProblem(column.name, value, str(problem)) from None
@@ -548,6 +575,22 @@ class _SchoolsColumns:
             for index, name in enumerate(self.header)
             if index not in used and positions[name] == index
         )
+        # Every key an inspection's extensions can have, checked once for the file (their
+        # names, and their number against the limit of values): then each row's extensions,
+        # text under some of those keys, are frozen as they are.
+        try:
+            freeze_extensions(dict.fromkeys(_key(name) for name in self.header))
+        except InvalidExtension:
+            self._keys_checked = False
+        else:
+            self._keys_checked = True
+
+    def _frozen(self, extensions: dict[str, JSONValue]) -> Extensions:
+        if not extensions:
+            return NO_EXTENSIONS
+        if self._keys_checked:
+            return FrozenDict(extensions)
+        return freeze_extensions(extensions)  # says what is wrong, with the key
 
     @staticmethod
     def _typed_columns(bound: _BoundBlock) -> Iterator[_Column]:
@@ -592,7 +635,8 @@ class _SchoolsColumns:
         laestab = None if self.laestab is None else text(row[self.laestab])
         if laestab is not None and not (laestab.isdigit() and laestab.isascii()):
             raise _RowProblem("LAESTAB", laestab, "is not a LAESTAB (digits)")
-        school = Organisation(
+        # Built without __init__: the name is text that is not blank, the ids digits.
+        school = _NEW_ORGANISATION(
             name=name,
             kind=OrganisationKind.SCHOOL,
             identifiers=_identity(urn, laestab),
@@ -616,7 +660,8 @@ class _SchoolsColumns:
         records = []
         for fields in found:
             column, number = fields.pop(_NUMBER)
-            record = Inspection(**fields)
+            fields["related"] = tuple(fields["related"])
+            record = _NEW_INSPECTION(**fields)
             problems = check(record)
             if problems:
                 raise _RowProblem(
@@ -644,80 +689,25 @@ class _SchoolsColumns:
             where = bound.published.name if bound.published else bound.block.published[0]
             raise _RowProblem(where, None, f"the {bound.block.name} inspection has no date")
         subject = _subject(row, bound, school, urn)
-        extensions: dict[str, JSONValue] = {}
-        kept = self.latest_kept if latest else bound.kept
-        for column, known in kept:
-            value = text(row[column.index])
-            extensions[column.key] = value if known is None else _check(column, value, known)
+        extensions = self._kept(row, bound, latest)
         if latest and subject is not school:
             # The row's own school is the successor of the one inspected: keep its name and
             # LAESTAB (its URN is the successor's identifier).
             extensions[_key("School name")] = school.name
             extensions[_key("LAESTAB")] = school.identifier("dfe_laestab")
-
-        judgments: list[tuple[_BoundArea, Judgment, datetime.date | None]] = []
-        report_card = cif = graded = False
-        for bound_area in bound.areas:
-            value = text(row[bound_area.column.index])
-            if value is None:
-                continue
-            area = bound_area.area
-            try:
-                judgment = area.parse(value)
-            except ValueProblem as problem:
-                raise _RowProblem(bound_area.column.name, value, str(problem)) from None
-            if judgment is NOT_APPLICABLE:
-                # The school has no such provision: no area, and the code is kept.
-                extensions[_key(bound_area.column.name)] = value
-                continue
-            judgments.append((bound_area, judgment, _date(row, bound_area.judged)))
-            report_card = report_card or area.report_card
-            cif = cif or area.key in _CIF_KEYS
-            graded = graded or not isinstance(judgment, NonGrade)
-
-        framework = None
-        if graded and not cif:
-            when = start or published
-            if report_card:
-                framework = _SCHOOLS_FRAMEWORKS["2025"]
-            elif when >= _NO_OVERALL_FROM:
-                framework = _SCHOOLS_FRAMEWORKS["2024"]
-            elif when >= _EIF_FROM:
-                framework = _SCHOOLS_FRAMEWORKS["2019"]
-        areas: list[GradedArea] = []
-        scales: list[GradingScale] = []
-        for bound_area, judgment, judged in judgments:
-            key, topic = _named_by(framework, bound_area.area)
-            if isinstance(judgment, Grade) and all(judgment.scale is not s for s in scales):
-                scales.append(judgment.scale)
-            heading = bound_area.column.name
-            areas.append(_area(key, topic, None if heading == topic else heading, judgment, judged))
-
-        overall: Judgment | None = None
-        code = _cell(row, bound.overall)
-        if code is not None and bound.overall is not None:
-            try:
-                overall = _four_point(code)
-            except ValueProblem as problem:
-                raise _RowProblem(bound.overall.name, code, str(problem)) from None
-            if isinstance(overall, NonGrade) or (framework is not None and not framework.overall):
-                # "No judgement": where the inspection graded nothing it was ungraded; where
-                # its framework gives no overall grade, there is none. The code is kept.
-                extensions[_key(bound.overall.name)] = code
-                overall = None if graded else UNGRADED
-            elif isinstance(overall, Grade) and all(overall.scale is not s for s in scales):
-                scales.append(overall.scale)
-        if overall is None and not graded and (bound.block.ungraded or not areas):
-            overall = UNGRADED
+        judged = _Judged(row, bound, extensions)
+        framework = judged.framework(start or published)
+        areas, scales = judged.areas(framework)
+        overall = _overall(row, bound, judged, framework, areas, scales, extensions)
 
         sources: tuple[Source, ...] = ()
         if latest and self.web_link is not None:
-            url = text(row[self.web_link.index])
+            url = _cell(row, self.web_link)
             if url is not None:
                 sources = (Source(url=url, publisher="Ofsted"),)
         title = f"Ofsted inspection of {subject.name}"
         if start is not None:
-            title += f", {describe_day(start)}"
+            title += f", {_describe_day(start)}"
         return {
             "id": inspection_id,
             "title": title,
@@ -731,9 +721,101 @@ class _SchoolsColumns:
             "overall": overall,
             "sources": sources,
             "related": [],
-            "extensions": _extensions_with_start(extensions, bound, row, start, end),
+            "extensions": self._frozen(_extensions_with_start(extensions, bound, start, end)),
             _NUMBER: (bound.number.name, number),
         }
+
+    def _kept(self, row: Sequence[str], bound: _BoundBlock, latest: bool) -> dict[str, JSONValue]:
+        """The columns of the inspection kept in its extensions, checked where their values
+        are a closed set or dates."""
+        extensions: dict[str, JSONValue] = {}
+        for column, known in self.latest_kept if latest else bound.kept:
+            value = _cell(row, column)
+            extensions[column.key] = value if known is None else _check(column, value, known)
+        return extensions
+
+
+class _Judged:
+    """The judgments of the areas of one inspection of a row, as the row gives them."""
+
+    __slots__ = ("cif", "graded", "judgments", "report_card")
+
+    def __init__(
+        self, row: Sequence[str], bound: _BoundBlock, extensions: dict[str, JSONValue]
+    ) -> None:
+        self.judgments: list[tuple[_BoundArea, Judgment, datetime.date | None]] = []
+        self.report_card = self.cif = self.graded = False
+        for bound_area in bound.areas:
+            value = _cell(row, bound_area.column)
+            if value is None:
+                continue
+            area = bound_area.area
+            try:
+                judgment = area.parse(value)
+            except ValueProblem as problem:
+                raise _RowProblem(bound_area.column.name, value, str(problem)) from None
+            if judgment is NOT_APPLICABLE:
+                # The school has no such provision: no area, and the code is kept.
+                extensions[_key(bound_area.column.name)] = value
+                continue
+            self.judgments.append((bound_area, judgment, _date(row, bound_area.judged)))
+            self.report_card = self.report_card or area.report_card
+            self.cif = self.cif or area.key in _CIF_KEYS
+            self.graded = self.graded or not isinstance(judgment, NonGrade)
+
+    def framework(self, when: datetime.date) -> Framework | None:
+        """The framework of a graded inspection on *when*, by its areas and its date."""
+        if not self.graded or self.cif:
+            return None
+        if self.report_card:
+            return _SCHOOLS_FRAMEWORKS["2025"]
+        if when >= _NO_OVERALL_FROM:
+            return _SCHOOLS_FRAMEWORKS["2024"]
+        if when >= _EIF_FROM:
+            return _SCHOOLS_FRAMEWORKS["2019"]
+        return None
+
+    def areas(self, framework: Framework | None) -> tuple[list[GradedArea], list[GradingScale]]:
+        """The graded areas, named as *framework* names them, and the scales of their grades."""
+        areas: list[GradedArea] = []
+        scales: list[GradingScale] = []
+        for bound_area, judgment, judged in self.judgments:
+            key, topic = _named_by(framework, bound_area.area)
+            if isinstance(judgment, Grade) and all(judgment.scale is not s for s in scales):
+                scales.append(judgment.scale)
+            heading = bound_area.column.name
+            areas.append(_area(key, topic, None if heading == topic else heading, judgment, judged))
+        return areas, scales
+
+
+def _overall(
+    row: Sequence[str],
+    bound: _BoundBlock,
+    judged: _Judged,
+    framework: Framework | None,
+    areas: list[GradedArea],
+    scales: list[GradingScale],
+    extensions: dict[str, JSONValue],
+) -> Judgment | None:
+    """The overall judgment: the overall column's grade where the framework gives one, else
+    none, or "ungraded" for an inspection that graded nothing."""
+    overall: Judgment | None = None
+    code = _cell(row, bound.overall)
+    if code is not None and bound.overall is not None:
+        try:
+            overall = _four_point(code)
+        except ValueProblem as problem:
+            raise _RowProblem(bound.overall.name, code, str(problem)) from None
+        if isinstance(overall, NonGrade) or (framework is not None and not framework.overall):
+            # "No judgement": where the inspection graded nothing it was ungraded; where its
+            # framework gives no overall grade, there is none. The code is kept.
+            extensions[_key(bound.overall.name)] = code
+            overall = None if judged.graded else UNGRADED
+        elif isinstance(overall, Grade) and all(overall.scale is not s for s in scales):
+            scales.append(overall.scale)
+    if overall is None and not judged.graded and (bound.block.ungraded or not areas):
+        overall = UNGRADED
+    return overall
 
 
 @functools.lru_cache(maxsize=4096)
@@ -786,7 +868,6 @@ def _period(start: datetime.date, end: datetime.date) -> Period:
 def _extensions_with_start(
     extensions: dict[str, JSONValue],
     bound: _BoundBlock,
-    row: Sequence[str],
     start: datetime.date | None,
     end: datetime.date | None,
 ) -> dict[str, JSONValue]:
@@ -797,10 +878,18 @@ def _extensions_with_start(
 
 
 def _identity(urn: str, laestab: str | None) -> tuple[Identifier, ...]:
-    urn_id = Identifier(scheme="ofsted_urn", value=urn)
+    """A school's identifiers, from a URN and a LAESTAB already checked to be digits."""
+    urn_id = _NEW_IDENTIFIER(scheme="ofsted_urn", value=urn)
     if laestab is None:
         return (urn_id,)
-    return (urn_id, Identifier(scheme="dfe_laestab", value=laestab))
+    return (urn_id, _NEW_IDENTIFIER(scheme="dfe_laestab", value=laestab))
+
+
+# Records are built without __init__ where every value is checked on the way in (see
+# _SchoolsColumns); the tests hold them equal to records built through __init__.
+_NEW_INSPECTION: Final = assembler(Inspection)
+_NEW_ORGANISATION: Final = assembler(Organisation)
+_NEW_IDENTIFIER: Final = assembler(Identifier)
 
 
 def _subject(
@@ -823,11 +912,12 @@ def _subject(
     if laestab_at is not None and not (laestab_at.isdigit() and laestab_at.isascii()):
         assert bound.laestab_at is not None
         raise _RowProblem(bound.laestab_at.name, laestab_at, "is not a LAESTAB (digits)")
-    return Organisation(
+    # Built without __init__: the name is text that is not blank, the ids digits.
+    return _NEW_ORGANISATION(
         name=_cell(row, bound.name_at) or school.name,
         kind=OrganisationKind.SCHOOL,
         identifiers=_identity(urn_at, laestab_at),
-        successors=(Identifier(scheme="ofsted_urn", value=urn),),
+        successors=(_NEW_IDENTIFIER(scheme="ofsted_urn", value=urn),),
     )
 
 
@@ -1029,19 +1119,20 @@ def _table_results(
         )
     except ValueError as error:
         raise file_error(name, str(error), line=table.header_line) from None
-    for row in table.rows():
+    for row in table.cell_rows():
         if isinstance(row, SourceError):
             yield row
             continue
+        line, cells = row
         try:
-            records = columns.records(list(row.values.values()))
+            records = columns.records(cells)
         except InvalidRecord as error:  # a value no check foresaw: still located
-            item = row.located(name)
+            item = row_located(name, line)
             item.add((), None, str(error))
             yield item.error()
             continue
         except _RowProblem as problem:
-            item = row.located(name)
+            item = row_located(name, line)
             message = problem.message
             if problem.value is not None:
                 message = f"{shown(problem.value)} {message}"
