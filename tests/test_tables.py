@@ -17,6 +17,7 @@ import pytest
 
 import inspectlib as il
 from inspectlib._cli import main
+from inspectlib._tables import TABLE_NAMES, write_csv
 from inspectlib.scales import HMICFRS_FIVE_POINT
 
 pa = pytest.importorskip("pyarrow")
@@ -498,6 +499,85 @@ def test_a_dataset_needs_an_empty_directory_and_a_known_partition(
     assert "cannot partition by 'force': partition by inspectorate or year" == str(caught.value)
 
 
+@pytest.fixture
+def every_kind(
+    seed: il.Inspection, rich: il.Inspection, commission: il.CommissionedInspection
+) -> list[il.Record]:
+    """Inspections of several forces and years, a commission, a framework and a scale."""
+    framework = il.BUILTIN.framework("hmicfrs/ncpi/2024")
+    return [*forces(seed, rich), commission, framework, HMICFRS_FIVE_POINT]
+
+
+def test_every_table_with_the_partition_column_is_partitioned(
+    every_kind: list[il.Record], commission: il.CommissionedInspection, tmp_path: pathlib.Path
+) -> None:
+    records = every_kind
+    framework = il.BUILTIN.framework("hmicfrs/ncpi/2024")
+
+    il.write_parquet_dataset(records, tmp_path / "ds", partition_by="inspectorate", batch_size=2)
+    il.write_parquet_dataset(records, tmp_path / "years", partition_by="year", batch_size=2)
+
+    def table(name: str, root: pathlib.Path = tmp_path / "ds") -> str:
+        return f"read_parquet('{root}/{name}/**/*.parquet', hive_partitioning = true)"
+
+    # A commission's rows are in its lead inspectorate's folder, every table of them.
+    parts = duckdb.sql(
+        f"""
+        SELECT c.inspectorate, p.part, p.title, count(e.position) AS expectations
+        FROM {table("commissions")} c
+        JOIN {table("parts")} p USING (commission_id, inspectorate)
+        LEFT JOIN {table("expectations")} e
+            ON e.record_id = c.commission_id AND e.part = p.part AND e.inspectorate = 'HMICFRS'
+        GROUP BY ALL
+        """
+    ).fetchall()
+    assert [("HMICFRS", 1, "Inspection and final report", 1)] == parts
+    links = duckdb.sql(
+        f"SELECT inspectorate, count(*) FROM {table('related')} GROUP BY ALL"
+    ).fetchall()
+    assert [("HMICFRS", len(il.tables(records).related))] == links
+    areas = duckdb.sql(
+        f"""
+        SELECT f.inspectorate, count(*) FROM {table("frameworks")} f
+        JOIN {table("framework_areas")} a USING (framework_id, inspectorate) GROUP BY ALL
+        """
+    ).fetchall()
+    assert [("HMICFRS", len(framework.areas))] == areas
+    # The year a commission was made; a framework, in force over years, is in no year's folder.
+    years = duckdb.sql(
+        f"""
+        SELECT year, count(*) FROM {table("questions", tmp_path / "years")} GROUP BY ALL
+        """
+    ).fetchall()
+    assert [(2024, len(commission.terms_of_reference))] == years
+    for root, partitioned in (
+        (tmp_path / "ds", {"inspections", "related", "commissions", "frameworks"}),
+        (tmp_path / "years", {"inspections", "related", "commissions", "deliverables"}),
+    ):
+        for name in partitioned:
+            assert all("=" in path.parent.name for path in (root / name).rglob("*.parquet"))
+    assert ["part-0.parquet"] == [path.name for path in (tmp_path / "ds" / "grades").iterdir()]
+    assert ["part-0.parquet"] == [
+        path.name for path in (tmp_path / "years" / "frameworks").iterdir()
+    ]
+    assert 1 == pq.read_table(tmp_path / "ds" / "scales").num_rows  # listed once
+
+
+def test_csv_tables_are_written_a_batch_at_a_time_as_to_csv_writes_them(
+    every_kind: list[il.Record], tmp_path: pathlib.Path
+) -> None:
+    records = every_kind
+    whole = il.tables(records).to_csv(tmp_path / "whole")
+
+    streamed = write_csv(iter(records), tmp_path / "streamed", batch_size=1)
+
+    assert [path.name for path in whole] == [path.name for path in streamed]
+    for before, after in zip(whole, streamed, strict=True):
+        assert before.read_bytes() == after.read_bytes(), after.name
+    # No records: every table, header only, as to_csv writes them.
+    assert len(TABLE_NAMES) == len(write_csv([], tmp_path / "empty"))
+
+
 def test_convert_writes_a_parquet_dataset(seed: il.Inspection, tmp_path: pathlib.Path) -> None:
     lines = tmp_path / "in.jsonl"
     il.dump_lines([attrs.evolve(seed, id=f"example/{n}") for n in range(5)], lines)
@@ -694,6 +774,7 @@ def test_a_folder_of_a_dataset_starts_a_new_part_when_a_file_has_enough_row_grou
     seed: il.Inspection, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("inspectlib._datasets._ROW_GROUPS_PER_FILE", 2)
+    monkeypatch.setattr("inspectlib._datasets._ROW_GROUP_ROWS", len(seed.findings))
     records = [attrs.evolve(seed, id=f"example/{n}") for n in range(5)]
 
     dataset = il.tables.write_parquet_dataset(records, tmp_path / "ds", batch_size=1)
@@ -702,6 +783,24 @@ def test_a_folder_of_a_dataset_starts_a_new_part_when_a_file_has_enough_row_grou
     assert ["part-0.parquet", "part-1.parquet", "part-2.parquet"] == parts
     assert 5 * len(seed.findings) == pq.read_table(tmp_path / "ds" / "findings").num_rows
     assert 5 == dataset.records
+
+
+def test_a_dataset_gathers_the_rows_of_many_batches_into_one_row_group(
+    seed: il.Inspection, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [attrs.evolve(seed, id=f"example/{n}") for n in range(5)]
+
+    il.write_parquet_dataset(records, tmp_path / "ds", batch_size=1)
+
+    (part,) = (tmp_path / "ds" / "findings").iterdir()
+    assert (1, 5 * len(seed.findings)) == (
+        pq.ParquetFile(part).num_row_groups,
+        pq.ParquetFile(part).metadata.num_rows,
+    )
+    # Past the bound of the rows waiting, the folder holding most is written.
+    monkeypatch.setattr("inspectlib._datasets._BUFFERED_BYTES", 1)
+    il.write_parquet_dataset(records, tmp_path / "small", batch_size=1)
+    assert 5 == pq.ParquetFile(tmp_path / "small" / "findings" / "part-0.parquet").num_row_groups
 
 
 def test_tables_saved_as_windows_1252_read_back(

@@ -49,7 +49,7 @@ from ._render import render, render_framework
 from ._samples import SAMPLES, sample
 from ._schema import json_schema
 from ._suggestions import did_you_mean
-from ._tables import tables
+from ._tables import write_csv
 from ._terminal import EscapingText, json_for_terminal, unescaped
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "main"]
@@ -427,8 +427,10 @@ def _convert(arguments: argparse.Namespace) -> int:
             f"{target}\n"
         )
     else:
-        found = tables(_records(arguments.source), extensions=arguments.extension)
-        for path in found.to_csv(target, raw=arguments.raw):
+        written = write_csv(
+            _records(arguments.source), target, raw=arguments.raw, extensions=arguments.extension
+        )
+        for path in written:
             sys.stderr.write(f"wrote {path}\n")
     return EXIT_OK
 

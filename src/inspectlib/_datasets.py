@@ -9,9 +9,8 @@ the one those tools call Hive partitioning: ``OUT/<table>/<column>=<value>/part-
 from __future__ import annotations
 
 import datetime
-import itertools
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final, Literal, get_args
 
@@ -21,7 +20,7 @@ from ._builtin import BUILTIN
 from ._catalogue import Catalogue
 from ._documents import Record
 from ._field_types import typed_fields
-from ._tables import TABLE_NAMES, Row, _optional, tables
+from ._tables import TABLE_NAMES, Row, TableName, Tables, _optional, table_batches
 
 __all__ = ["Dataset", "PartitionBy", "write_parquet_dataset"]
 
@@ -31,19 +30,29 @@ year an inspection was published."""
 
 PARTITIONS: Final[tuple[PartitionBy, ...]] = get_args(PartitionBy)
 
-_OF_INSPECTION: Final = frozenset(
-    {"inspections", "graded_areas", "findings", "evidence", "finding_updates"}
-)
-"""The tables whose rows belong to one inspection, and so to its partition."""
-
-_VALUE: Final[dict[PartitionBy, Callable[[Row], str]]] = {
-    "inspectorate": lambda row: str(row["inspectorate"]),
-    "year": lambda row: str(_year(row["published"])),
+_OWNER: Final[dict[TableName, str]] = {
+    **dict.fromkeys(
+        ("inspections", "graded_areas", "findings", "evidence", "finding_updates"), "inspection_id"
+    ),
+    **dict.fromkeys(("related", "expectations"), "record_id"),
+    **dict.fromkeys(("commissions", "questions", "parts", "deliverables"), "commission_id"),
+    **dict.fromkeys(("frameworks", "framework_areas"), "framework_id"),
 }
+"""The column of each table naming the record a row belongs to, and so its partition."""
+
+_PARTITIONED: Final[dict[PartitionBy, frozenset[TableName]]] = {
+    "inspectorate": frozenset(_OWNER),
+    "year": frozenset(_OWNER) - {"frameworks", "framework_areas"},
+}
+"""The tables each partition applies to: those whose every row belongs to a record with a value
+for it. Scales and grades belong to no inspectorate and no year (a scale serves frameworks of
+any), nor do frameworks to a year (a framework is in force over several): those tables are
+written whole, in a folder of their own."""
 
 
-def _year(published: object) -> int | str:
-    return published.year if isinstance(published, datetime.date) else str(published)[:4]
+def _year(stated: object) -> str:
+    """The year of a day, or of a partial date's text (``"2025-06"``, ``"2025-Q2"``)."""
+    return str(stated.year) if isinstance(stated, datetime.date) else str(stated)[:4]
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -78,10 +87,14 @@ def write_parquet_dataset(
     """Write the tidy tables of *records* as a Parquet dataset in *directory*, a batch at a
     time.
 
-    Each table gets a folder of its own. With *partition_by*, the rows of an inspection (its
-    row in ``inspections`` and its graded areas, findings, evidence and finding updates) go into
-    ``<table>/<partition_by>=<value>/``, and the column itself lives in the folder name, as
-    DuckDB, Polars, Dask and Spark expect; the other tables are not partitioned.
+    Each table gets a folder of its own. With *partition_by*, every row goes into
+    ``<table>/<partition_by>=<value>/`` by the record it belongs to, and the column itself
+    lives in the folder name, as DuckDB, Polars, Dask and Spark expect: an inspection's rows (in
+    every table) by its inspectorate or the year it was published; a commission's rows by its
+    lead inspectorate or the year it was commissioned; a framework's rows by its inspectorate.
+    A table with no such value for every row is written whole in its folder: ``scales`` and
+    ``grades`` (a scale belongs to no inspectorate and no year), and, by year, ``frameworks``
+    and ``framework_areas`` (a framework is in force over several years).
 
     Unlike :meth:`Tables.to_parquet`, the grade column is plain text in every file, since a
     corpus mixes scales: ``grade_rank`` (0 the worst) orders grades within a ``scale``, and the
@@ -116,60 +129,100 @@ def write_parquet_dataset(
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise ValueError(f"{root}: not an empty directory; write a dataset to a new one")
     scales = tuple((catalogue or BUILTIN).scales.values())
-    keys = tuple(dict.fromkeys(extensions))
+    batches = table_batches(records, batch_size=batch_size, extensions=extensions)
     writers = _Writers(parquet)
     count = 0
-    source = iter(records)
     try:
-        while batch := list(itertools.islice(source, batch_size)):
-            count += len(batch)
-            found = tables(batch, extensions=keys)
-            partition_of = _partitions(found.inspections, partition_by)
+        for size, found in batches:
+            count += size
+            partition_of = _partitions(found, partition_by)
             for table in TABLE_NAMES:
                 rows = found.rows(table)
                 if not rows:
                     continue
-                split = partition_by is not None and table in _OF_INSPECTION
-                leave_out = partition_by if split and table == "inspections" else None
-                arrow = found._arrow_table(table, ordered=False, scales=scales, leave_out=leave_out)
-                if not split:
+                if partition_by is None or table not in _PARTITIONED[partition_by]:
+                    arrow = found._arrow_table(table, ordered=False, scales=scales)
                     writers.write(root / table, arrow)
                     continue
-                assert partition_by is not None
-                groups: dict[str, list[int]] = {}
-                for index, row in enumerate(rows):
-                    groups.setdefault(partition_of[row["inspection_id"]], []).append(index)
-                for value, indices in groups.items():
-                    folder = root / table / _folder_name(partition_by, value)
-                    writers.write(folder, arrow.take(indices))
+                owner = _OWNER[table]
+                groups: dict[str, list[Row]] = {}
+                for row in rows:
+                    groups.setdefault(partition_of[row[owner]], []).append(row)
+                for value, group in groups.items():
+                    arrow = found._arrow_table(
+                        table, ordered=False, scales=scales, leave_out=partition_by, rows=group
+                    )
+                    writers.write(root / table / _folder_name(partition_by, value), arrow)
     finally:
         writers.close()
     return Dataset(directory=root, records=count, files=tuple(writers.files))
 
 
-def _partitions(inspections: tuple[Row, ...], partition_by: PartitionBy | None) -> dict[str, str]:
-    """Each inspection's partition value, by inspection id."""
-    if partition_by is None:
-        return {}
-    value = _VALUE[partition_by]
-    return {row["inspection_id"]: value(row) for row in inspections}
+def _partitions(found: Tables, partition_by: PartitionBy | None) -> dict[str, str]:
+    """The partition of each record of a batch, by its id: an inspection's inspectorate and
+    year of publication; a commission's lead inspectorate and year commissioned; a framework's
+    inspectorate (a framework has no year of its own)."""
+    values: dict[str, str] = {}
+    if partition_by == "inspectorate":
+        values.update((row["inspection_id"], row["inspectorate"]) for row in found.inspections)
+        values.update((row["commission_id"], row["lead"]) for row in found.commissions)
+        values.update((row["framework_id"], row["inspectorate"]) for row in found.frameworks)
+    elif partition_by == "year":
+        values.update(
+            (row["inspection_id"], _year(row["published"] or row["published_partial"]))
+            for row in found.inspections
+        )
+        values.update(
+            (row["commission_id"], _year(row["commissioned"])) for row in found.commissions
+        )
+    return values
 
+
+_ROW_GROUP_ROWS: Final = 65_536
+"""The rows a folder gathers before they are written as one row group. A batch holds a few
+hundred rows of each partition; written as they come, they would make row groups as small, and
+a file open for writing keeps the metadata of every row group written to it: thousands of
+small row groups in every open file grew memory with the corpus."""
+
+_BUFFERED_BYTES: Final = 24 * 2**20
+"""The Arrow data gathered across all folders, at most, before the folder holding most is
+written: the bound of the rows waiting to make row groups."""
 
 _ROW_GROUPS_PER_FILE: Final = 64
-"""A file open for writing keeps the metadata of every row group written to it, one a batch:
-past this many, it is closed and the folder's next part begun, so that memory stays bounded
-however many batches a corpus makes. Readers read every part of a folder."""
+"""Past this many row groups a file is closed and the folder's next part begun, so that the
+metadata an open file keeps stays bounded however large the corpus. Readers read every part
+of a folder."""
 
 
 class _Writers:
-    """The Parquet files of a dataset being written, a part at a time in each folder."""
+    """The Parquet files of a dataset being written: the rows of each folder gathered into row
+    groups of :data:`_ROW_GROUP_ROWS`, a part file at a time."""
 
     def __init__(self, parquet: Any) -> None:
         self.parquet = parquet
+        self.pa: Any = _optional("pyarrow", "arrow")
         self.files: dict[Path, Any] = {}
         self.parts: dict[Path, tuple[int, int]] = {}  # the part in each folder, its row groups
+        self.waiting: dict[Path, list[Any]] = {}  # Arrow tables not written yet, by folder
+        self.waiting_rows: dict[Path, int] = {}
+        self.waiting_bytes: dict[Path, int] = {}
+        self.buffered = 0
 
     def write(self, folder: Path, arrow: Any) -> None:
+        self.waiting.setdefault(folder, []).append(arrow)
+        self.waiting_rows[folder] = self.waiting_rows.get(folder, 0) + arrow.num_rows
+        self.waiting_bytes[folder] = self.waiting_bytes.get(folder, 0) + arrow.nbytes
+        self.buffered += arrow.nbytes
+        if self.waiting_rows[folder] >= _ROW_GROUP_ROWS:
+            self.flush(folder)
+        while self.buffered > _BUFFERED_BYTES:
+            self.flush(max(self.waiting_bytes, key=self.waiting_bytes.__getitem__))
+
+    def flush(self, folder: Path) -> None:
+        """Write the rows *folder* has gathered as one row group."""
+        arrow = self.pa.concat_tables(self.waiting.pop(folder))
+        del self.waiting_rows[folder]
+        self.buffered -= self.waiting_bytes.pop(folder)
         number, written = self.parts.get(folder, (0, 0))
         if written == _ROW_GROUPS_PER_FILE:
             self.files[folder / f"part-{number}.parquet"].close()
@@ -179,9 +232,13 @@ class _Writers:
         if writer is None:
             folder.mkdir(parents=True, exist_ok=True)
             writer = self.files[path] = self.parquet.ParquetWriter(path, arrow.schema)
-        writer.write_table(arrow)
+        writer.write_table(arrow, row_group_size=max(arrow.num_rows, 1))
         self.parts[folder] = (number, written + 1)
 
     def close(self) -> None:
-        for writer in self.files.values():
-            writer.close()  # closing a closed part again does nothing
+        try:
+            for folder in list(self.waiting):
+                self.flush(folder)
+        finally:
+            for writer in self.files.values():
+                writer.close()  # closing a closed part again does nothing

@@ -16,9 +16,10 @@ from __future__ import annotations
 import csv
 import datetime
 import importlib
-from collections.abc import Iterable, Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, get_args
+from typing import IO, TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 import orjson
@@ -399,19 +400,12 @@ class Tables:
         text". With *raw*, every cell is written exactly as the documents hold it, for
         programs that read CSV.
         """
-        folder = Path(directory)
-        folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for table in self.names():
-            columns = self.columns(table)
-            path = folder / f"{table}.csv"
-            with path.open("w", newline="", encoding="utf-8") as stream:
-                writer = csv.DictWriter(stream, fieldnames=columns)
-                writer.writeheader()
-                for row in self.rows(table):
-                    writer.writerow({key: _csv_cell(value, raw) for key, value in row.items()})
-            written.append(path)
-        return tuple(written)
+        files = _CsvFiles(Path(directory), raw=raw)
+        try:
+            files.write(self, self.names())
+        finally:
+            files.close()
+        return tuple(files.paths.values())
 
     def _single_scale(self) -> GradingScale | None:
         return self.scales[0] if len(self.scales) == 1 else None
@@ -437,16 +431,23 @@ class Tables:
         ordered: bool = True,
         scales: Iterable[GradingScale] | None = None,
         leave_out: str | None = None,
+        rows: tuple[Row, ...] | list[Row] | None = None,
     ) -> pyarrow.Table:
         """*table* as Arrow. Without *ordered*, every grade column is plain text and every
         extension column text (JSON for other values), so that the schema is the same whatever
         the rows: what the batches of a dataset need. *scales* go into the schema metadata (the
-        tables' own by default); *leave_out* names a column a dataset's path holds instead."""
+        tables' own by default); *leave_out* names a column a dataset's path holds instead;
+        *rows*, some of the table's rows (all of them by default)."""
         pa = _optional("pyarrow", "arrow")
-        rows = self.rows(table)
+        rows = self.rows(table) if rows is None else tuple(rows)
         scale = self._single_scale() if ordered else None
         listed = self.scales if scales is None else tuple(scales)
         metadata = {SCALES_METADATA: orjson.dumps({s.id: worst_first(s) for s in listed})}
+        if not ordered:
+            columns = [column for column in self.columns(table) if column != leave_out]
+            texts = self.extensions if table in _EXTENSIBLE else ()
+            plain: pyarrow.Table = _plain_arrow(pa, table, rows, columns, texts, metadata)
+            return plain
         fields, arrays = [], []
         for column in self.columns(table):
             if column == leave_out:
@@ -560,6 +561,54 @@ def _ordered_grades(
     return array, pa.field(column, array.type, metadata=metadata)
 
 
+def _plain_arrow(
+    pa: Any,
+    table: TableName,
+    rows: tuple[Row, ...],
+    columns: list[str],
+    texts: tuple[str, ...],
+    metadata: dict[bytes, bytes],
+) -> Any:
+    """Rows as an Arrow table of plain types, the *texts* columns as text (JSON for values that
+    are not strings).
+
+    The rows go to Arrow as JSON Lines, which Arrow's own reader parses. ``pyarrow.array``,
+    given Python values, asks of each input whether it is a pandas object, and so imports pandas
+    where it is installed: some 45 MB of memory that writing Parquet has no use for. Dates are
+    read as timestamps, which Arrow's JSON reader parses from ISO text, and cast to dates.
+    """
+    json = _optional("pyarrow.json", "arrow")
+    kinds = {column: "text" if column in texts else _kind_of(table, column) for column in columns}
+    schema = pa.schema(
+        [pa.field(column, _ARROW_TYPES[kinds[column]](pa)) for column in columns],
+        metadata=metadata,
+    )
+    if not rows:
+        return schema.empty_table()
+    read_as = pa.schema(
+        [
+            pa.field(column, pa.timestamp("s") if kind == "date" else _ARROW_TYPES[kind](pa))
+            for column, kind in kinds.items()
+        ]
+    )
+    if texts:
+        rows = tuple({**row, **{key: _as_text(row.get(key)) for key in texts}} for row in rows)
+    lines = b"\n".join(map(orjson.dumps, rows))
+    read = json.read_json(
+        pa.BufferReader(lines),
+        read_options=json.ReadOptions(use_threads=False, block_size=len(lines) + 1),
+        # A column a dataset's path holds instead is in the rows: ignored.
+        parse_options=json.ParseOptions(
+            explicit_schema=read_as, unexpected_field_behavior="ignore"
+        ),
+    )
+    return read.cast(schema)
+
+
+def _as_text(value: Any) -> str | None:
+    return value if value is None or isinstance(value, str) else orjson.dumps(value).decode()
+
+
 def _extension_array(pa: Any, values: list[Any], *, as_text: bool) -> Any:
     """An extension column: one Arrow type where its values share one, else their JSON."""
     if not as_text:
@@ -567,13 +616,7 @@ def _extension_array(pa: Any, values: list[Any], *, as_text: bool) -> Any:
             return pa.array(values)
         except (pa.ArrowInvalid, pa.ArrowTypeError):
             pass
-    return pa.array(
-        [
-            value if value is None or isinstance(value, str) else orjson.dumps(value).decode()
-            for value in values
-        ],
-        pa.string(),
-    )
+    return pa.array([_as_text(value) for value in values], pa.string())
 
 
 def arrow_to_pandas(table: pyarrow.Table) -> pandas.DataFrame:
@@ -939,6 +982,14 @@ class _Collector:
             extensions=self.extensions,
         )
 
+    def take(self) -> Tables:
+        """The tables of the records added since the last take; the scales listed already
+        stay listed, so that a scale shared by records of two batches has its rows once."""
+        found = self.tables()
+        self.rows = {table: [] for table in TABLE_NAMES}
+        self.scales = {}
+        return found
+
 
 def tables(records: Iterable[Record], *, extensions: Iterable[str] = ()) -> Tables:
     """The tidy tables of *records*, of any kind: inspections give a row per inspection, graded
@@ -961,11 +1012,85 @@ def tables(records: Iterable[Record], *, extensions: Iterable[str] = ()) -> Tabl
 
     .. versionadded:: 0.1.0
     """
+    collector = _Collector(_extension_keys(extensions))
+    for record in records:
+        collector.add(record)
+    return collector.tables()
+
+
+def _extension_keys(extensions: Iterable[str]) -> tuple[str, ...]:
     keys = tuple(dict.fromkeys(extensions))
     clashes = [key for key in keys if any(key in columns for columns in COLUMNS.values())]
     if clashes:
         raise ValueError(f"extension key {clashes[0]!r} is the name of a column")
-    collector = _Collector(keys)
-    for record in records:
-        collector.add(record)
-    return collector.tables()
+    return keys
+
+
+def table_batches(
+    records: Iterable[Record], *, batch_size: int, extensions: Iterable[str] = ()
+) -> Iterator[tuple[int, Tables]]:
+    """The tidy tables of *records* a batch of *batch_size* records at a time, with how many
+    records each batch held: memory holds one batch, whatever the number of records."""
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    collector = _Collector(_extension_keys(extensions))
+    source = iter(records)
+    while batch := list(itertools.islice(source, batch_size)):
+        for record in batch:
+            collector.add(record)
+        yield len(batch), collector.take()
+
+
+def write_csv(
+    records: Iterable[Record],
+    directory: str | Path,
+    *,
+    raw: bool = False,
+    batch_size: int = 2_000,
+    extensions: Iterable[str] = (),
+) -> tuple[Path, ...]:
+    """What ``tables(records).to_csv(directory)`` writes, a batch of records at a time: each
+    table's file is opened at its first row and appended to, so that memory holds one batch
+    however many records there are. Returns the paths written, in the order of the tables."""
+    files = _CsvFiles(Path(directory), raw=raw)
+    found = Tables()
+    try:
+        for _, found in table_batches(records, batch_size=batch_size, extensions=extensions):
+            files.write(found, _with_rows(found))
+        if not files.paths:  # no rows at all: every table, header only, as to_csv writes them
+            files.write(found, TABLE_NAMES)
+    finally:
+        files.close()
+    return tuple(files.paths[table] for table in TABLE_NAMES if table in files.paths)
+
+
+def _with_rows(found: Tables) -> tuple[TableName, ...]:
+    return tuple(table for table in TABLE_NAMES if found.rows(table))
+
+
+class _CsvFiles:
+    """The CSV file of each table, opened at its first row and kept open for the next."""
+
+    def __init__(self, folder: Path, *, raw: bool) -> None:
+        self.folder = folder
+        self.raw = raw
+        self.paths: dict[TableName, Path] = {}
+        self.streams: dict[TableName, tuple[IO[str], csv.DictWriter[str]]] = {}
+
+    def write(self, found: Tables, names: Iterable[TableName]) -> None:
+        for table in names:
+            rows = found.rows(table)
+            if table not in self.streams:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                path = self.paths[table] = self.folder / f"{table}.csv"
+                stream = path.open("w", newline="", encoding="utf-8")
+                writer = csv.DictWriter(stream, fieldnames=found.columns(table))
+                self.streams[table] = (stream, writer)
+                writer.writeheader()
+            writer = self.streams[table][1]
+            for row in rows:
+                writer.writerow({key: _csv_cell(value, self.raw) for key, value in row.items()})
+
+    def close(self) -> None:
+        for stream, _ in self.streams.values():
+            stream.close()
