@@ -3,6 +3,7 @@ the same file with ``load_lines``.
 
     python benchmarks/parquet.py                     # N = 1,000,000, three rounds
     python benchmarks/parquet.py --size 100000 --repeats 5
+    python benchmarks/parquet.py --json figures.json  # the figures to one more file too
 
 Each round runs each job in a child process of its own, so that each peak RSS is the job's own
 (VmHWM from ``/proc/self/status``):
@@ -78,6 +79,9 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=HERE / ".data")
     parser.add_argument("--output", type=Path, default=HERE / "results")
     parser.add_argument(
+        "--json", type=Path, metavar="PATH", help="also write the figures, as JSON, to PATH"
+    )
+    parser.add_argument(
         "--child", nargs=3, metavar=("JOB", "SOURCE", "OUT"), help=argparse.SUPPRESS
     )
     arguments = parser.parse_args()
@@ -123,6 +127,9 @@ def main() -> int:
     }
     arguments.output.mkdir(parents=True, exist_ok=True)
     (arguments.output / "parquet.json").write_text(json.dumps(report, indent=2) + "\n")
+    if arguments.json is not None:
+        arguments.json.parent.mkdir(parents=True, exist_ok=True)
+        arguments.json.write_text(json.dumps(report, indent=2) + "\n")
     lines = [
         f"# JSON Lines to a Parquet dataset, N = {size:,} ({arguments.repeats} rounds, medians)",
         "",
