@@ -504,7 +504,7 @@ def every_kind(
     seed: il.Inspection, rich: il.Inspection, commission: il.CommissionedInspection
 ) -> list[il.Record]:
     """Inspections of several forces and years, a commission, a framework and a scale."""
-    framework = il.BUILTIN.framework("hmicfrs/ncpi/2024")
+    framework = il.catalogue.BUILTIN.framework("hmicfrs/ncpi/2024")
     return [*forces(seed, rich), commission, framework, HMICFRS_FIVE_POINT]
 
 
@@ -512,10 +512,12 @@ def test_every_table_with_the_partition_column_is_partitioned(
     every_kind: list[il.Record], commission: il.CommissionedInspection, tmp_path: pathlib.Path
 ) -> None:
     records = every_kind
-    framework = il.BUILTIN.framework("hmicfrs/ncpi/2024")
+    framework = il.catalogue.BUILTIN.framework("hmicfrs/ncpi/2024")
 
-    il.write_parquet_dataset(records, tmp_path / "ds", partition_by="inspectorate", batch_size=2)
-    il.write_parquet_dataset(records, tmp_path / "years", partition_by="year", batch_size=2)
+    il.tables.write_parquet_dataset(
+        records, tmp_path / "ds", partition_by="inspectorate", batch_size=2
+    )
+    il.tables.write_parquet_dataset(records, tmp_path / "years", partition_by="year", batch_size=2)
 
     def table(name: str, root: pathlib.Path = tmp_path / "ds") -> str:
         return f"read_parquet('{root}/{name}/**/*.parquet', hive_partitioning = true)"
@@ -535,7 +537,7 @@ def test_every_table_with_the_partition_column_is_partitioned(
     links = duckdb.sql(
         f"SELECT inspectorate, count(*) FROM {table('related')} GROUP BY ALL"
     ).fetchall()
-    assert [("HMICFRS", len(il.tables(records).related))] == links
+    assert [("HMICFRS", len(il.tables.tables(records).related))] == links
     areas = duckdb.sql(
         f"""
         SELECT f.inspectorate, count(*) FROM {table("frameworks")} f
@@ -567,7 +569,7 @@ def test_csv_tables_are_written_a_batch_at_a_time_as_to_csv_writes_them(
     every_kind: list[il.Record], tmp_path: pathlib.Path
 ) -> None:
     records = every_kind
-    whole = il.tables(records).to_csv(tmp_path / "whole")
+    whole = il.tables.tables(records).to_csv(tmp_path / "whole")
 
     streamed = write_csv(iter(records), tmp_path / "streamed", batch_size=1)
 
@@ -790,7 +792,7 @@ def test_a_dataset_gathers_the_rows_of_many_batches_into_one_row_group(
 ) -> None:
     records = [attrs.evolve(seed, id=f"example/{n}") for n in range(5)]
 
-    il.write_parquet_dataset(records, tmp_path / "ds", batch_size=1)
+    il.tables.write_parquet_dataset(records, tmp_path / "ds", batch_size=1)
 
     (part,) = (tmp_path / "ds" / "findings").iterdir()
     assert (1, 5 * len(seed.findings)) == (
@@ -799,7 +801,7 @@ def test_a_dataset_gathers_the_rows_of_many_batches_into_one_row_group(
     )
     # Past the bound of the rows waiting, the folder holding most is written.
     monkeypatch.setattr("inspectlib._datasets._BUFFERED_BYTES", 1)
-    il.write_parquet_dataset(records, tmp_path / "small", batch_size=1)
+    il.tables.write_parquet_dataset(records, tmp_path / "small", batch_size=1)
     assert 5 == pq.ParquetFile(tmp_path / "small" / "findings" / "part-0.parquet").num_row_groups
 
 
