@@ -252,79 +252,101 @@ def read_tables(
     files = _files(folder)
     read = {name: _Table(name, files.get(name), problems) for name in _READ}
     views = {name: _Table(name, files.get(name), problems) for name in _VIEWS}
+    builders = _builders(read["inspections"], problems)
+    problems.extend(_attach(read, views, builders))
+    records: list[Inspection] = []
+    skipped: dict[str, None] = {}
+    for builder in builders.values():
+        builder.tables_located(read)
+        record = _record(builder, catalogue, problems, skipped)
+        if record is not None:
+            records.append(record)
+    if problems:
+        raise ValidationError(f"tables in {folder}", problems, skipped=skipped)
+    return tuple(records)
+
+
+def _builders(inspections: _Table, problems: list[Problem]) -> dict[str, _Builder]:
+    """A builder for each row of the inspections table, in its order, by inspection id."""
     builders: dict[str, _Builder] = {}
-    order: list[str] = []
-    inspections = read["inspections"]
     for number, row in inspections.rows:
         ident = row.get("inspection_id")
+        cell = str(inspections.cell(number, "inspection_id"))
         if ident is None:
-            problems.append(Problem(str(inspections.cell(number, "inspection_id")), "empty"))
-            continue
-        if ident in builders:
+            problems.append(Problem(cell, "empty"))
+        elif ident in builders:
             first = builders[ident].where[()]
-            problems.append(
-                Problem(
-                    str(inspections.cell(number, "inspection_id")),
-                    f"inspection {ident!r} is in row {first.row} already",
-                )
-            )
-            continue
-        builders[ident] = _Builder(inspections, number, row)
-        order.append(ident)
+            problems.append(Problem(cell, f"inspection {ident!r} is in row {first.row} already"))
+        else:
+            builders[ident] = _Builder(inspections, number, row)
+    return builders
+
+
+def _attach(
+    read: dict[TableName, _Table], views: dict[TableName, _Table], builders: dict[str, _Builder]
+) -> Iterator[Problem]:
+    """Give each row of the other tables to its inspection's builder; a row whose inspection
+    is not there is a problem, and a view's row of another record is that record's."""
     for name in _READ[1:]:
         table = read[name]
         for number, row in table.rows:
             ident = row.get("inspection_id")
             builder = builders.get(ident) if ident is not None else None
             if builder is None:
-                problems.append(
-                    Problem(
-                        str(table.cell(number, "inspection_id")),
-                        f"no inspection {ident!r} in {inspections.file}"
-                        + did_you_mean(str(ident), builders),
-                    )
+                yield Problem(
+                    str(table.cell(number, "inspection_id")),
+                    f"no inspection {ident!r} in {read['inspections'].file}"
+                    + did_you_mean(str(ident), builders),
                 )
                 continue
             builder.rows[name].append((table, number, row))
     for name, table in views.items():
         for number, row in table.rows:
-            found_builder = builders.get(
-                str(row.get("record_id"))
-            )  # other records' rows are theirs
-            if found_builder is not None:
-                found_builder.views[name].append((table, number, row))
-    records: list[Inspection] = []
-    skipped: dict[str, None] = {}
-    for ident in order:
-        builder = builders[ident]
-        builder.tables_located(read)
-        found = list(_build(builder, catalogue))
-        if found:
-            problems.extend(found)
-            skipped.update(dict.fromkeys((*CROSS_FIELD_CHECKS[Inspection], _AGREEMENT)))
-            continue
-        try:
-            record = from_dict(builder.document, Inspection, catalogue=catalogue)
-        except ValidationError as error:
-            skipped.update(dict.fromkeys((*error.skipped, _AGREEMENT)))
-            for problem in error.problems:
-                problems.append(
-                    Problem(
-                        str(builder.located(problem.path)),
-                        f"{problem.message} ({problem.path} of inspection {ident!r})",
-                    )
-                )
-            continue
-        problems.extend(_derived_problems(builder, record))
-        records.append(record)
-    if problems:
-        raise ValidationError(f"tables in {folder}", problems, skipped=skipped)
-    return tuple(records)
+            found = builders.get(str(row.get("record_id")))
+            if found is not None:
+                found.views[name].append((table, number, row))
+
+
+def _record(
+    builder: _Builder, catalogue: Catalogue, problems: list[Problem], skipped: dict[str, None]
+) -> Inspection | None:
+    """The inspection *builder* holds, checked; None, its problems added to *problems* and the
+    checks that could not run to *skipped*, where it has any."""
+    found = list(_build(builder, catalogue))
+    if found:
+        problems.extend(found)
+        skipped.update(dict.fromkeys((*CROSS_FIELD_CHECKS[Inspection], _AGREEMENT)))
+        return None
+    ident = builder.rows["inspections"][0][2]["inspection_id"]
+    try:
+        record: Inspection = from_dict(builder.document, Inspection, catalogue=catalogue)
+    except ValidationError as error:
+        skipped.update(dict.fromkeys((*error.skipped, _AGREEMENT)))
+        problems.extend(
+            Problem(
+                str(builder.located(problem.path)),
+                f"{problem.message} ({problem.path} of inspection {ident!r})",
+            )
+            for problem in error.problems
+        )
+        return None
+    problems.extend(_derived_problems(builder, record))
+    return record
 
 
 def _build(builder: _Builder, catalogue: Catalogue) -> Reading[None]:
     """Fill *builder*'s document from its rows; yield the problems of cells that cannot be
     read at all."""
+    scales = yield from _inspection(builder, catalogue)
+    yield from _areas(builder, scales, catalogue)
+    findings = yield from _findings(builder)
+    yield from _evidence(builder, builder.document, findings)
+    yield from _updates(builder)
+
+
+def _inspection(builder: _Builder, catalogue: Catalogue) -> Reading[list[Any]]:
+    """The document's own fields, from its row of the inspections table; returns the scales
+    it lists."""
     table, number, row = builder.rows["inspections"][0]
     document = builder.document
     other = yield from _other_fields(table, number, row, builder, ())
@@ -355,6 +377,10 @@ def _build(builder: _Builder, catalogue: Catalogue) -> Reading[None]:
         if judgment is not None:
             document["overall"] = judgment
             _locate_judgment(builder, ("overall",), table, number, "overall")
+    return scales
+
+
+def _areas(builder: _Builder, scales: list[Any], catalogue: Catalogue) -> Reading[None]:
     areas = []
     for index, (areas_table, area_number, area) in enumerate(builder.rows["graded_areas"]):
         path: tuple[Step, ...] = ("graded_areas", index)
@@ -378,10 +404,13 @@ def _build(builder: _Builder, catalogue: Catalogue) -> Reading[None]:
         _locate_judgment(builder, (*path, "judgment"), areas_table, area_number, "judgment")
         areas.append(wire)
     if areas:
-        document["graded_areas"] = areas
+        builder.document["graded_areas"] = areas
+
+
+def _findings(builder: _Builder) -> Reading[list[dict[str, Any]]]:
     findings = []
     for index, (findings_table, finding_number, finding) in enumerate(builder.rows["findings"]):
-        path = ("findings", index)
+        path: tuple[Step, ...] = ("findings", index)
         builder.where[path] = findings_table.cell(finding_number)
         wire = yield from _other_fields(findings_table, finding_number, finding, builder, path)
         for field, column in (
@@ -402,11 +431,14 @@ def _build(builder: _Builder, catalogue: Catalogue) -> Reading[None]:
             builder.findings.setdefault(str(finding["finding_id"]), index)
         findings.append(wire)
     if findings:
-        document["findings"] = findings
-    yield from _evidence(builder, document, findings)
+        builder.document["findings"] = findings
+    return findings
+
+
+def _updates(builder: _Builder) -> Reading[None]:
     updates = []
     for index, (updates_table, update_number, update) in enumerate(builder.rows["finding_updates"]):
-        path = ("finding_updates", index)
+        path: tuple[Step, ...] = ("finding_updates", index)
         builder.where[path] = updates_table.cell(update_number)
         wire = yield from _other_fields(updates_table, update_number, update, builder, path)
         for field, column in (
@@ -420,7 +452,7 @@ def _build(builder: _Builder, catalogue: Catalogue) -> Reading[None]:
         yield from _stated(wire, "date", updates_table, update_number, update, builder, path)
         updates.append(wire)
     if updates:
-        document["finding_updates"] = updates
+        builder.document["finding_updates"] = updates
 
 
 def _evidence(
@@ -562,14 +594,14 @@ def _judgment(
         return None
     if kind not in ("grade", "carried_forward"):
         shown = _NON_GRADE_LABELS.get(kind)
-        if label is not None and shown is not None and label != shown:
-            yield Problem(
-                str(table.cell(number, label_column)),
-                f"{label!r} is not {shown!r}, the label of {type_column} {kind!r}: to grade, "
-                f"set {type_column} to 'grade' or empty it",
-            )
-            return None
-        return {"type": kind}
+        if label is None or shown is None or label == shown:
+            return {"type": kind}
+        yield Problem(
+            str(table.cell(number, label_column)),
+            f"{label!r} is not {shown!r}, the label of {type_column} {kind!r}: to grade, "
+            f"set {type_column} to 'grade' or empty it",
+        )
+        return None
     wire: dict[str, Any] = {"type": kind}
     if kind == "carried_forward":
         carried = row.get(carried_column) if carried_column else None
@@ -578,16 +610,32 @@ def _judgment(
         label = str(label).removesuffix(CARRIED_SUFFIX) if label else None
         if label is None or label == "Carried forward":
             return wire
+    scale_cell = table.cell(number, scale_column)
+    label_cell = table.cell(number, label_column)
+    grade_wire = yield from _grade(label_cell, label, scale_cell, scale_id, catalogue)
+    if grade_wire is None:
+        return None
+    if kind == "carried_forward":
+        wire["grade"] = grade_wire
+    else:
+        wire.update(grade_wire)
+    return wire
+
+
+def _grade(
+    label_cell: _Cell, label: Any, scale_cell: _Cell, scale_id: Any, catalogue: Catalogue
+) -> Reading[dict[str, Any] | None]:
+    """A grade's wire form from its label and its scale's id, as a person writes them."""
     if label is None:
-        yield Problem(str(table.cell(number, label_column)), "a grade needs its label")
+        yield Problem(str(label_cell), "a grade needs its label")
         return None
     if scale_id is None:
-        yield Problem(str(table.cell(number, scale_column)), "a grade needs its scale (a scale id)")
+        yield Problem(str(scale_cell), "a grade needs its scale (a scale id)")
         return None
     scale = catalogue.scales.get(scale_id)
     if scale is None:
         yield Problem(
-            str(table.cell(number, scale_column)),
+            str(scale_cell),
             f"no grading scale {scale_id!r} in the catalogue"
             + did_you_mean(str(scale_id), catalogue.scales),
         )
@@ -595,14 +643,9 @@ def _judgment(
     try:
         grade = scale.parse(str(label))
     except InvalidGrade as error:
-        yield Problem(str(table.cell(number, label_column)), str(error))
+        yield Problem(str(label_cell), str(error))
         return None
-    grade_wire = {"scale": scale.id, "grade": grade.key}
-    if kind == "carried_forward":
-        wire["grade"] = grade_wire
-    else:
-        wire.update(grade_wire)
-    return wire
+    return {"scale": scale.id, "grade": grade.key}
 
 
 def _locate_judgment(
