@@ -448,6 +448,9 @@ def _memory_sections(memory: dict[str, Any]) -> list[str]:
         "|---|---|---|---|",
     ]
     for name, r in memory["stream"].items():
+        if "failed" in r:
+            out.append(f"| {name} | {NOT_MEASURED}: {r['failed']} | — | — |")
+            continue
         out.append(
             f"| {name} | {r['rss_start_mb']:.1f} | {r['rss_peak_mb']:.1f} | "
             f"{r['rss_peak_mb'] - r['rss_start_mb']:.1f} |"

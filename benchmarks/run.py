@@ -37,8 +37,8 @@ taken round by round against the floor measured in the same round, then the medi
 
 It writes ``latest.json`` and ``latest.md`` to ``--output`` (``benchmarks/results/``), and the
 companions' own reports beside them. Exit status: 0 when every section ran (whether or not its
-targets are met), 1 when a companion failed or ran out of time (the report says which), 2 when
-the rejection check failed.
+targets are met), 1 when a child process (a companion, or a streaming memory measurement)
+failed or ran out of time (the report says which), 2 when the rejection check failed.
 """
 
 from __future__ import annotations
@@ -560,14 +560,28 @@ def time_scenarios(
 # --- memory -----------------------------------------------------------------------------------
 
 
-def _child_memory(name: str, path: Path) -> dict[str, float]:
-    """Stream *path* with *name* in a child process (stream.py): RSS after start-up, and peak."""
-    result = subprocess.run(
-        [sys.executable, str(HERE / "stream.py"), name, str(path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+STREAM_TIMEOUT = 30 * 60  # seconds for one child to stream the largest file (about 2 minutes)
+
+
+def _child_memory(name: str, path: Path) -> dict[str, Any]:
+    """Stream *path* with *name* in a child process (stream.py): RSS after start-up, and peak.
+
+    A child that fails or runs out of time is recorded (``failed``), not raised: the report
+    says so and the run goes on.
+    """
+    try:
+        result = subprocess.run(
+            [sys.executable, str(HERE / "stream.py"), name, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=STREAM_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return {"failed": f"ran out of time after {STREAM_TIMEOUT / 60:.0f} minutes"}
+    if result.returncode != 0:
+        tail = (result.stderr.strip().splitlines() or ["(no message)"])[-1]
+        return {"failed": f"exit status {result.returncode}: {tail}"}
     return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
@@ -1025,8 +1039,13 @@ def main(argv: list[str] | None = None) -> int:
         f"({results['seconds'] / 60:.1f} minutes)"
     )
     failed = [key for key, found in results["companions"].items() if found["status"] != "ok"]
+    failed += [
+        f"streaming memory of {name}"
+        for name, found in results["memory"]["stream"].items()
+        if "failed" in found
+    ]
     if failed:
-        _progress(f"companions that did not finish: {', '.join(failed)}")
+        _progress(f"parts that did not finish: {', '.join(failed)}")
     return 1 if failed else 0
 
 

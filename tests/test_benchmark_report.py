@@ -9,6 +9,7 @@ without a test failing.
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -177,3 +178,31 @@ def test_the_collector_free_load_is_inspectlibs_own_way(
         ), timed
     else:
         assert "the documented recipe, `gc.disable()` around the list's build" in timed, timed
+
+
+def _benchmark_module(name: str) -> Any:
+    """A module of benchmarks/ (``run``, ``report``), imported as run.py imports its own."""
+    directory = str(ROOT / "benchmarks")
+    if directory not in sys.path:
+        sys.path.insert(0, directory)
+    return importlib.import_module(name)
+
+
+def test_a_companion_that_fails_is_reported_not_lost(tmp_path: Path) -> None:
+    pytest.importorskip("pydantic", reason="the peers are in the bench dependency group")
+    run = _benchmark_module("run")
+    report = _benchmark_module("report")
+    broken = run.Companion("fhrs", "Food hygiene import", "no_such_script.py", "--size", "x.json")
+    found = run.run_companion(broken, 10, 1, tmp_path / "data", tmp_path / "out", timeout=60)
+    assert found["status"].startswith("failed (exit status 2): "), found
+    assert not (tmp_path / "out").exists()
+    working = {"status": "ok", "size": 10, "figures": {}}
+    rows = report.companion_targets({"fhrs": found, "ofsted": working, "parquet": working})
+    assert [
+        ("FHRS import <= 3x the bare parse (iterparse), 10 establishments", "not measured"),
+        ("FHRS import of 10 establishments: peak RSS < 150 MB", "not measured"),
+        ("Ofsted import <= 3x csv.reader, each shape, 10 rows", "not measured"),
+        ("JSON Lines to a Parquet dataset, 10 records: peak RSS < 300 MB", "not measured"),
+    ] == [(row["target"], row["verdict"]) for row in rows]
+    assert rows[0]["measured"] == f"not measured: {found['status']}"
+    assert rows[3]["measured"] == "not measured: no such figure in its report"
