@@ -61,7 +61,6 @@ and the importers' package is one family."""
 
 SEAM: dict[str, str] = {
     "inspectlib._builtin": "the built-in catalogue, to check imported records against",
-    "inspectlib._converter": "render_path, so that importers' problems read like the loader's",
     "inspectlib._errors": "the error types an importer raises and collects",
     "inspectlib._extensions": "the extensions every field with no typed home lands in",
     "inspectlib._frameworks": "the frameworks imported records are made under",
@@ -70,6 +69,7 @@ SEAM: dict[str, str] = {
     "inspectlib._judgments": "the judgments an importer builds",
     "inspectlib._organisations": "the records an importer builds",
     "inspectlib._partial_dates": "the dates an importer reads, and how a day is written",
+    "inspectlib._paths": "paths from steps, so that importers' problems read like the loader's",
     "inspectlib._scales": "the grades an importer builds",
     "inspectlib._sources": "where an imported record's facts come from",
     "inspectlib._suggestions": "'did you mean' for a column or value not known",

@@ -9,7 +9,6 @@ import datetime
 import enum
 import functools
 import json
-import re
 import types
 import typing
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -25,7 +24,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._errors import InvalidPartialDate
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
-from ._extensions import Extensions, InvalidExtension, Step, freeze_extensions, thaw
+from ._extensions import Extensions, InvalidExtension, freeze_extensions, thaw
 from ._fast_records import fast_record_hook, is_eligible
 from ._fields import not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
@@ -33,6 +32,8 @@ from ._inspections import Inspection
 from ._judgments import NON_GRADES, CarriedForward, Inherited, Judgment, NonGrade
 from ._limits import DEFAULT_LIMITS, Limits
 from ._partial_dates import CANONICAL_FORMS, PartialDate
+from ._paths import Step
+from ._paths import render as render_path
 from ._scales import Grade, GradingScale
 from ._stated_dates import StatedDate
 from ._suggestions import did_you_mean
@@ -896,20 +897,3 @@ def _register_union(converter: cattrs.Converter, members: frozenset[type[Any]], 
 
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
-
-
-_PLAIN_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_:/-]*")
-
-
-def render_path(steps: tuple[Step, ...]) -> str:
-    """``$.graded_areas[2].judgment``; a key that would read ambiguously is quoted:
-    ``$.extensions["a.b"]``."""
-    parts = ["$"]
-    for step in steps:
-        if type(step) is int:
-            parts.append(f"[{step}]")
-        elif _PLAIN_KEY.fullmatch(step):  # type: ignore[arg-type]
-            parts.append(f".{step}")
-        else:
-            parts.append(f"[{json.dumps(step)}]")
-    return "".join(parts)

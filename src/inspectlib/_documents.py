@@ -14,8 +14,9 @@ import itertools
 import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import IO, Any, Final, TypeAlias, TypeVar, cast, overload
 
 import orjson
@@ -68,13 +69,16 @@ Record: TypeAlias = Inspection | CommissionedInspection | Framework | GradingSca
 .. versionadded:: 0.1.0
 """
 
-KINDS: Final[dict[str, type[Any]]] = {
-    "inspection": Inspection,
-    "commissioned_inspection": CommissionedInspection,
-    "framework": Framework,
-    "grading_scale": GradingScale,
-}
-"""Each document kind, by its stable name, and the record type it holds.
+KINDS: Final[Mapping[str, type[Any]]] = MappingProxyType(
+    {
+        "inspection": Inspection,
+        "commissioned_inspection": CommissionedInspection,
+        "framework": Framework,
+        "grading_scale": GradingScale,
+    }
+)
+"""Each document kind, by its stable name, and the record type it holds; read-only, as the
+format fixes them.
 
 .. versionadded:: 0.1.0
 """

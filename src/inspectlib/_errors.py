@@ -13,6 +13,8 @@ from typing import Any
 
 import attrs
 
+from ._paths import Step, parse, render
+
 __all__ = [
     "FieldTypeError",
     "InvalidRecord",
@@ -41,7 +43,15 @@ class Problem:
     """One thing wrong with a record, and where it is.
 
     *path* is JSON-style and rooted at ``$``, the record being checked:
-    ``$.graded_areas[2].judgment``.
+    ``$.graded_areas[2].judgment``; :attr:`steps` are the same place as keys and indexes, for
+    a tool to follow without reading the text. A key that would read ambiguously after a dot
+    is written as a JSON string in brackets: ``$.extensions["a.b"]``. Build a problem from
+    its steps with :meth:`at`; one built from a path takes its steps from it, and a path
+    inspectlib would not write (``$.a..b``, ``$["plain"]``) is an :class:`InvalidRecord`.
+
+    A problem of something that is not a document has a place of another kind as its *path*,
+    and no steps: a table's cell read by :func:`~inspectlib.tables.read_tables`
+    (``evidence.csv:3:count``), or a file.
 
     .. versionadded:: 0.1.0
     """
@@ -52,10 +62,44 @@ class Problem:
     """What is wrong, in words: ``"duplicate area key 'leadership'"``."""
     line: int | None = None
     """The line of a JSON Lines file the problem is on, where there is one."""
+    steps: tuple[Step, ...] | None = attrs.field(
+        init=False,
+        repr=False,
+        eq=False,  # the path says the same
+        default=attrs.Factory(lambda self: _steps_of(self.path), takes_self=True),
+    )
+    """Where the problem is, as the keys (:class:`str`) and indexes (:class:`int`) from the
+    record or document checked: ``("graded_areas", 2, "judgment")``; ``()`` for ``$``;
+    ``None`` where *path* is not a place in a document (a table's cell, a file).
+
+    .. versionadded:: 0.1.0
+    """
+
+    @classmethod
+    def at(cls, steps: tuple[Step, ...], message: str, line: int | None = None) -> Problem:
+        """The problem *message* at *steps*, its :attr:`path` rendered from them.
+
+        >>> Problem.at(("extensions", "yourtool:a.b"), "is not allowed").path
+        '$.extensions["yourtool:a.b"]'
+
+        .. versionadded:: 0.1.0
+        """
+        return cls(render(steps), message, line)
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.line is None else f"line {self.line}: {self.path}: "
         return where + self.message
+
+
+def _steps_of(path: object) -> tuple[Step, ...] | None:
+    if type(path) is not str:
+        raise InvalidRecord(f"Problem.path: expected str, got {type(path).__name__}")
+    if not path.startswith("$"):
+        return None
+    try:
+        return parse(path)
+    except ValueError as error:
+        raise InvalidRecord(f"Problem.path: {error}") from None
 
 
 class ValidationError(InspectlibError, ValueError):

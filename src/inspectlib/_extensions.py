@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ForwardRef, TypeAlias, Union
 from ._errors import InvalidRecord
 from ._frozen import FrozenDict
 from ._limits import DEFAULT_LIMITS, Limits
+from ._paths import Step as Step  # where the modules of the format have long found it
 
 __all__ = [
     "NO_EXTENSIONS",
@@ -39,10 +40,6 @@ Extensions: TypeAlias = FrozenDict[str, JSONValue]
 
 .. versionadded:: 0.1.0
 """
-
-
-Step = str | int
-"""One step of a path: an object key or an array index."""
 
 
 class InvalidExtension(InvalidRecord):

@@ -5,7 +5,10 @@ Every fact cites its source; what the sources do not say is left unsaid.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
+from types import MappingProxyType
+from typing import Final
 
 from ._documents import Record, loads
 from ._errors import NotFoundError
@@ -13,14 +16,16 @@ from ._suggestions import did_you_mean
 
 __all__ = ["SAMPLES", "sample"]
 
-SAMPLES: dict[str, str] = {
-    "gmp-child-protection-2024": "HMICFRS's national child protection inspection of Greater "
-    "Manchester Police, published 13 December 2024",
-    "gmp-cse-commission-2024": "The Mayor of Greater Manchester's 2024 commission of HMICFRS to "
-    "inspect the approach to child criminal and sexual exploitation, with its update letter",
-    "gmp-cse-final-report-2025": "The commission's final report, published 3 July 2025",
-}
-"""The bundled samples, by name, with what each is."""
+SAMPLES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "gmp-child-protection-2024": "HMICFRS's national child protection inspection of Greater "
+        "Manchester Police, published 13 December 2024",
+        "gmp-cse-commission-2024": "The Mayor of Greater Manchester's 2024 commission of HMICFRS "
+        "to inspect the approach to child criminal and sexual exploitation, with its update letter",
+        "gmp-cse-final-report-2025": "The commission's final report, published 3 July 2025",
+    }
+)
+"""The bundled samples, by name, with what each is; read-only, as the files bundled are."""
 
 
 def sample(name: str) -> Record:

@@ -203,23 +203,10 @@ class _Builder:
             if read[name].file:
                 self.where[(name,)] = _Cell(read[name].file)
 
-    def located(self, path: str) -> _Cell:
-        steps = _steps(path)
+    def located(self, steps: tuple[Step, ...]) -> _Cell:
         while steps not in self.where:
             steps = steps[:-1]
         return self.where[steps]
-
-
-def _steps(path: str) -> tuple[Step, ...]:
-    """``$.graded_areas[2].judgment`` as its steps: ``("graded_areas", 2, "judgment")``."""
-    steps: list[Step] = []
-    for match in re.finditer(r'\.([^.\[]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]', path):
-        name, index, quoted = match.groups()
-        if index is not None:
-            steps.append(int(index))
-        else:
-            steps.append(name if name is not None else orjson.loads(f'"{quoted}"'))
-    return tuple(steps)
 
 
 def read_tables(
@@ -324,7 +311,7 @@ def _record(
         skipped.update(dict.fromkeys((*error.skipped, _AGREEMENT)))
         problems.extend(
             Problem(
-                str(builder.located(problem.path)),
+                str(builder.located(problem.steps or ())),
                 f"{problem.message} ({problem.path} of inspection {ident!r})",
             )
             for problem in error.problems

@@ -25,9 +25,9 @@ from xml.etree import ElementTree
 
 import attrs
 
-from inspectlib._converter import render_path
 from inspectlib._errors import Problem, ValidationError
-from inspectlib._extensions import Step
+from inspectlib._paths import Step
+from inspectlib._paths import render as render_path
 from inspectlib._suggestions import did_you_mean
 
 __all__ = [

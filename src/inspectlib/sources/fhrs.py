@@ -43,7 +43,7 @@ from typing import IO, Any, Final
 from xml.etree import ElementTree
 
 from inspectlib._errors import InspectlibError
-from inspectlib._extensions import NO_EXTENSIONS, Step, freeze_extensions
+from inspectlib._extensions import NO_EXTENSIONS, freeze_extensions
 from inspectlib._frozen import FrozenDict
 from inspectlib._inspections import GradedArea, Inspection, Period
 from inspectlib._judgments import (
@@ -54,6 +54,7 @@ from inspectlib._judgments import (
 )
 from inspectlib._organisations import Identifier, Organisation, OrganisationKind
 from inspectlib._partial_dates import PartialDate
+from inspectlib._paths import Step
 from inspectlib.frameworks import FHIS, FHRS
 from inspectlib.scales import (
     FHIS_PASS_IMPROVEMENT,
