@@ -347,6 +347,28 @@ def test_every_problem_of_the_tables_is_located_by_file_row_and_column(
     ] == [(problem.path, problem.message) for problem in caught.value.problems]
 
 
+def test_tables_of_records_that_are_not_read_back_are_refused_by_name(
+    seed: il.Inspection, commission: il.CommissionedInspection, tmp_path: pathlib.Path
+) -> None:
+    il.tables.tables([seed, commission, HMICFRS_FIVE_POINT]).to_csv(tmp_path)
+
+    with pytest.raises(il.ValidationError) as caught:
+        il.tables.read_tables(tmp_path)
+
+    advice = (
+        "only inspections are read back from tables: move this file out, and keep "
+        "commissions, frameworks and scales as JSON"
+    )
+    assert [
+        (f"{name}.csv", advice)
+        for name in ("commissions", "questions", "parts", "deliverables", "scales", "grades")
+    ] == [(problem.path, problem.message) for problem in caught.value.problems]
+    for name in ("commissions", "questions", "parts", "deliverables", "scales", "grades"):
+        (tmp_path / f"{name}.csv").unlink()
+    # The links and expectations of the commission are its own: the inspection reads back.
+    assert (seed,) == il.tables.read_tables(tmp_path)
+
+
 def test_unknown_columns_and_missing_tables_are_named(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:

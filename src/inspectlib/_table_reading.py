@@ -30,7 +30,15 @@ from ._inspections import Inspection
 from ._judgments import NonGrade, NonGradeKind
 from ._spreadsheet import FORMULA_STARTS
 from ._suggestions import did_you_mean
-from ._tables import CARRIED_SUFFIX, COLUMNS, TableName, _csv_cell, _optional, tables
+from ._tables import (
+    CARRIED_SUFFIX,
+    COLUMNS,
+    TABLE_NAMES,
+    TableName,
+    _csv_cell,
+    _optional,
+    tables,
+)
 from ._validation import CROSS_FIELD_CHECKS
 
 __all__ = ["read_tables"]
@@ -179,6 +187,27 @@ def _files(directory: Path) -> dict[TableName, Path]:
             str(directory),
             [Problem("inspections.csv", "no inspections table (inspections.csv or .parquet)")],
         )
+    # Tables of the other kinds of record are not read back: refused by name rather than
+    # passed over, so that no edit made in them is silently lost.
+    others = [
+        path
+        for table in TABLE_NAMES
+        if table not in _READ and table not in _VIEWS
+        for path in (directory / f"{table}.csv", directory / f"{table}.parquet")
+        if path.exists()
+    ]
+    if others:
+        raise ValidationError(
+            str(directory),
+            [
+                Problem(
+                    path.name,
+                    "only inspections are read back from tables: move this file out, "
+                    "and keep commissions, frameworks and scales as JSON",
+                )
+                for path in others
+            ],
+        )
     return found
 
 
@@ -224,6 +253,8 @@ def read_tables(
     :func:`~inspectlib.load` checks a document. A CSV file may be UTF-8, with or without a byte
     order mark, or Windows-1252, as spreadsheets save it (Excel's "CSV (Comma delimited)" in
     the UK); the encoding is found as the importers of :mod:`inspectlib.sources` find it.
+    Tables of commissions, frameworks and scales are not read back: such a file in
+    *directory* is an error naming it, rather than passed over.
 
     Raises:
         ValidationError: With every problem of every table, each located as
