@@ -12,14 +12,19 @@ import contextlib
 import copy
 import json
 import pathlib
+import typing
 from typing import Any
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import inspectlib as il
 from inspectlib._codec import Codec
+from inspectlib._converter import make_converter
 from inspectlib._documents import KINDS
+from inspectlib._fast_records import ALLOWED, can_build, fast_record_hook, is_eligible
+from inspectlib._fields import not_blank, not_empty, to_tuple
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
 VALID = [json.loads(path.read_text()) for path in sorted((CORPUS / "valid").glob("*.json"))]
@@ -105,3 +110,118 @@ def test_both_paths_agree_on_mutated_documents(
         node[last] = replacement
 
     assert_same(mutated)
+
+
+# -- the fence: which classes, and the same answers as __init__ on any attrs class it builds ---
+
+
+def test_only_the_allowed_records_are_built_without_their_init() -> None:
+    assert all(can_build(cls) for cls in ALLOWED)
+    assert is_eligible(il.Inspection)
+
+    @attrs.frozen
+    class Yours:
+        name: str
+
+    assert can_build(Yours)
+    assert not is_eligible(Yours)  # not written for it: built through __init__
+
+
+def test_a_class_with_a_cached_hash_is_refused() -> None:
+    # Its hash lives in a slot only __init__ clears: built without it, hash() would fail.
+    @attrs.frozen(cache_hash=True)
+    class Cached:
+        name: str
+
+    assert not can_build(Cached)
+
+
+def test_a_hook_registered_for_text_is_the_one_used() -> None:
+    converter = make_converter(il.BUILTIN.scales, detailed_validation=False)
+    converter.register_structure_hook(str, lambda value, _: value.upper())
+
+    source = converter.structure({"title": "annual report"}, il.Source)
+
+    assert source == il.Source(title="ANNUAL REPORT")
+
+
+FIELD_TYPES: dict[str, Any] = {
+    "text": str,
+    "number": int,
+    "optional text": str | None,
+    "texts": tuple[str, ...],
+}
+
+
+def _generated_class(specs: list[tuple[str, bool, bool]]) -> type[Any]:
+    """An attrs class of the given (type, has a default, checked) fields, as records declare
+    theirs: frozen, slotted, with the project's validators and converters."""
+    fields: dict[str, Any] = {}
+    for index, (kind, defaulted, checked) in enumerate(specs):
+        hint = FIELD_TYPES[kind]
+        options: dict[str, Any] = {"type": hint}
+        if defaulted:
+            options["default"] = () if kind == "texts" else None if kind == "optional text" else 0
+            if kind == "text":
+                options["default"] = "x"
+        if kind == "texts":
+            options["converter"] = to_tuple
+        if checked and kind in ("text", "optional text"):
+            options["validator"] = not_blank
+        if checked and kind == "texts":
+            options["validator"] = not_empty
+        if checked and kind == "number":
+            options["validator"] = attrs.validators.ge(0)
+        fields[f"f{index}"] = attrs.field(**options)
+    return attrs.make_class("Generated", fields, frozen=True, slots=True, kw_only=True)
+
+
+WIRE_VALUES = st.one_of(
+    st.none(),
+    st.integers(-3, 3),
+    st.sampled_from(["", " ", "text", "\t"]),
+    st.lists(st.sampled_from(["", "a", "b"]), max_size=2),
+    st.booleans(),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    specs=st.lists(
+        st.tuples(st.sampled_from(list(FIELD_TYPES)), st.booleans(), st.booleans()),
+        min_size=1,
+        max_size=5,
+    ),
+    data=st.data(),
+)
+def test_a_generated_record_is_built_as_its_init_builds_it(
+    specs: list[tuple[str, bool, bool]], data: st.DataObject
+) -> None:
+    cls = _generated_class(specs)
+    converter = make_converter(il.BUILTIN.scales, detailed_validation=False)
+    hints = typing.get_type_hints(cls)
+    hooks = {name: converter.get_structure_hook(hint) for name, hint in hints.items()}
+    names = list(hints)
+    given = data.draw(
+        st.dictionaries(st.sampled_from([*names, "unknown"]), WIRE_VALUES, max_size=len(names) + 1)
+    )
+    assert can_build(cls)
+
+    def through_init() -> Any:
+        if not set(given) <= set(names):
+            raise ValueError("unknown key")
+        return cls(**{name: hooks[name](value, hints[name]) for name, value in given.items()})
+
+    expected = outcome_of(through_init)
+    built = outcome_of(lambda: fast_record_hook(cls, hooks)(given, cls))
+
+    assert built == expected
+    if built[0] == "ok":
+        assert hash(built[1]) == hash(expected[1])
+
+
+def outcome_of(build: Any) -> tuple[str, Any]:
+    try:
+        return ("ok", build())
+    except Exception:
+        return ("error", None)

@@ -26,7 +26,7 @@ from ._errors import InvalidPartialDate
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
 from ._extensions import Extensions, InvalidExtension, freeze_extensions, thaw
 from ._fast_records import fast_record_hook, is_eligible
-from ._fields import not_blank, not_empty, validators_of
+from ._fields import BLANK, EMPTY, is_blank, not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
 from ._judgments import NON_GRADES, CarriedForward, Inherited, Judgment, NonGrade
@@ -129,6 +129,21 @@ def _strict_str(value: Any, _: Any) -> str:
     if type(value) is str:
         return value
     raise _expected("a string", value)
+
+
+def _strict_optional_str(value: Any, _: Any) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise _expected("a string", value)
+
+
+_TEXT_CHECKS: Final[Mapping[Hook, str]] = {
+    _strict_str: "{v}.__class__ is not str",
+    _strict_optional_str: "{v} is not None and {v}.__class__ is not str",
+}
+"""What the text hooks refuse, as the condition the fast path tests in their place: a call per
+text field is most of what building a record costs. Used only where the field's hook *is* one
+of these, so a hook registered in their place is called as any other."""
 
 
 def _strict_int(value: Any, _: Any) -> int:
@@ -311,15 +326,9 @@ def _optional_member_present(cls: Any) -> bool:
 def _optional_structure_hook(converter: cattrs.Converter, cls: Any) -> Hook:
     # cattrs' own optional hook looks the inner hook up on every call; resolve it once.
     member = _optional_member(cls)
-    if member is str:
-
-        def text_or_none(value: Any, _: Any) -> Any:
-            if value is None or type(value) is str:
-                return value
-            raise _expected("a string", value)
-
-        return text_or_none
     inner = converter.get_structure_hook(member)
+    if inner is _strict_str:  # the text hook itself, not one registered in its place
+        return _strict_optional_str
 
     def structure(value: Any, _: Any) -> Any:
         return None if value is None else inner(value, member)
@@ -370,10 +379,10 @@ def _invariant_overrides(converter: cattrs.Converter, cls: type[Any]) -> dict[st
 def _checked(inner: Hook, *, blank: bool, empty: bool) -> Hook:
     def structure(value: Any, cls: Any) -> Any:
         result = inner(value, cls)
-        if blank and type(result) is str and not result.strip():
-            raise WireError("must not be blank")
+        if blank and is_blank(result):
+            raise WireError(BLANK)
         if empty and not result:
-            raise WireError("needs at least one item")
+            raise WireError(EMPTY)
         return result
 
     return structure
@@ -420,7 +429,7 @@ def _record_hook(
             else converter.get_structure_hook(hints[field.name])
             for field in attrs.fields(cls)
         }
-        structure = fast_record_hook(cls, field_hooks)
+        structure = fast_record_hook(cls, field_hooks, _TEXT_CHECKS)
     else:
         # cattrs' generated function indexes into the value; say plainly when it is no object.
         field_overrides = {**_invariant_overrides(converter, cls), **overrides.get(cls, {})}

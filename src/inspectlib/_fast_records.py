@@ -4,58 +4,116 @@ Loading a document runs twice only when it is invalid: first this fast path, whi
 first problem, then cattrs' detailed pass, which finds and locates every problem. Valid
 documents, nearly all of them, pay only for the fast path.
 
-Here a record is built without its ``__init__``: the generated function sets each slot
-directly, applying the same checks ``__init__`` would, in the same order of meaning:
+Here a record is built without its ``__init__``: the generated function reads each field with
+the converter's own hook for its type (no hook is inlined, so a hook registered for a type is
+always the one used), sets each slot directly, and then runs the field validators the record
+declares, as ``__init__`` would, with one exception:
 
-- text fields are checked to be strings inline, as the converter's strict text hooks would;
-- the field invariants the records declare with :func:`~inspectlib._fields.not_blank` and
-  :func:`~inspectlib._fields.not_empty` are checked inline;
 - the type check every record runs in ``__init__``
   (:func:`~inspectlib._field_types.check_field_types`) is skipped, because the wire hooks check
-  each value's type as they read it;
+  each value's type as they read it; it is what makes ``__init__`` the slower way;
 - :func:`~inspectlib._fields.to_tuple`, :func:`~inspectlib._extensions.freeze_extensions` and
   :func:`~inspectlib._stated_dates.to_stated_date` converters are skipped, because the wire
   hooks already produce tuples, frozen extensions and stated dates in their one stored form
   (a day as a :class:`datetime.date`, never as a one-day partial date);
 - ``__attrs_post_init__`` runs last, as attrs runs it.
 
-A record with any other validator or converter is not eligible and is built through its
-``__init__``. A differential test holds both paths to the same answers on the same documents.
+Only the records of :data:`ALLOWED` are built this way, and only while they keep to what the
+generated function knows (:func:`can_build`): a record given another converter, a factory
+default or a cached hash goes through its ``__init__``. Property tests over generated attrs
+classes hold this path to ``__init__``'s answers, and a differential test holds it to the
+detailed pass on the corpus.
 """
 
 from __future__ import annotations
 
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
+from ._commissions import (
+    CommissionedInspection,
+    Commissioner,
+    Deliverable,
+    Document,
+    LegalBasis,
+    Part,
+    PublicationDate,
+    Question,
+    Role,
+)
+from ._deadlines import Response
+from ._evidence import QualitativeEvidence, QuantitativeEvidence
+from ._expectations import Expectation
 from ._extensions import freeze_extensions
 from ._field_types import check_field_types
-from ._fields import not_blank, not_empty, to_tuple, validators_of
+from ._fields import to_tuple, validators_of
+from ._findings import Finding
+from ._frameworks import FrameworkArea, ScoreBand
+from ._inspections import GradedArea, Inspection, Period, RelatedDocument
+from ._judgments import Inherited
+from ._lifecycle import FindingUpdate
+from ._organisations import Identifier, Organisation
+from ._sources import Quote, Source
 from ._stated_dates import to_stated_date
 
-__all__ = ["fast_record_hook", "is_eligible"]
+__all__ = ["ALLOWED", "can_build", "fast_record_hook", "is_eligible"]
+
+ALLOWED: Final[frozenset[type[Any]]] = frozenset(
+    {
+        CommissionedInspection,
+        Commissioner,
+        Deliverable,
+        Document,
+        Expectation,
+        FindingUpdate,
+        Finding,
+        FrameworkArea,
+        GradedArea,
+        Identifier,
+        Inherited,
+        Inspection,
+        LegalBasis,
+        Organisation,
+        Part,
+        Period,
+        PublicationDate,
+        QualitativeEvidence,
+        QuantitativeEvidence,
+        Question,
+        Quote,
+        RelatedDocument,
+        Response,
+        Role,
+        ScoreBand,
+        Source,
+    }
+)
+"""The records the fast path is written for: those a document holds, each checked by the tests
+to build exactly what its ``__init__`` builds. Any other class goes through ``__init__``."""
 
 _SKIPPED_CONVERTERS = (to_tuple, freeze_extensions, to_stated_date)
-_INLINE_VALIDATORS = (not_blank, not_empty)
 _SKIPPED_VALIDATORS = (check_field_types,)
 
 
 def is_eligible(cls: type[Any]) -> bool:
-    """Whether *cls* can be built by the fast path with exactly its ``__init__``'s checks."""
+    """Whether the loader builds *cls* by the fast path: one of :data:`ALLOWED`, as it is."""
+    return cls in ALLOWED and can_build(cls)
+
+
+def can_build(cls: type[Any]) -> bool:
+    """Whether :func:`fast_record_hook` builds *cls* with exactly its ``__init__``'s checks."""
     if not attrs.has(cls) or "__slots__" not in cls.__dict__:
+        return False
+    # A cached hash lives in a slot that only __init__ clears: hash() would fail.
+    if "_attrs_cached_hash" in cls.__dict__["__slots__"]:
         return False
     for field in attrs.fields(cls):
         if not field.init or field.alias != field.name:
             return False
         if field.converter is not None and field.converter not in _SKIPPED_CONVERTERS:
-            return False
-        if any(
-            v not in _INLINE_VALIDATORS and v not in _SKIPPED_VALIDATORS
-            for v in validators_of(field)
-        ):
             return False
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             return False
@@ -69,10 +127,13 @@ class FastPathError(ValueError):
 def fast_record_hook(
     cls: type[Any],
     field_hooks: Mapping[str, Callable[[Any, Any], Any]],
+    type_checks: Mapping[Callable[[Any, Any], Any], str] = {},
 ) -> Callable[[Any, Any], Any]:
     """A structure function for *cls* that builds it without ``__init__``.
 
-    *field_hooks* gives the structure hook of every field, by name.
+    *field_hooks* gives the structure hook of every field, by name. *type_checks* gives, for hooks
+    that only check a value's type and return it as it is, the condition on ``{v}`` under which
+    the hook would refuse it: such a hook is tested in place rather than called.
     """
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
@@ -89,38 +150,31 @@ def fast_record_hook(
         "        raise _Error(o)",
         "    self = _new(_cls)",
     ]
+    checks = []
     for index, field in enumerate(fields):
-        hook, kind, setter = f"_h{index}", f"_t{index}", f"_s{index}"
-        names[hook] = field_hooks[field.name]
-        names[kind] = hints[field.name]
-        names[setter] = getattr(cls, field.name).__set__
-        hint = hints[field.name]
-        if hint is str or hint == str | None:
-            # Text is checked inline: a call per text field is most of what a record costs.
-            value = f"o[{field.name!r}]"
-            check = (
-                "v.__class__ is not str"
-                if hint is str
-                else "v is not None and v.__class__ is not str"
-            )
-        else:
-            value, check = f"{hook}(o[{field.name!r}], {kind})", ""
+        names[f"_h{index}"] = field_hooks[field.name]
+        names[f"_t{index}"] = hints[field.name]
+        names[f"_s{index}"] = getattr(cls, field.name).__set__
+        hook = field_hooks[field.name]
+        check = type_checks.get(hook)
+        value = f"o[{field.name!r}]" if check else f"_h{index}(o[{field.name!r}], _t{index})"
         if field.default is attrs.NOTHING:
-            lines.append(f"    v = {value}")
+            lines.append(f"    v{index} = {value}")
         else:
             names[f"_d{index}"] = field.default
-            lines.append(f"    v = {value} if {field.name!r} in o else _d{index}")
+            lines.append(f"    v{index} = {value} if {field.name!r} in o else _d{index}")
         if check:
-            lines.append(f"    if {check}:")
-            lines.append("        raise _Error(v)")
-        validators = validators_of(field)
-        if not_blank in validators:
-            lines.append("    if v.__class__ is str and not v.strip():")
-            lines.append("        raise _Error(v)")
-        if not_empty in validators:
-            lines.append("    if not v:")
-            lines.append("        raise _Error(v)")
-        lines.append(f"    {setter}(self, v)")
+            lines.append(f"    if {check.format(v=f'v{index}')}:")
+            lines.append(f"        raise _Error(v{index})")
+        lines.append(f"    _s{index}(self, v{index})")
+        validators = [v for v in validators_of(field) if v not in _SKIPPED_VALIDATORS]
+        if validators:
+            names[f"_a{index}"] = field
+        for number, validator in enumerate(validators):
+            names[f"_v{index}_{number}"] = validator
+            checks.append(f"    _v{index}_{number}(self, _a{index}, v{index})")
+    # As attrs does: every field set, then every validator, then __attrs_post_init__.
+    lines.extend(checks)
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    self.__attrs_post_init__()")
     lines.append("    return self")

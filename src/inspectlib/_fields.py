@@ -14,8 +14,12 @@ from ._errors import InvalidRecord
 from ._frozen import FrozenDict
 
 __all__ = [
+    "BLANK",
+    "EMPTY",
+    "NOT_BLANK_PATTERN",
     "validators_of",
     "FieldValueError",
+    "is_blank",
     "not_blank",
     "not_empty",
     "to_frozen_dict",
@@ -32,10 +36,25 @@ class FieldValueError(InvalidRecord):
         self.reason = reason
 
 
+BLANK = "must not be blank"
+"""What is wrong with blank text where a record needs some."""
+
+NOT_BLANK_PATTERN = r"\S"
+"""The same rule as a JSON Schema pattern: at least one character that is not white space."""
+
+EMPTY = "needs at least one item"
+"""What is wrong with an empty sequence where a record needs at least one item."""
+
+
+def is_blank(value: object) -> bool:
+    """Whether *value* is text with nothing but white space in it (``None`` is not text)."""
+    return isinstance(value, str) and not value.strip()
+
+
 def not_blank(instance: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:
     """Refuse blank text: a record that needs text needs some. ``None`` passes (optional fields)."""
-    if isinstance(value, str) and not value.strip():
-        raise FieldValueError(type(instance).__name__, attribute.name, "must not be blank")
+    if is_blank(value):
+        raise FieldValueError(type(instance).__name__, attribute.name, BLANK)
 
 
 # The converters take Any items: attrs' mypy support cannot carry a generic converter's type
@@ -43,7 +62,7 @@ def not_blank(instance: Any, attribute: "attrs.Attribute[Any]", value: object) -
 def not_empty(instance: Any, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
     """Refuse an empty sequence where at least one item is needed."""
     if not value:
-        raise FieldValueError(type(instance).__name__, attribute.name, "needs at least one item")
+        raise FieldValueError(type(instance).__name__, attribute.name, EMPTY)
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:

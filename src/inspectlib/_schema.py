@@ -19,7 +19,7 @@ from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
 from ._converter import _JUDGMENT_TYPES, EVIDENCE_TAGS
 from ._documents import FORMAT_VERSION, KINDS
-from ._fields import not_blank, not_empty, validators_of
+from ._fields import NOT_BLANK_PATTERN, not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
 from ._judgments import Inherited, Judgment
@@ -51,7 +51,6 @@ PARTIAL_DATE_PATTERN = (
 )
 """The canonical partial date forms, as a regular expression; a day must exist."""
 
-_NOT_BLANK = r"\S"
 _MAJOR = FORMAT_VERSION.split(".")[0]
 
 
@@ -243,7 +242,7 @@ def _has_validator(field: attrs.Attribute[Any], wanted: Any) -> bool:
 
 def _require_text(schema: dict[str, Any]) -> None:
     if schema.get("type") == "string":
-        schema["pattern"] = _NOT_BLANK
+        schema["pattern"] = NOT_BLANK_PATTERN
     for member in schema.get("anyOf", ()):
         _require_text(member)
 
