@@ -18,6 +18,7 @@ from ._organisations import Organisation
 from ._partial_dates import PartialDate
 from ._sources import Source
 from ._stated_dates import StatedDate, date_bounds, stated_sort_key, to_stated_date
+from ._verdicts import Checked
 
 __all__ = [
     "CommissionStatus",
@@ -341,7 +342,7 @@ _DONE = frozenset({PartStatus.PUBLISHED, PartStatus.WITHDRAWN, PartStatus.SUPERS
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class CommissionedInspection(Expecting):
+class CommissionedInspection(Expecting, Checked):
     """An inspection asked for by a third party, with terms of reference and ordered parts.
 
     Args:

@@ -851,9 +851,7 @@ def make_converter(
     )
     converter.register_unstructure_hook_factory(
         attrs.has,
-        lambda cls: make_dict_unstructure_fn(
-            cls, converter, _cattrs_omit_if_default=True, **overrides.get(cls, {})
-        ),
+        partial(_record_unstructure_fn, converter, overrides),
     )
 
     structure_grade, unstructure_grade = _grade_hooks(scales)
@@ -861,9 +859,7 @@ def make_converter(
     converter.register_structure_hook(Grade, structure_grade)
     converter.register_unstructure_hook(Grade, unstructure_grade)
     structure_inherited = converter.get_structure_hook(Inherited)
-    unstructure_inherited = make_dict_unstructure_fn(
-        Inherited, converter, _cattrs_omit_if_default=True
-    )
+    unstructure_inherited = _record_unstructure_fn(converter, overrides, Inherited)
     structure_judgment, unstructure_judgment = _judgment_hooks(
         structure_grade,
         structure_tagged_grade,
@@ -886,6 +882,58 @@ def make_converter(
         _is_union_of(frozenset(get_args(Evidence))), unstructure_evidence
     )
     return converter
+
+
+def _record_unstructure_fn(
+    converter: cattrs.Converter, overrides: Overrides, cls: type[Any]
+) -> Callable[[Any], dict[str, Any]]:
+    """A function writing a record of *cls* as cattrs' ``omit_if_default`` writes it: the fields
+    without a default first, then those not holding their default, each in field order.
+
+    cattrs compares every field with its default by ``!=``, which calls the records' and
+    mappings' Python-level ``__eq__``; here a default of ``None`` is tested by identity and an
+    empty tuple by truth, and a field whose hook returns its value as it is is not called.
+    """
+    fields = [field for field in attrs.fields(cls) if field.init]
+    if any(isinstance(field.default, attrs.Factory) for field in fields):  # type: ignore[arg-type]
+        return make_dict_unstructure_fn(  # a default made afresh: cattrs' own comparison
+            cls, converter, _cattrs_omit_if_default=True, **overrides.get(cls, {})
+        )
+    hints = typing.get_type_hints(cls)
+    own = overrides.get(cls, {})
+    names: dict[str, Any] = {}
+    required, optional = [], []
+    for index, field in enumerate(fields):
+        hook = getattr(own.get(field.name), "unstruct_hook", None)
+        hook = hook or converter.get_unstructure_hook(hints[field.name])
+        value = f"r.{field.name}"
+        if hook is not identity:
+            names[f"_h{index}"] = hook
+            value = f"_h{index}({value})"
+        if field.default is attrs.NOTHING:
+            required.append(f"{field.name!r}: {value}")
+            continue
+        # As cattrs does, a default is compared in the form its converter stores.
+        default = field.default if field.converter is None else field.converter(field.default)
+        if default is None:
+            test = f"r.{field.name} is not None"
+        elif type(default) is tuple and not default:
+            test = f"r.{field.name}"
+        else:
+            names[f"_d{index}"] = default
+            test = f"r.{field.name} is not _d{index} and r.{field.name} != _d{index}"
+        optional.append(f"    if {test}:\n        res[{field.name!r}] = {value}")
+    text = "\n".join(
+        [
+            "def unstructure(r):",
+            "    res = {" + ", ".join(required) + "}",
+            *optional,
+            "    return res",
+        ]
+    )
+    exec(compile(text, f"<inspectlib unstructure {cls.__name__}>", "exec"), names)
+    unstructure: Callable[[Any], dict[str, Any]] = names["unstructure"]
+    return unstructure
 
 
 def _register_union(converter: cattrs.Converter, members: frozenset[type[Any]], hook: Hook) -> None:

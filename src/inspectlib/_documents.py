@@ -17,10 +17,11 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import IO, Any, Final, TypeAlias, TypeVar, cast, overload
+from typing import IO, Any, Final, Literal, TypeAlias, TypeVar, cast, overload
 
 import orjson
 
+from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
 from ._codec import Codec, problem_at, refuse_wrong_types
 from ._commissions import CommissionedInspection
@@ -40,6 +41,7 @@ from ._messages import listed
 from ._scales import GradingScale
 from ._suggestions import did_you_mean
 from ._validation import CROSS_FIELD_CHECKS, check, each_problem
+from ._verdicts import found_valid, note_valid
 
 __all__ = [
     "FORMAT_VERSION",
@@ -96,29 +98,37 @@ def _codec(catalogue: Catalogue | None) -> Codec:
 
 
 def to_dict(
-    record: Record, *, validate: bool = True, catalogue: Catalogue | None = None
+    record: Record, *, validate: bool | Literal["always"] = True, catalogue: Catalogue | None = None
 ) -> dict[str, Any]:
     """The document of *record* as a JSON-ready dict, envelope included.
 
     Args:
         record: The record to write.
         validate: Check the record's cross-field rules first, so that nothing is written that
-            :func:`loads` would refuse. Pass ``False`` only for records known to be valid, such
-            as those just loaded.
+            :func:`loads` would refuse. A record found valid against the same *catalogue* when
+            it was loaded (or written before) is not checked again: records are immutable, so
+            the verdict still holds, and a copy made with :func:`attrs.evolve` is a new record,
+            checked as any other. ``"always"`` checks every time; ``False`` never does (only for
+            records known to be valid).
         catalogue: Where the record's framework is looked up when validating.
 
     Raises:
         ValidationError: The record breaks a rule (with *validate*).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0
+       A record found valid when it was loaded is not checked again; ``validate="always"``.
     """
     kind = _KIND_OF.get(type(record))
     if kind is None:
         raise TypeError(f"{type(record).__name__} is not a kind of document")
     if validate and type(record) in _CHECKED:
-        problems = check(record, catalogue=catalogue)
-        if problems:
-            raise ValidationError(_subject(record), problems)
+        against = catalogue_or_builtin(catalogue)
+        if validate == "always" or not found_valid(record, against):
+            problems = check(record, catalogue=against)
+            if problems:
+                raise ValidationError(_subject(record), problems)
+            note_valid(record, against)
     body = _codec(None).unstructure(record, _subject(record))
     return {"inspectlib": FORMAT_VERSION, "kind": kind, **body}
 
@@ -131,7 +141,7 @@ def dumps(
     record: Record,
     *,
     indent: bool = False,
-    validate: bool = True,
+    validate: bool | Literal["always"] = True,
     catalogue: Catalogue | None = None,
 ) -> str:
     """The document of *record* as JSON text.
@@ -150,7 +160,7 @@ def _encode(
     record: Record,
     *,
     indent: bool = False,
-    validate: bool = True,
+    validate: bool | Literal["always"] = True,
     catalogue: Catalogue | None = None,
 ) -> bytes:
     document = to_dict(record, validate=validate, catalogue=catalogue)
@@ -186,7 +196,7 @@ def dump(
     target: PathOrFile,
     *,
     indent: bool = False,
-    validate: bool = True,
+    validate: bool | Literal["always"] = True,
     catalogue: Catalogue | None = None,
 ) -> None:
     """Write the document of *record* to a path or an open file, with a final newline.
@@ -211,7 +221,7 @@ def dump_lines(
     target: PathOrFile,
     *,
     append: bool = False,
-    validate: bool = True,
+    validate: bool | Literal["always"] = True,
     catalogue: Catalogue | None = None,
 ) -> int:
     """Write records as JSON Lines, one document a line; return how many were written.
@@ -249,7 +259,7 @@ def _end_the_last_line(stream: IO[bytes]) -> None:
 def _write_lines(
     records: Iterable[Record],
     target: IO[str] | IO[bytes],
-    validate: bool,
+    validate: bool | Literal["always"],
     catalogue: Catalogue | None,
 ) -> int:
     count = 0
@@ -335,6 +345,7 @@ def from_dict(
             ]
         if problems:
             raise ValidationError(subject, problems)
+        note_valid(record, catalogue_or_builtin(catalogue))
     return record
 
 

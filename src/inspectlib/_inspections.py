@@ -22,6 +22,7 @@ from ._partial_dates import PartialDate
 from ._scales import GradingScale
 from ._sources import Quote, Source
 from ._stated_dates import StatedDate, date_bounds, to_stated_date
+from ._verdicts import Checked
 
 __all__ = ["GradedArea", "Inspection", "Period", "RelatedDocument", "Relation"]
 
@@ -166,7 +167,7 @@ class RelatedDocument:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Inspection(Expecting):
+class Inspection(Expecting, Checked):
     """An inspection report: who inspected whom, under which framework, and what they found.
 
     Build one with keyword arguments, check its cross-field rules with
