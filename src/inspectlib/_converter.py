@@ -574,8 +574,23 @@ def _grade_hooks(
 ) -> tuple[Hook, Callable[[Grade], Any]]:
     """A grade's hooks. Written alone it is ``{"scale", "grade"}``; as a judgment its object
     also holds the judgment's ``type``, and the judgment passes *allowed* to say so."""
+    # A valid grade is found by one look-up of its (scale, key); anything else is read again
+    # with every check, to say what is wrong.
+    by_pair = {
+        (scale_id, grade.key): grade for scale_id, scale in scales.items() for grade in scale
+    }
+    size = len(allowed)
 
     def structure(value: Any, _: Any) -> Grade:
+        if type(value) is dict and len(value) == size:
+            scale_id, key = value.get("scale"), value.get("grade")
+            if type(scale_id) is str and type(key) is str:
+                found = by_pair.get((scale_id, key))
+                if found is not None and (size == 2 or "type" in value):
+                    return found
+        return checked(value)
+
+    def checked(value: Any) -> Grade:
         value = _object_with(value, allowed)
         scale_id = _text_at(value, "scale")
         label = _text_at(value, "grade")
