@@ -29,12 +29,13 @@ from cattrs.errors import (
 
 from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
-from ._converter import DROPPING, Dropped, WireError, make_converter, render_path, unknown_field
+from ._converter import DROPPING, Dropped, make_converter, render_path, unknown_field
 from ._errors import Problem, ValidationError
 from ._extensions import Step
 from ._field_types import type_problems
 from ._fields import FieldValueError
 from ._limits import DEFAULT_LIMITS, Limits
+from ._wire_types import WireError
 
 __all__ = ["Codec", "Located", "located_problems", "problem_at", "problems_of"]
 

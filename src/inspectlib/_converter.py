@@ -5,9 +5,7 @@ No record knows how it is written down: every wire rule is here, in :func:`make_
 
 from __future__ import annotations
 
-import datetime
 import enum
-import functools
 import json
 import types
 import typing
@@ -22,7 +20,6 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._errors import InvalidPartialDate
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
 from ._extensions import Extensions, InvalidExtension, freeze_extensions, thaw
 from ._fast_records import fast_record_hook, is_eligible
@@ -31,36 +28,24 @@ from ._frozen import FrozenDict
 from ._inspections import Inspection
 from ._judgments import NON_GRADES, CarriedForward, Inherited, Judgment, NonGrade
 from ._limits import DEFAULT_LIMITS, Limits
-from ._partial_dates import CANONICAL_FORMS, PartialDate
 from ._paths import Step
 from ._paths import render as render_path
 from ._scales import Grade, GradingScale
 from ._stated_dates import StatedDate
 from ._suggestions import did_you_mean
+from ._wire_types import (
+    SCALARS,
+    STATED_DATE,
+    TEXT_CHECKS,
+    WireError,
+    expected,
+    strict_optional_str,
+    strict_str,
+)
 
-__all__ = ["WireError", "json_type", "make_converter", "render_path"]
+__all__ = ["DROPPING", "Dropped", "make_converter", "render_path", "unknown_field"]
 
 Hook: TypeAlias = Callable[[Any, Any], Any]
-
-
-class WireError(ValueError):
-    """One wire problem, *at* a path of steps relative to the value being structured."""
-
-    def __init__(self, message: str, at: tuple[Step, ...] = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.at = at
-
-
-_JSON_TYPES: Final = {
-    str: "string",
-    int: "number",
-    float: "number",
-    bool: "boolean",
-    type(None): "null",
-    list: "array",
-    dict: "object",
-}
 
 
 class Dropped:
@@ -108,118 +93,6 @@ def _unknown_keys(value: dict[str, Any], known: Collection[str]) -> list[str] | 
     return extra
 
 
-def json_type(value: object) -> str:
-    """The JSON name of a decoded value's type: ``"string"``, ``"number"``, ``"array"``..."""
-    return _JSON_TYPES.get(type(value), type(value).__name__)
-
-
-def _expected(what: str, value: object) -> WireError:
-    """The error for a value of the wrong JSON type, showing scalars as JSON writes them."""
-    kind = json_type(value)
-    if type(value) in (str, int, float, bool):
-        shown = json.dumps(value)
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        return WireError(f"expected {what}, got {kind} {shown}")
-    return WireError(f"expected {what}, got {kind}")
-
-
-# Strict primitives: cattrs would turn 12345 into "12345" and "3" into 3. JSON has one number
-# type, so an integral float stays refused for int fields, and bool is not an int here.
-def _strict_str(value: Any, _: Any) -> str:
-    if type(value) is str:
-        return value
-    raise _expected("a string", value)
-
-
-def _strict_optional_str(value: Any, _: Any) -> str | None:
-    if value is None or type(value) is str:
-        return value
-    raise _expected("a string", value)
-
-
-_TEXT_CHECKS: Final[Mapping[Hook, str]] = {
-    _strict_str: "{v}.__class__ is not str",
-    _strict_optional_str: "{v} is not None and {v}.__class__ is not str",
-}
-"""What the text hooks refuse, as the condition the fast path tests in their place: a call per
-text field is most of what building a record costs. Used only where the field's hook *is* one
-of these, so a hook registered in their place is called as any other."""
-
-
-def _strict_int(value: Any, _: Any) -> int:
-    if type(value) is int:
-        return value
-    raise _expected("an integer", value)
-
-
-def _strict_float(value: Any, _: Any) -> float:
-    if type(value) is float or type(value) is int:
-        return float(value)
-    raise _expected("a number", value)
-
-
-def _strict_bool(value: Any, _: Any) -> bool:
-    if type(value) is bool:
-        return value
-    raise _expected("a boolean", value)
-
-
-def _structure_date(value: Any, _: Any) -> datetime.date:
-    if type(value) is not str:
-        raise _expected("a date as a string (YYYY-MM-DD)", value)
-    # fromisoformat also takes "20241213" and week dates; the wire takes one form only.
-    if len(value) == 10 and value[4] == "-" and value[7] == "-":
-        try:
-            return _parse_iso_date(value)
-        except ValueError:
-            pass
-    raise WireError(f"{value!r} is not a date in the form YYYY-MM-DD")
-
-
-# Corpora repeat the same few hundred dates over and over, and both date types are immutable:
-# each distinct text is parsed once. A bounded cache, so hostile input cannot grow it.
-_parse_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.parse_canonical)
-_parse_iso_date = functools.lru_cache(maxsize=4096)(datetime.date.fromisoformat)
-_format_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.__str__)
-
-
-def _structure_partial_date(value: Any, _: Any) -> PartialDate:
-    if type(value) is not str:
-        raise _expected("a partial date as a string", value)
-    return _parse_partial_date(value)
-
-
-def _structure_stated_date(value: Any, _: Any) -> StatedDate:
-    """A day is ``YYYY-MM-DD`` and becomes a :class:`datetime.date`; any other canonical
-    partial date form stays partial."""
-    if type(value) is not str:
-        raise _expected("a date as a string (YYYY-MM-DD, or a partial date such as 2020-01)", value)
-    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[8:].isdigit():
-        try:
-            return _parse_iso_date(value)
-        except ValueError:
-            pass  # the partial date reader says what is wrong with it
-    try:
-        partial = _parse_partial_date(value)
-    except InvalidPartialDate as error:
-        if str(error).startswith("cannot read"):
-            raise  # a form it knows, with a part out of range: it says which
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        raise WireError(
-            f"{shown!r} is not a date in a canonical form: expected {CANONICAL_FORMS}"
-        ) from None
-    day = partial.to_date()
-    return partial if day is None else day
-
-
-def _unstructure_stated_date(value: StatedDate | None) -> str | None:
-    if value is None:
-        return None
-    if type(value) is datetime.date:
-        return value.isoformat()
-    return _format_partial_date(value)
-
-
 def _is_enum(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, enum.Enum)
 
@@ -234,7 +107,7 @@ def _enum_structure_hook(cls: type[enum.Enum]) -> Hook:
         member = members.get(value) if type(value) is str else None
         if member is None:
             if type(value) is not str:
-                raise _expected("a string", value)
+                raise expected("a string", value)
             raise WireError(f"{value!r} is not one of: {valid}{did_you_mean(value, members)}")
         return member
 
@@ -246,34 +119,40 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
     return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _too_many(value: list[Any], limits: Limits) -> WireError:
+    return WireError(
+        f"{len(value):,} items, over the limit of {limits.max_items:,} (Limits.max_items)"
+    )
+
+
 def _tuple_structure_hook(
     converter: cattrs.Converter, detailed: bool, limits: Limits, cls: Any
 ) -> Hook:
     item_type = get_args(cls)[0]
     item_hook = converter.get_structure_hook(item_type)
+    if detailed:
+        return _detailed_tuple_hook(item_hook, item_type, limits, cls)
+    max_items = limits.max_items
+
+    def fast(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise expected("an array", value)
+        if len(value) > max_items:
+            raise _too_many(value, limits)
+        return tuple([item_hook(item, item_type) for item in value])
+
+    return fast
+
+
+def _detailed_tuple_hook(item_hook: Hook, item_type: Any, limits: Limits, cls: Any) -> Hook:
+    """Every item read, and every problem collected with its index, up to the cap."""
     max_items, max_problems = limits.max_items, limits.max_problems
-
-    def too_many(value: list[Any]) -> WireError:
-        return WireError(
-            f"{len(value):,} items, over the limit of {max_items:,} (Limits.max_items)"
-        )
-
-    if not detailed:
-
-        def fast(value: Any, _: Any) -> tuple[Any, ...]:
-            if type(value) is not list:
-                raise _expected("an array", value)
-            if len(value) > max_items:
-                raise too_many(value)
-            return tuple([item_hook(item, item_type) for item in value])
-
-        return fast
 
     def detailed_hook(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _expected("an array", value)
+            raise expected("an array", value)
         if len(value) > max_items:
-            raise too_many(value)
+            raise _too_many(value, limits)
         items, errors = [], []
         for index, item in enumerate(value):
             try:
@@ -327,8 +206,8 @@ def _optional_structure_hook(converter: cattrs.Converter, cls: Any) -> Hook:
     # cattrs' own optional hook looks the inner hook up on every call; resolve it once.
     member = _optional_member(cls)
     inner = converter.get_structure_hook(member)
-    if inner is _strict_str:  # the text hook itself, not one registered in its place
-        return _strict_optional_str
+    if inner is strict_str:  # the text hook itself, not one registered in its place
+        return strict_optional_str
 
     def structure(value: Any, _: Any) -> Any:
         return None if value is None else inner(value, member)
@@ -429,7 +308,7 @@ def _record_hook(
             else converter.get_structure_hook(hints[field.name])
             for field in attrs.fields(cls)
         }
-        structure = fast_record_hook(cls, field_hooks, _TEXT_CHECKS)
+        structure = fast_record_hook(cls, field_hooks, TEXT_CHECKS)
     else:
         # cattrs' generated function indexes into the value; say plainly when it is no object.
         field_overrides = {**_invariant_overrides(converter, cls), **overrides.get(cls, {})}
@@ -437,7 +316,7 @@ def _record_hook(
 
         def structure(value: Any, _: Any) -> Any:
             if type(value) is not dict:
-                raise _expected("an object", value)
+                raise expected("an object", value)
             return generated(value, cls)
 
     if dropping:
@@ -463,7 +342,7 @@ def _record_hook(
 def _extensions_hook(limits: Limits) -> Hook:
     def structure(value: Any, _: Any) -> Extensions:
         if type(value) is not dict:
-            raise _expected("an object", value)
+            raise expected("an object", value)
         try:
             return freeze_extensions(value, limits)
         except InvalidExtension as error:
@@ -480,11 +359,11 @@ def _is_extensions(cls: Any) -> bool:
 def _text_map_hook(limits: Limits) -> Hook:
     def structure(value: Any, _: Any) -> FrozenDict[str, str]:
         if type(value) is not dict:
-            raise _expected("an object", value)
+            raise expected("an object", value)
         errors: list[Exception] = []
         for key, item in value.items():
             if type(item) is not str:
-                errors.append(WireError(_expected("a string", item).message, (key,)))
+                errors.append(WireError(expected("a string", item).message, (key,)))
                 if len(errors) >= limits.max_problems:
                     break  # enough to act on: the cap on problems would drop the rest
         if errors:
@@ -501,7 +380,7 @@ def _scale_reference_hooks(
 
     def structure(value: Any, _: Any) -> tuple[GradingScale, ...]:
         if type(value) is not list:
-            raise _expected("an array of grading scale ids", value)
+            raise expected("an array of grading scale ids", value)
         if len(value) > limits.max_items:
             raise WireError(
                 f"{len(value):,} items, over the limit of {limits.max_items:,} (Limits.max_items)"
@@ -516,7 +395,7 @@ def _scale_reference_hooks(
             if not detailed:  # the fast pass stops here; the detailed pass says what and where
                 raise WireError("not a grading scale of the catalogue", (index,))
             if type(scale_id) is not str:
-                errors.append(WireError(_expected("a string", scale_id).message, (index,)))
+                errors.append(WireError(expected("a string", scale_id).message, (index,)))
             else:
                 if scale_id not in unknown:
                     unknown[scale_id] = _unknown_scale(scale_id, scales)
@@ -542,7 +421,7 @@ def _scale_reference_hooks(
 def _object_with(value: Any, allowed: tuple[str, ...]) -> dict[str, Any]:
     """Check *value* is an object with no key outside *allowed*."""
     if type(value) is not dict:
-        raise _expected("an object", value)
+        raise expected("an object", value)
     extra = [key for key in value if key not in allowed]
     if extra:
         if _unknown_keys(value, allowed) is not None:
@@ -633,48 +512,30 @@ def _judgment_hooks(
     structure_inherited: Hook,
     unstructure_inherited: Callable[[Inherited], dict[str, Any]],
 ) -> tuple[Hook, Callable[[Judgment | None], Any]]:
-    valid = ", ".join(_JUDGMENT_TYPES)
     inherited_keys = _known_keys(Inherited, None) | {"type"}
+
+    def non_grade(value: dict[str, Any]) -> Judgment:
+        _object_with(value, ("type",))
+        return _NON_GRADES[value["type"]]
+
+    # The reader of each tag, given the judgment's object.
+    readers: dict[str, Callable[[dict[str, Any]], Judgment]] = {
+        "grade": lambda value: structure_tagged_grade(value, Grade),
+        **dict.fromkeys(_NON_GRADES, non_grade),
+        "inherited": lambda value: structure_inherited(
+            _without_tag(value, inherited_keys), Inherited
+        ),
+        "carried_forward": partial(_carried_forward, structure_grade),
+    }
 
     def structure(value: Any, _: Any) -> Judgment:
         if type(value) is not dict:
-            raise _expected("an object", value)
+            raise expected("an object", value)
         tag = _required(value, "type")
-        if tag == "grade":
-            return structure_tagged_grade(value, Grade)  # type: ignore[no-any-return]
-        non_grade = _NON_GRADES.get(tag) if type(tag) is str else None
-        if non_grade is not None:
-            _object_with(value, ("type",))
-            return non_grade
-        if tag == "inherited":
-            if (
-                not inherited_keys.issuperset(value)
-                and _unknown_keys(value, inherited_keys) is not None
-            ):
-                fields = {key: item for key, item in value.items() if key in inherited_keys}
-            else:
-                fields = dict(value)
-            del fields["type"]
-            return structure_inherited(fields, Inherited)  # type: ignore[no-any-return]
-        if tag == "carried_forward":
-            _object_with(value, ("type", "from_inspection", "grade"))
-            source = value.get("from_inspection")
-            if source is not None:
-                source = _text_at(value, "from_inspection")
-            grade = value.get("grade")
-            try:
-                carried = None if grade is None else structure_grade(grade, Grade)
-            except WireError as error:
-                raise WireError(error.message, ("grade", *error.at)) from error
-            except ExceptionGroup as group:
-                raise ExceptionGroup(
-                    group.message, [_prefixed(error, "grade") for error in group.exceptions]
-                ) from group
-            return CarriedForward(from_inspection=source, grade=carried)
-        if type(tag) is not str:
-            raise WireError(_expected("a string", tag).message, ("type",))
-        hint = did_you_mean(tag, _JUDGMENT_TYPES)
-        raise WireError(f"{tag!r} is not one of: {valid}{hint}", ("type",))
+        reader = readers.get(tag) if type(tag) is str else None
+        if reader is None:
+            raise _unknown_tag(tag, _JUDGMENT_TYPES)
+        return reader(value)
 
     def unstructure(judgment: Judgment | None) -> dict[str, Any] | None:
         if judgment is None:
@@ -695,6 +556,43 @@ def _judgment_hooks(
     return structure, unstructure
 
 
+def _carried_forward(structure_grade: Hook, value: dict[str, Any]) -> CarriedForward:
+    _object_with(value, ("type", "from_inspection", "grade"))
+    source = value.get("from_inspection")
+    if source is not None:
+        source = _text_at(value, "from_inspection")
+    grade = value.get("grade")
+    try:
+        carried = None if grade is None else structure_grade(grade, Grade)
+    except WireError as error:
+        raise WireError(error.message, ("grade", *error.at)) from error
+    except ExceptionGroup as group:
+        raise ExceptionGroup(
+            group.message, [_prefixed(error, "grade") for error in group.exceptions]
+        ) from group
+    return CarriedForward(from_inspection=source, grade=carried)
+
+
+def _without_tag(value: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """A copy of a tagged object without its ``type``, for the member's own hook; keys the
+    member does not know dropped where a newer minor version is read."""
+    if not known.issuperset(value) and _unknown_keys(value, known) is not None:
+        fields = {key: item for key, item in value.items() if key in known}
+    else:
+        fields = dict(value)
+    del fields["type"]
+    return fields
+
+
+def _unknown_tag(tag: Any, tags: Iterable[str]) -> WireError:
+    """The error for a ``type`` that names no member of a tagged union."""
+    if type(tag) is not str:
+        return WireError(expected("a string", tag).message, ("type",))
+    return WireError(
+        f"{tag!r} is not one of: {', '.join(tags)}{did_you_mean(tag, tags)}", ("type",)
+    )
+
+
 def _prefixed(error: BaseException, step: Step) -> Exception:
     if isinstance(error, WireError):
         return WireError(error.message, (step, *error.at))
@@ -705,7 +603,7 @@ def _text_at(value: dict[str, Any], key: str) -> str:
     """The text under *key*, or an error located at *key*."""
     item = _required(value, key)
     if type(item) is not str:
-        raise WireError(_expected("a string", item).message, (key,))
+        raise WireError(expected("a string", item).message, (key,))
     return item
 
 
@@ -724,24 +622,16 @@ def _tagged_union_hooks(
     # A member's object holds the tag too: the member's own hook sees a copy without it.
     known = {cls: _known_keys(cls, renamed.get(cls)) | {"type"} for cls in tags}
     unstructure_of = {cls: converter.get_unstructure_hook(cls) for cls in tags}
-    valid = ", ".join(by_tag)
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
-            raise _expected("an object", value)
+            raise expected("an object", value)
         tag = _required(value, "type")
         member = by_tag.get(tag) if type(tag) is str else None
         if member is None:
-            if type(tag) is not str:
-                raise WireError(_expected("a string", tag).message, ("type",))
-            raise WireError(f"{tag!r} is not one of: {valid}{did_you_mean(tag, by_tag)}", ("type",))
+            raise _unknown_tag(tag, by_tag)
         cls, hook = member
-        if not known[cls].issuperset(value) and _unknown_keys(value, known[cls]) is not None:
-            fields = {key: item for key, item in value.items() if key in known[cls]}
-        else:
-            fields = dict(value)
-        del fields["type"]
-        return hook(fields, cls)
+        return hook(_without_tag(value, known[cls]), cls)
 
     def unstructure(value: Any) -> dict[str, Any]:
         return {"type": tags[type(value)], **unstructure_of[type(value)](value)}
@@ -832,17 +722,13 @@ def make_converter(
     converter.register_unstructure_hook_factory(
         _is_homogeneous_tuple, partial(_tuple_unstructure_hook, converter)
     )
-    converter.register_structure_hook(str, _strict_str)
-    converter.register_structure_hook(int, _strict_int)
-    converter.register_structure_hook(float, _strict_float)
-    converter.register_structure_hook(bool, _strict_bool)
-    converter.register_structure_hook(datetime.date, _structure_date)
-    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    converter.register_structure_hook(PartialDate, _structure_partial_date)
-    converter.register_unstructure_hook(PartialDate, _format_partial_date)
+    for scalar, wire in SCALARS.items():
+        converter.register_structure_hook(scalar, wire.structure)
+        if wire.unstructure is not None:
+            converter.register_unstructure_hook(scalar, wire.unstructure)
     is_stated_date = _is_union_of(frozenset(get_args(StatedDate)))
-    converter.register_structure_hook_func(is_stated_date, _none_or(_structure_stated_date))
-    converter.register_unstructure_hook_func(is_stated_date, _unstructure_stated_date)
+    converter.register_structure_hook_func(is_stated_date, _none_or(STATED_DATE.structure))
+    converter.register_unstructure_hook_func(is_stated_date, STATED_DATE.unstructure or identity)
     converter.register_structure_hook_factory(_is_enum, _enum_structure_hook)
     converter.register_unstructure_hook_factory(_is_enum, lambda _: _enum_value)
     converter.register_structure_hook_factory(

@@ -25,7 +25,7 @@ from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
 from ._codec import Codec, problem_at, refuse_wrong_types
 from ._commissions import CommissionedInspection
-from ._converter import json_type, render_path
+from ._converter import render_path
 from ._errors import (
     FormatVersionError,
     FormatVersionWarning,
@@ -42,6 +42,7 @@ from ._scales import GradingScale
 from ._suggestions import did_you_mean
 from ._validation import CROSS_FIELD_CHECKS, check, each_problem
 from ._verdicts import found_valid, note_valid
+from ._wire_types import json_type
 
 __all__ = [
     "FORMAT_VERSION",

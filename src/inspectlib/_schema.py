@@ -7,10 +7,11 @@ unions, references to scales) mirror the converter's hooks one for one.
 
 from __future__ import annotations
 
-import datetime
 import enum
+import inspect
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any, get_args, get_origin
 
 import attrs
@@ -23,33 +24,11 @@ from ._fields import NOT_BLANK_PATTERN, not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
 from ._judgments import Inherited, Judgment
-from ._partial_dates import PartialDate
 from ._scales import Grade
 from ._stated_dates import StatedDate
+from ._wire_types import SCALARS, STATED_DATE
 
-__all__ = ["DATE_PATTERN", "PARTIAL_DATE_PATTERN", "json_schema"]
-
-# A day that exists, as a regular expression: a validator's "format": "date" check is optional
-# (off by default in most), and a pattern is not. Months have their lengths; 29 February needs
-# a leap year: divisible by 4, and by 400 for a century. Year 0000 is no year of the calendar.
-_YEAR = "(?!0000)[0-9]{4}"
-_LEAP_YEAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)"
-_DAY = (
-    f"({_YEAR}-(01|03|05|07|08|10|12)-(0[1-9]|[12][0-9]|3[01])"
-    f"|{_YEAR}-(04|06|09|11)-(0[1-9]|[12][0-9]|30)"
-    f"|{_YEAR}-02-(0[1-9]|1[0-9]|2[0-8])"
-    f"|{_LEAP_YEAR}-02-29)"
-)
-
-DATE_PATTERN = f"^{_DAY}$"
-"""An exact day, ``YYYY-MM-DD``, as a regular expression that refuses days that do not exist
-(``2024-13-45``, ``2023-02-29``)."""
-
-PARTIAL_DATE_PATTERN = (
-    rf"^(\.\./)?({_DAY}|[0-9]{{4}}(-Q[1-4]|-(spring|summer|autumn|winter)"
-    r"|-(0[1-9]|1[0-2])(-(early|mid|late))?)?)$"
-)
-"""The canonical partial date forms, as a regular expression; a day must exist."""
+__all__ = ["field_descriptions", "json_schema"]
 
 _MAJOR = FORMAT_VERSION.split(".")[0]
 
@@ -63,50 +42,36 @@ class _Builder:
         return {"$ref": f"#/$defs/{name}"}
 
     def of_type(self, hint: Any) -> dict[str, Any]:
-        if hint is str:
-            return {"type": "string"}
-        if hint is bool:
-            return {"type": "boolean"}
-        if hint is int:
-            return {"type": "integer"}
-        if hint is float:
-            return {"type": "number"}
-        if hint is datetime.date:
-            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
-        if hint is PartialDate:
-            return {"type": "string", "pattern": PARTIAL_DATE_PATTERN}
+        scalar = SCALARS.get(hint) if isinstance(hint, type) else None
+        if scalar is not None:
+            return dict(scalar.schema)
         if hint == StatedDate:
-            # A day is checked as a calendar date; any other canonical form as a partial date.
-            day = self.of_type(datetime.date)
-            return {
-                "type": "string",
-                "anyOf": [
-                    day,
-                    {"pattern": PARTIAL_DATE_PATTERN, "not": {"pattern": day["pattern"]}},
-                ],
-            }
+            return dict(STATED_DATE.schema)
         if hint == Judgment:
             return self.judgment()
         if hint is Grade:
             return self.grade()
-        if get_origin(hint) is FrozenDict:
+        if attrs.has(hint):
+            return self.record(hint)
+        origin = get_origin(hint)
+        if origin is FrozenDict:
             if get_args(hint)[1] is str:
                 return {"type": "object", "additionalProperties": {"type": "string"}}
             return {"type": "object", "propertyNames": {"pattern": "^[^:]+:.+$"}}
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
             return {"enum": [member.value for member in hint]}
-        origin = get_origin(hint)
         if origin is tuple:
             return {"type": "array", "items": self.of_type(get_args(hint)[0])}
         if origin is types.UnionType or origin is typing.Union:
-            members = [arg for arg in get_args(hint) if arg is not type(None)]
-            if frozenset(members) == frozenset(EVIDENCE_TAGS):
-                return self.evidence()
-            inner = self.of_type(members[0] if len(members) == 1 else _union(members))
-            return {"anyOf": [inner, {"type": "null"}]}
-        if attrs.has(hint):
-            return self.record(hint)
+            return self.union(hint)
         raise TypeError(f"no JSON Schema for {hint!r}")
+
+    def union(self, hint: Any) -> dict[str, Any]:
+        members = [arg for arg in get_args(hint) if arg is not type(None)]
+        if frozenset(members) == frozenset(EVIDENCE_TAGS):
+            return self.evidence()
+        inner = self.of_type(members[0] if len(members) == 1 else _union(members))
+        return {"anyOf": [inner, {"type": "null"}]}
 
     def record(self, cls: type[Any], extra: dict[str, Any] | None = None) -> dict[str, Any]:
         name = cls.__name__
@@ -131,7 +96,7 @@ class _Builder:
                 _require_text(schema)
             if _has_validator(field, not_empty):
                 schema["minItems"] = 1
-            doc = _field_doc(cls, field.name)
+            doc = field_descriptions(cls).get(field.name)
             if doc:
                 schema = {**schema, "description": doc}
             properties[field.name] = schema
@@ -247,20 +212,32 @@ def _require_text(schema: dict[str, Any]) -> None:
         _require_text(member)
 
 
-def _field_doc(cls: type[Any], name: str) -> str | None:
-    # Napoleon-style "Args:" sections hold each field's description: reuse them, so the schema
-    # says what the reference documentation says.
-    doc = cls.__doc__ or ""
-    marker = f"        {name}: "
-    start = doc.find(marker)
-    if start < 0:
-        return None
-    lines = [doc[start + len(marker) :].split("\n", 1)[0]]
-    for line in doc[start:].split("\n")[1:]:
-        if not line.startswith("            "):
-            break
-        lines.append(line.strip())
-    return " ".join(lines).strip()
+def field_descriptions(cls: type[Any]) -> Mapping[str, str]:
+    """Each field's description, from the one place a record declares it: the ``Args:``
+    section of its docstring, which the reference documentation renders too.
+
+    The section is read by its structure, whatever its indentation: an entry is a line
+    ``name: text`` at the section's first indentation, and the lines indented deeper continue it.
+    """
+    lines = inspect.cleandoc(cls.__doc__ or "").splitlines()
+    start = next((i + 1 for i, line in enumerate(lines) if line.strip() == "Args:"), len(lines))
+    found: dict[str, list[str]] = {}
+    entry: list[str] = []
+    level = None
+    for line in lines[start:]:
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        level = indent if level is None else level
+        if indent < level:
+            break  # the section ends where the text comes back out
+        if indent == level:
+            name, _, text = line.strip().partition(":")
+            entry = found.setdefault(name, [])
+            entry.append(text.strip())
+        else:
+            entry.append(line.strip())
+    return {name: " ".join(parts).strip() for name, parts in found.items()}
 
 
 def json_schema(catalogue: Catalogue | None = None) -> dict[str, Any]:

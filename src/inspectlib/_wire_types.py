@@ -1,0 +1,235 @@
+"""The wire types: each scalar a document holds, declared once.
+
+A :class:`WireType` says how one Python type is read from decoded JSON, how it is written, and
+its JSON Schema. The converter (:mod:`inspectlib._converter`) registers its hooks from
+:data:`SCALARS` and the schema generator (:mod:`inspectlib._schema`) reads its schema from the
+same entry, so the two cannot say different things of a type.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+import attrs
+
+from ._errors import InvalidPartialDate
+from ._extensions import Step
+from ._partial_dates import CANONICAL_FORMS, PartialDate
+from ._stated_dates import StatedDate
+
+__all__ = [
+    "DATE_PATTERN",
+    "PARTIAL_DATE_PATTERN",
+    "SCALARS",
+    "STATED_DATE",
+    "TEXT_CHECKS",
+    "WireError",
+    "WireType",
+    "expected",
+    "strict_optional_str",
+    "strict_str",
+    "json_type",
+]
+
+
+class WireError(ValueError):
+    """One wire problem, *at* a path of steps relative to the value being structured."""
+
+    def __init__(self, message: str, at: tuple[Step, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.at = at
+
+
+_JSON_TYPES: Final = {
+    str: "string",
+    int: "number",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+    list: "array",
+    dict: "object",
+}
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a decoded value's type: ``"string"``, ``"number"``, ``"array"``..."""
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def expected(what: str, value: object) -> WireError:
+    """The error for a value of the wrong JSON type, showing scalars as JSON writes them."""
+    kind = json_type(value)
+    if type(value) in (str, int, float, bool):
+        shown = json.dumps(value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        return WireError(f"expected {what}, got {kind} {shown}")
+    return WireError(f"expected {what}, got {kind}")
+
+
+# Strict primitives: cattrs would turn 12345 into "12345" and "3" into 3. JSON has one number
+# type, so an integral float stays refused for int fields, and bool is not an int here.
+def strict_str(value: Any, _: Any) -> str:
+    if type(value) is str:
+        return value
+    raise expected("a string", value)
+
+
+def strict_optional_str(value: Any, _: Any) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise expected("a string", value)
+
+
+TEXT_CHECKS: Final[Mapping[Callable[[Any, Any], Any], str]] = {
+    strict_str: "{v}.__class__ is not str",
+    strict_optional_str: "{v} is not None and {v}.__class__ is not str",
+}
+"""What the text hooks refuse, as the condition the fast path tests in their place: a call per
+text field is most of what building a record costs. Used only where the field's hook *is* one
+of these, so a hook registered in their place is called as any other."""
+
+
+def _strict_int(value: Any, _: Any) -> int:
+    if type(value) is int:
+        return value
+    raise expected("an integer", value)
+
+
+def _strict_float(value: Any, _: Any) -> float:
+    if type(value) is float or type(value) is int:
+        return float(value)
+    raise expected("a number", value)
+
+
+def _strict_bool(value: Any, _: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise expected("a boolean", value)
+
+
+def _structure_date(value: Any, _: Any) -> datetime.date:
+    if type(value) is not str:
+        raise expected("a date as a string (YYYY-MM-DD)", value)
+    # fromisoformat also takes "20241213" and week dates; the wire takes one form only.
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return _parse_iso_date(value)
+        except ValueError:
+            pass
+    raise WireError(f"{value!r} is not a date in the form YYYY-MM-DD")
+
+
+# Corpora repeat the same few hundred dates over and over, and both date types are immutable:
+# each distinct text is parsed once. A bounded cache, so hostile input cannot grow it.
+_parse_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.parse_canonical)
+_parse_iso_date = functools.lru_cache(maxsize=4096)(datetime.date.fromisoformat)
+_format_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.__str__)
+
+
+def _structure_partial_date(value: Any, _: Any) -> PartialDate:
+    if type(value) is not str:
+        raise expected("a partial date as a string", value)
+    return _parse_partial_date(value)
+
+
+def _structure_stated_date(value: Any, _: Any) -> StatedDate:
+    """A day is ``YYYY-MM-DD`` and becomes a :class:`datetime.date`; any other canonical
+    partial date form stays partial."""
+    if type(value) is not str:
+        raise expected("a date as a string (YYYY-MM-DD, or a partial date such as 2020-01)", value)
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[8:].isdigit():
+        try:
+            return _parse_iso_date(value)
+        except ValueError:
+            pass  # the partial date reader says what is wrong with it
+    try:
+        partial = _parse_partial_date(value)
+    except InvalidPartialDate as error:
+        if str(error).startswith("cannot read"):
+            raise  # a form it knows, with a part out of range: it says which
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        raise WireError(
+            f"{shown!r} is not a date in a canonical form: expected {CANONICAL_FORMS}"
+        ) from None
+    day = partial.to_date()
+    return partial if day is None else day
+
+
+def _unstructure_stated_date(value: StatedDate | None) -> str | None:
+    if value is None:
+        return None
+    if type(value) is datetime.date:
+        return value.isoformat()
+    return _format_partial_date(value)
+
+
+# A day that exists, as a regular expression: a validator's "format": "date" check is optional
+# (off by default in most), and a pattern is not. Months have their lengths; 29 February needs
+# a leap year: divisible by 4, and by 400 for a century. Year 0000 is no year of the calendar.
+_YEAR = "(?!0000)[0-9]{4}"
+_LEAP_YEAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)"
+_DAY = (
+    f"({_YEAR}-(01|03|05|07|08|10|12)-(0[1-9]|[12][0-9]|3[01])"
+    f"|{_YEAR}-(04|06|09|11)-(0[1-9]|[12][0-9]|30)"
+    f"|{_YEAR}-02-(0[1-9]|1[0-9]|2[0-8])"
+    f"|{_LEAP_YEAR}-02-29)"
+)
+
+DATE_PATTERN = f"^{_DAY}$"
+"""An exact day, ``YYYY-MM-DD``, as a regular expression that refuses days that do not exist
+(``2024-13-45``, ``2023-02-29``)."""
+
+PARTIAL_DATE_PATTERN = (
+    rf"^(\.\./)?({_DAY}|[0-9]{{4}}(-Q[1-4]|-(spring|summer|autumn|winter)"
+    r"|-(0[1-9]|1[0-2])(-(early|mid|late))?)?)$"
+)
+"""The canonical partial date forms, as a regular expression; a day must exist."""
+
+
+_STATED_DAY = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+
+
+@attrs.frozen
+class WireType:
+    """How one type is read, written and described on the wire."""
+
+    structure: Callable[[Any, Any], Any]
+    """Reads a decoded JSON value, checking it; raises :class:`WireError`."""
+    unstructure: Callable[[Any], Any] | None
+    """Writes a value as JSON-ready data; ``None`` where the value is written as it is."""
+    schema: Mapping[str, Any]
+    """The JSON Schema of the value as a document holds it."""
+
+
+SCALARS: Final[Mapping[Any, WireType]] = {
+    str: WireType(strict_str, None, {"type": "string"}),
+    int: WireType(_strict_int, None, {"type": "integer"}),
+    float: WireType(_strict_float, None, {"type": "number"}),
+    bool: WireType(_strict_bool, None, {"type": "boolean"}),
+    datetime.date: WireType(_structure_date, datetime.date.isoformat, _STATED_DAY),
+    PartialDate: WireType(
+        _structure_partial_date,
+        _format_partial_date,
+        {"type": "string", "pattern": PARTIAL_DATE_PATTERN},
+    ),
+}
+"""Each scalar type of the records, with its wire form."""
+
+STATED_DATE: Final = WireType(
+    _structure_stated_date,
+    _unstructure_stated_date,
+    {
+        # A day is checked as a calendar date; any other canonical form as a partial date.
+        "type": "string",
+        "anyOf": [
+            _STATED_DAY,
+            {"pattern": PARTIAL_DATE_PATTERN, "not": {"pattern": DATE_PATTERN}},
+        ],
+    },
+)
+"""A stated date (a day, or a partial date): a union of two scalars, with one wire form."""
