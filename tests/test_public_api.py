@@ -57,6 +57,7 @@ TOP_LEVEL = {
     "dump",
     "load_lines",
     "dump_lines",
+    "collector_paused",
     "to_dict",
     "from_dict",
     "check",

@@ -32,6 +32,7 @@ from . import frameworks as frameworks
 from . import judgments as judgments
 from . import scales as scales
 from . import tables as tables
+from ._collector import collector_paused
 from ._deprecation import moved_names
 from ._documents import Record, dump, dump_lines, dumps, from_dict, load, load_lines, loads, to_dict
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
@@ -92,6 +93,7 @@ __all__ = [
     "dump",
     "load_lines",
     "dump_lines",
+    "collector_paused",
     "to_dict",
     "from_dict",
     "check",
