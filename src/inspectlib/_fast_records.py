@@ -49,7 +49,7 @@ from ._evidence import QualitativeEvidence, QuantitativeEvidence
 from ._expectations import Expectation
 from ._extensions import freeze_extensions
 from ._field_types import check_field_types
-from ._fields import to_tuple, validators_of
+from ._fields import is_blank, not_blank, to_tuple, validators_of
 from ._findings import Finding
 from ._frameworks import FrameworkArea, ScoreBand
 from ._inspections import GradedArea, Inspection, Period, RelatedDocument
@@ -151,6 +151,7 @@ def fast_record_hook(
         "    self = _new(_cls)",
     ]
     checks = []
+    texts: list[str] = []  # the values of the fields that must not be blank
     for index, field in enumerate(fields):
         names[f"_h{index}"] = field_hooks[field.name]
         names[f"_t{index}"] = hints[field.name]
@@ -168,12 +169,19 @@ def fast_record_hook(
             lines.append(f"        raise _Error(v{index})")
         lines.append(f"    _s{index}(self, v{index})")
         validators = [v for v in validators_of(field) if v not in _SKIPPED_VALIDATORS]
+        if not_blank in validators:  # checked with the record's other text, in one call
+            validators.remove(not_blank)
+            texts.append(f"v{index}")
         if validators:
             names[f"_a{index}"] = field
         for number, validator in enumerate(validators):
             names[f"_v{index}_{number}"] = validator
             checks.append(f"    _v{index}_{number}(self, _a{index}, v{index})")
     # As attrs does: every field set, then every validator, then __attrs_post_init__.
+    if texts:
+        names["_blank"] = is_blank
+        lines.append(f"    if _blank({', '.join(texts)}):")
+        lines.append("        raise _Error(self)")
     lines.extend(checks)
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    self.__attrs_post_init__()")
