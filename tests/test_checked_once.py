@@ -13,6 +13,7 @@ import pytest
 
 import inspectlib as il
 from inspectlib import _documents
+from inspectlib.catalogue import BUILTIN, Catalogue
 
 
 @pytest.fixture
@@ -21,9 +22,7 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     seen: list[object] = []
     real = il.check
 
-    def counting(
-        record: object, *, catalogue: il.Catalogue | None = None
-    ) -> tuple[il.Problem, ...]:
+    def counting(record: object, *, catalogue: Catalogue | None = None) -> tuple[il.Problem, ...]:
         seen.append(record)
         return real(record, catalogue=catalogue)
 
@@ -78,7 +77,7 @@ def test_a_record_built_in_code_is_checked_once(seed: il.Inspection, checks: lis
 def test_a_verdict_holds_only_for_the_catalogue_it_was_reached_with(
     seed: il.Inspection, checks: list[object]
 ) -> None:
-    own = il.BUILTIN.with_scales()
+    own = BUILTIN.with_scales()
     loaded = il.loads(il.dumps(seed, validate=False), il.Inspection, catalogue=own)
 
     il.dumps(loaded, catalogue=own)

@@ -25,6 +25,7 @@ from inspectlib._converter import make_converter
 from inspectlib._documents import KINDS
 from inspectlib._fast_records import ALLOWED, can_build, fast_record_hook, is_eligible
 from inspectlib._fields import not_blank, not_empty, to_tuple
+from inspectlib.catalogue import BUILTIN
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
 VALID = [json.loads(path.read_text()) for path in sorted((CORPUS / "valid").glob("*.json"))]
@@ -137,7 +138,7 @@ def test_a_class_with_a_cached_hash_is_refused() -> None:
 
 
 def test_a_hook_registered_for_text_is_the_one_used() -> None:
-    converter = make_converter(il.BUILTIN.scales, detailed_validation=False)
+    converter = make_converter(BUILTIN.scales, detailed_validation=False)
     converter.register_structure_hook(str, lambda value, _: value.upper())
 
     source = converter.structure({"title": "annual report"}, il.Source)
@@ -198,7 +199,7 @@ def test_a_generated_record_is_built_as_its_init_builds_it(
     specs: list[tuple[str, bool, bool]], data: st.DataObject
 ) -> None:
     cls = _generated_class(specs)
-    converter = make_converter(il.BUILTIN.scales, detailed_validation=False)
+    converter = make_converter(BUILTIN.scales, detailed_validation=False)
     hints = typing.get_type_hints(cls)
     hooks = {name: converter.get_structure_hook(hint) for name, hint in hints.items()}
     names = list(hints)

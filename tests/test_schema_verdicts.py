@@ -19,6 +19,9 @@ import pytest
 import inspectlib as il
 from inspectlib._codec import Codec
 from inspectlib._documents import KINDS, _open_envelope
+from inspectlib.catalogue import BUILTIN
+from inspectlib.errors import FormatVersionWarning
+from inspectlib.format import Limits
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
 DOCUMENTS = [
@@ -39,13 +42,11 @@ def built_by_the_loader(document: Any) -> bool:
         return False
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", il.FormatVersionWarning)
+            warnings.simplefilter("ignore", FormatVersionWarning)
             cls, body, newer = _open_envelope(document, None, "document")
     except il.ValidationError:
         return False
-    record, _, _ = Codec.of(il.BUILTIN, KINDS.values()).structure(
-        body, cls, il.Limits(), newer=newer
-    )
+    record, _, _ = Codec.of(BUILTIN, KINDS.values()).structure(body, cls, Limits(), newer=newer)
     return record is not None
 
 
