@@ -16,6 +16,7 @@ import typing
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +24,7 @@ import inspectlib as il
 from inspectlib._codec import Codec
 from inspectlib._converter import make_converter
 from inspectlib._documents import KINDS
-from inspectlib._fast_records import ALLOWED, can_build, fast_record_hook, is_eligible
+from inspectlib._fast_records import ALLOWED, assembler, can_build, fast_record_hook, is_eligible
 from inspectlib._fields import not_blank, not_empty, to_tuple
 from inspectlib.catalogue import BUILTIN
 
@@ -226,3 +227,21 @@ def outcome_of(build: Any) -> tuple[str, Any]:
         return ("ok", build())
     except Exception:
         return ("error", None)
+
+
+def test_the_importers_assembler_runs_the_records_validators() -> None:
+    new = assembler(il.Organisation)
+
+    with pytest.raises(il.InvalidRecord, match=r"Organisation\.name must not be blank"):
+        new(name=" ", kind=il.OrganisationKind.FOOD_BUSINESS)
+    assert new(name="Zinc", kind=il.OrganisationKind.FOOD_BUSINESS) == il.Organisation(
+        name="Zinc", kind=il.OrganisationKind.FOOD_BUSINESS
+    )
+
+
+def test_the_assembler_of_a_class_it_is_not_for_is_the_class() -> None:
+    @attrs.frozen
+    class Yours:
+        name: str
+
+    assert assembler(Yours) is Yours

@@ -66,6 +66,8 @@ SEAM: dict[str, str] = {
     "inspectlib._builtin": "the built-in catalogue, to check imported records against",
     "inspectlib._errors": "the error types an importer raises and collects",
     "inspectlib._extensions": "the extensions every field with no typed home lands in",
+    "inspectlib._fast_records": "assembler, so that records are built from checked values as the "
+    "loader builds them",
     "inspectlib._frameworks": "the frameworks imported records are made under",
     "inspectlib._frozen": "FrozenDict, as the records hold mappings",
     "inspectlib._inspections": "the records an importer builds",

@@ -415,7 +415,7 @@ def test_extension_keys_are_found_on_the_record_and_the_records_it_holds(
 
 
 def test_an_assembler_builds_what_init_builds_with_defaults_filled() -> None:
-    from inspectlib.sources._shared import assembler
+    from inspectlib._fast_records import assembler
 
     new = assembler(il.Organisation)
     built = new(name="Zinc", kind=il.OrganisationKind.FOOD_BUSINESS)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -59,7 +59,7 @@ from ._organisations import Identifier, Organisation
 from ._sources import Quote, Source
 from ._stated_dates import to_stated_date
 
-__all__ = ["ALLOWED", "can_build", "fast_record_hook", "is_eligible"]
+__all__ = ["ALLOWED", "assembler", "can_build", "fast_record_hook", "is_eligible"]
 
 ALLOWED: Final[frozenset[type[Any]]] = frozenset(
     {
@@ -93,6 +93,8 @@ ALLOWED: Final[frozenset[type[Any]]] = frozenset(
 )
 """The records the fast path is written for: those a document holds, each checked by the tests
 to build exactly what its ``__init__`` builds. Any other class goes through ``__init__``."""
+
+R = TypeVar("R")
 
 _SKIPPED_CONVERTERS = (to_tuple, freeze_extensions, to_stated_date)
 _SKIPPED_VALIDATORS = (check_field_types,)
@@ -131,32 +133,21 @@ def fast_record_hook(
 ) -> Callable[[Any, Any], Any]:
     """A structure function for *cls* that builds it without ``__init__``.
 
-    *field_hooks* gives the structure hook of every field, by name. *type_checks* gives, for hooks
-    that only check a value's type and return it as it is, the condition on ``{v}`` under which
-    the hook would refuse it: such a hook is tested in place rather than called.
+    *field_hooks* gives the structure hook of every field, by name. *type_checks* gives, for
+    hooks that only check a value's type and return it as it is, the condition on ``{v}`` under
+    which the hook would refuse it: such a hook is tested in place rather than called.
     """
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
-    names: dict[str, Any] = {
-        "_new": object.__new__,
-        "_cls": cls,
-        "_allowed": frozenset(field.name for field in fields),
-        "_Error": FastPathError,
-        "_dict": dict,
-    }
+    names: dict[str, Any] = {"_allowed": frozenset(field.name for field in fields), "_dict": dict}
     lines = [
-        "def structure(o, _):",
+        "def built(o, _):",
         "    if type(o) is not _dict or not _allowed.issuperset(o):",
         "        raise _Error(o)",
-        "    self = _new(_cls)",
     ]
-    checks = []
-    texts: list[str] = []  # the values of the fields that must not be blank
     for index, field in enumerate(fields):
-        names[f"_h{index}"] = field_hooks[field.name]
+        names[f"_h{index}"] = hook = field_hooks[field.name]
         names[f"_t{index}"] = hints[field.name]
-        names[f"_s{index}"] = getattr(cls, field.name).__set__
-        hook = field_hooks[field.name]
         check = type_checks.get(hook)
         value = f"o[{field.name!r}]" if check else f"_h{index}(o[{field.name!r}], _t{index})"
         if field.default is attrs.NOTHING:
@@ -167,25 +158,68 @@ def fast_record_hook(
         if check:
             lines.append(f"    if {check.format(v=f'v{index}')}:")
             lines.append(f"        raise _Error(v{index})")
+    structure: Callable[[Any, Any], Any] = _compiled(
+        cls, f"fast structure {cls.__name__}", lines, names
+    )
+    return structure
+
+
+def assembler(cls: type[R]) -> Callable[..., R]:
+    """A function that builds a *cls* from keyword arguments, as the loader's fast path builds
+    records: fields not given take their defaults, no converter runs and the type check is
+    skipped, and every other validator the record declares runs.
+
+    For importers' hot loops, where a record is built per row from values the importer has
+    already checked and made into what ``__init__`` would store: tuples, extensions as a
+    :class:`~inspectlib.format.FrozenDict` of frozen JSON values under namespaced keys, a day as
+    a :class:`datetime.date`. A class the fast path is not written for (outside
+    :data:`ALLOWED`) is returned as it is: its ``__init__`` takes the same arguments.
+    """
+    if not is_eligible(cls):
+        return cls
+    parameters = []
+    names: dict[str, Any] = {}
+    lines = []
+    for index, field in enumerate(attrs.fields(cls)):  # type: ignore[arg-type]
+        if field.default is attrs.NOTHING:
+            parameters.append(field.name)
+        else:
+            names[f"_d{index}"] = field.default
+            parameters.append(f"{field.name}=_d{index}")
+        lines.append(f"    v{index} = {field.name}")
+    head = [f"def built(*, {', '.join(parameters)}):"]
+    build: Callable[..., R] = _compiled(cls, f"assembler {cls.__name__}", head + lines, names)
+    return build
+
+
+def _compiled(cls: type[Any], title: str, lines: list[str], names: dict[str, Any]) -> Any:
+    """The function whose first *lines* put each field's value in ``v0``, ``v1``...: this adds
+    what building a record without ``__init__`` then takes, as attrs orders it: every slot set,
+    every validator run (the record's not-blank fields in one call), ``__attrs_post_init__``."""
+    names.update({"_new": object.__new__, "_cls": cls, "_Error": FastPathError})
+    lines = [*lines, "    self = _new(_cls)"]
+    checks: list[tuple[str, str]] = []
+    texts: list[tuple[str, str]] = []  # (value, its validator call) of text not to be blank
+    for index, field in enumerate(attrs.fields(cls)):
+        names[f"_s{index}"] = getattr(cls, field.name).__set__
         lines.append(f"    _s{index}(self, v{index})")
         validators = [v for v in validators_of(field) if v not in _SKIPPED_VALIDATORS]
-        if not_blank in validators:  # checked with the record's other text, in one call
-            validators.remove(not_blank)
-            texts.append(f"v{index}")
         if validators:
             names[f"_a{index}"] = field
         for number, validator in enumerate(validators):
             names[f"_v{index}_{number}"] = validator
-            checks.append(f"    _v{index}_{number}(self, _a{index}, v{index})")
-    # As attrs does: every field set, then every validator, then __attrs_post_init__.
+            call = f"    _v{index}_{number}(self, _a{index}, v{index})"
+            # Not blank is tested for every text field in one call, and only where one is blank
+            # is each field's own validator called, to raise its error.
+            (texts if validator is not_blank else checks).append((f"v{index}", call))
     if texts:
         names["_blank"] = is_blank
-        lines.append(f"    if _blank({', '.join(texts)}):")
+        lines.append(f"    if _blank({', '.join(value for value, _ in texts)}):")
+        lines.extend(f"    {call}" for _, call in texts)
         lines.append("        raise _Error(self)")
-    lines.extend(checks)
+    lines.extend(call for _, call in checks)
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    self.__attrs_post_init__()")
     lines.append("    return self")
-    exec(compile("\n".join(lines), f"<inspectlib fast structure {cls.__name__}>", "exec"), names)
-    structure: Callable[[Any, Any], Any] = names["structure"]
-    return structure
+    exec(compile("\n".join(lines), f"<inspectlib {title}>", "exec"), names)
+    return names["built"]

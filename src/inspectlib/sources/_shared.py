@@ -19,7 +19,7 @@ import os
 import pyexpat
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any, Final, TypeAlias, TypeVar
 from xml.etree import ElementTree
 
@@ -37,7 +37,6 @@ __all__ = [
     "SourceError",
     "SourceInput",
     "SourceProblem",
-    "assembler",
     "deliver",
     "file_error",
     "namespaced",
@@ -603,52 +602,6 @@ def rows_by_heading(
 
 
 # Building records ----------------------------------------------------------------------------
-
-
-def assembler(cls: type[R]) -> Callable[..., R]:
-    """A function that builds a *cls* from keyword arguments without ``__init__``: no
-    converter or validator runs. Fields not given take their defaults.
-
-    For importers' hot loops only, where a record is built per row from values the importer
-    has already checked and made into what ``__init__`` would store: text that is not blank,
-    tuples, extensions as a :class:`~inspectlib.format.FrozenDict` of frozen JSON values under
-    namespaced keys. The loader's fast path does the same (``_fast_records``); each importer's
-    tests hold records built this way equal to records built through ``__init__``.
-    """
-    names: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    parameters = []
-    lines = []
-    for index, field in enumerate(attrs.fields(cls)):  # type: ignore[arg-type]
-        setter = f"_s{index}"
-        names[setter] = getattr(cls, field.name).__set__
-        default = field.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            names[f"_f{index}"] = default.factory
-            value = f"_f{index}()"
-        else:
-            names[f"_d{index}"] = default
-            value = f"_d{index}"
-        if not field.init:
-            if default is not attrs.NOTHING:
-                lines.append(f"    {setter}(self, {value})")
-            continue
-        if default is attrs.NOTHING:
-            parameters.append(field.name)
-            value = field.name
-        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            parameters.append(f"{field.name}=None")
-            value = f"{field.name} if {field.name} is not None else {value}"
-        else:
-            parameters.append(f"{field.name}=_d{index}")
-            value = field.name
-        lines.append(f"    {setter}(self, {value})")
-    body = [f"def build(*, {', '.join(parameters)}):", "    self = _new(_cls)", *lines]
-    if hasattr(cls, "__attrs_post_init__"):
-        body.append("    self.__attrs_post_init__()")
-    body.append("    return self")
-    exec(compile("\n".join(body), f"<inspectlib assembler {cls.__name__}>", "exec"), names)
-    build: Callable[..., R] = names["build"]
-    return build
 
 
 # Extensions ----------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from xml.etree import ElementTree
 
 from inspectlib._errors import InspectlibError
 from inspectlib._extensions import NO_EXTENSIONS, freeze_extensions
+from inspectlib._fast_records import assembler
 from inspectlib._frozen import FrozenDict
 from inspectlib._inspections import GradedArea, Inspection, Period
 from inspectlib._judgments import (
@@ -69,7 +70,6 @@ from inspectlib.sources._shared import (
     Located,
     SourceError,
     SourceInput,
-    assembler,
     deliver,
     file_error,
     opened,

@@ -35,6 +35,7 @@ from inspectlib._extensions import (
     JSONValue,
     freeze_extensions,
 )
+from inspectlib._fast_records import assembler
 from inspectlib._frameworks import Framework
 from inspectlib._frozen import FrozenDict
 from inspectlib._inspections import GradedArea, Inspection, Period, RelatedDocument, Relation
@@ -52,7 +53,6 @@ from ._shared import (
     CsvTable,
     SourceError,
     SourceInput,
-    assembler,
     deliver,
     file_error,
     opened,
