@@ -29,7 +29,7 @@ from cattrs.errors import (
 
 from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
-from ._converter import DROPPING, Dropped, make_converter, render_path, unknown_field
+from ._converter import DROPPING, Dropped, make_converter, unknown_field
 from ._errors import Problem, ValidationError
 from ._extensions import Step
 from ._field_types import type_problems
@@ -178,7 +178,7 @@ def refuse_wrong_types(record: Any, subject: str) -> None:
 
 def problem_at(at: tuple[Step, ...], message: str, line: int | None = None) -> Problem:
     """The :class:`Problem` for *message* at the steps *at* from the value read."""
-    return Problem(render_path(at), message, line=line)
+    return Problem.at(at, message, line)
 
 
 def located_problems(error: BaseException) -> list[Located]:

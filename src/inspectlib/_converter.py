@@ -6,7 +6,6 @@ No record knows how it is written down: every wire rule is here, in :func:`make_
 from __future__ import annotations
 
 import enum
-import json
 import types
 import typing
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -29,7 +28,6 @@ from ._inspections import Inspection
 from ._judgments import NON_GRADES, CarriedForward, Inherited, Judgment, NonGrade
 from ._limits import DEFAULT_LIMITS, Limits
 from ._paths import Step
-from ._paths import render as render_path
 from ._scales import Grade, GradingScale
 from ._stated_dates import StatedDate
 from ._suggestions import did_you_mean
@@ -43,7 +41,7 @@ from ._wire_types import (
     strict_str,
 )
 
-__all__ = ["DROPPING", "Dropped", "make_converter", "render_path", "unknown_field"]
+__all__ = ["DROPPING", "Dropped", "make_converter", "unknown_field"]
 
 Hook: TypeAlias = Callable[[Any, Any], Any]
 

@@ -25,7 +25,6 @@ from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
 from ._codec import Codec, problem_at, refuse_wrong_types
 from ._commissions import CommissionedInspection
-from ._converter import render_path
 from ._errors import (
     FormatVersionError,
     FormatVersionWarning,
@@ -38,6 +37,7 @@ from ._frameworks import Framework
 from ._inspections import Inspection
 from ._limits import DEFAULT_LIMITS, Limits
 from ._messages import listed
+from ._paths import render as render_path
 from ._scales import GradingScale
 from ._suggestions import did_you_mean
 from ._validation import CROSS_FIELD_CHECKS, check, each_problem

@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
 from ._commissions import CommissionedInspection, Part, PartStatus
-from ._converter import render_path
 from ._deadlines import ResponseRule
 from ._errors import NotFoundError, Problem, ValidationError
 from ._evidence import Evidence, QuantitativeEvidence
@@ -28,6 +27,7 @@ from ._inspections import Inspection, RelatedDocument
 from ._judgments import CarriedForward, Inherited, Judgment, graded_at
 from ._messages import listed, shown
 from ._partial_dates import PartialDate
+from ._paths import render as render_path
 from ._scales import GradingScale
 from ._stated_dates import StatedDate, as_partial, certainly_before, date_bounds, stated_text
 
