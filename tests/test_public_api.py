@@ -4,9 +4,11 @@ new home."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -198,3 +200,17 @@ def test_importing_the_package_warns_of_nothing() -> None:
     )
 
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_the_changelog_gives_every_moved_name_its_new_home() -> None:
+    changelog = (Path(__file__).parents[1] / "CHANGELOG.md").read_text()
+    unreleased = changelog.split("## [Unreleased]", 1)[1].split("\n## [", 1)[0]
+    changed = unreleased.split("### Changed", 1)[1].split("\n### ", 1)[0]
+    homes = dict(re.findall(r"^  - `(inspectlib\.\w+)`: (.*)$", changed, re.MULTILINE))
+
+    for old, (home, new) in inspectlib._MOVED.items():
+        if old == new:
+            assert f"`{old}`" in homes.get(home, ""), old
+        else:  # renamed: one entry names the old name and the new one with its home
+            entries = [" ".join(entry.split()) for entry in changed.split("\n- ")]
+            assert any(f"`{old}`" in e and f"is now `{home}.{new}`" in e for e in entries), old
