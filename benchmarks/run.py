@@ -178,16 +178,9 @@ def _kept_inspectlib(path: Path) -> Callable[[], list[Any]]:
     return lambda: list(il.load_lines(path, il.Inspection))
 
 
-# inspectlib's own way to load in bulk without the collector; before it existed, the recipe its
-# documentation gave, which the peers and the floor follow in any case.
-COLLECTOR_PAUSED: Callable[[], contextlib.AbstractContextManager[None]] | None = getattr(
-    il, "collector_paused", None
-)
-BULK_RECIPE = "`gc.disable()` around the list's build, the collector restored after"
 BULK_WAY = (
-    f"inspectlib inside `with collector_paused():`, the peers and the floor by {BULK_RECIPE}"
-    if COLLECTOR_PAUSED
-    else f"the documented recipe, {BULK_RECIPE}, for everyone"
+    "inspectlib inside `with collector_paused():`, the peers and the floor by `gc.disable()` "
+    "around the list's build, the collector restored after"
 )
 
 
@@ -207,12 +200,10 @@ def _gc_disabled(load: Callable[[], list[Any]]) -> Callable[[], list[Any]]:
 
 
 def _paused(load: Callable[[], list[Any]]) -> Callable[[], list[Any]]:
-    """*load* inside inspectlib's ``collector_paused()``."""
-    assert COLLECTOR_PAUSED is not None
-    paused = COLLECTOR_PAUSED
+    """*load* inside inspectlib's ``collector_paused()``, its way to load in bulk."""
 
     def run() -> list[Any]:
-        with paused():
+        with il.collector_paused():
             return load()
 
     return run
@@ -307,7 +298,7 @@ def _bulk_contenders(prepared: Prepared, size: int) -> dict[str, Callable[[], An
 
 def _collector_free_contenders(prepared: Prepared, size: int) -> dict[str, Callable[[], Any]]:
     return {
-        name: (_paused if name == OURS and COLLECTOR_PAUSED else _gc_disabled)(load)
+        name: (_paused if name == OURS else _gc_disabled)(load)
         for name, load in _bulk_contenders(prepared, size).items()
     }
 

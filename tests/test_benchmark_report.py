@@ -18,8 +18,6 @@ from typing import Any
 
 import pytest
 
-import inspectlib
-
 ROOT = Path(__file__).resolve().parents[1]
 RUN = ROOT / "benchmarks" / "run.py"
 
@@ -171,13 +169,10 @@ def test_the_collector_free_load_is_inspectlibs_own_way(
     markdown, _, _ = report
     section = markdown.split("\n## Bulk decode, every record kept, collector-free\n", 1)[1]
     timed = section.split("\n", 2)[1]
-    if hasattr(inspectlib, "collector_paused"):
-        assert timed.startswith(
-            "Timed: the same bulk load, without the collector: inspectlib inside "
-            "`with collector_paused():`, the peers and the floor by `gc.disable()`"
-        ), timed
-    else:
-        assert "the documented recipe, `gc.disable()` around the list's build" in timed, timed
+    assert timed.startswith(
+        "Timed: the same bulk load, without the collector: inspectlib inside "
+        "`with collector_paused():`, the peers and the floor by `gc.disable()`"
+    ), timed
 
 
 def _benchmark_module(name: str) -> Any:
