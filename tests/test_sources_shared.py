@@ -30,6 +30,8 @@ from inspectlib.sources._shared import (
     xml_events,
 )
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
 
 class Unseekable(io.RawIOBase):
     """A pipe-like binary stream: it reads, in small pieces, and cannot seek."""
@@ -296,6 +298,56 @@ def test_a_file_that_is_neither_utf8_nor_cp1252_is_refused_and_names_the_bytes()
         "f.csv: the file is invalid: 1 problem\n  $: the file is neither UTF-8 (byte 11 is not) "
         "nor Windows-1252 (byte 12 is not): pass encoding= to say which it is"
     ) == str(raised.value)
+
+
+MIXED_ADVICE = (
+    "the file mixes encodings: its other non-ASCII text is UTF-8, but byte {at} (0x92) is not, "
+    "so neither UTF-8 nor Windows-1252 reads all of it: re-save it in one encoding, or pass "
+    "encoding= to say which it is"
+)
+
+
+def test_a_utf8_file_with_one_stray_cp1252_byte_is_refused_not_garbled(tmp_path: Path) -> None:
+    data = (FIXTURES / "ofsted" / "schools_most_recent_2019_2024.csv").read_bytes()
+    data = data.removeprefix(b"\xef\xbb\xbf").replace(b"Alder Grove", "Alder Grové".encode(), 1)
+    lines = data.split(b"\n")
+    lines[3] = lines[3].replace(b"School", b"School\x92s", 1)
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_bytes(b"\n".join(lines))
+    at = len(b"\n".join(lines[:3])) + 1 + lines[3].index(b"\x92")
+    errors: list[SourceError] = []
+
+    assert [] == list(ofsted.read(mixed, errors=errors))
+    assert [
+        f"{mixed}: the file is invalid: 1 problem\n  line 4: $: "
+        + MIXED_ADVICE.format(at=f"{at:,}")
+    ] == [str(error) for error in errors]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "URN,Name\n1,Grové\n".encode() + b"2,it\x92s\n",
+        b"URN,Name\n2,it\x92s\n" + "1,Grové\n".encode(),
+    ],
+    ids=["utf8-first", "stray-byte-first"],
+)
+@pytest.mark.parametrize("piece", [1, 2, 65536])
+def test_mixed_encodings_are_found_in_either_order_across_any_chunking(
+    data: bytes, piece: int
+) -> None:
+    with pytest.raises(SourceError) as raised:
+        CsvTable(Unseekable(data, piece=piece), "pipe", required=["URN"])  # type: ignore[arg-type]
+
+    at = data.index(b"\x92")
+    line = data[:at].count(b"\n") + 1
+    assert f"pipe: the file is invalid: 1 problem\n  line {line}: $: " + MIXED_ADVICE.format(
+        at=at
+    ) == str(raised.value)
+
+
+def test_a_cp1252_file_whose_letters_are_not_utf8_pairs_is_still_cp1252() -> None:
+    assert "cp1252" == _table(b"URN,Name\n1,Caf\xe9 \x93L\xf4n\x94\n").encoding
 
 
 def test_an_encoding_given_is_used() -> None:
