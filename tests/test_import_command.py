@@ -65,10 +65,70 @@ def test_every_bad_item_is_printed_and_the_exit_code_is_1(
     bad = tmp_path / "bad.csv"
     assert (
         f"{bad}:2: row at line 2: $.published: '13/12/2024' is not a date (YYYY-MM-DD)\n"
-        f"3 records imported, 1 error, written to {out_path}\n"
+        f"3 records imported, 1 error; nothing written to {out_path} (it is replaced only when "
+        "every item imports)\n"
         "kept in extensions: fake:note (2)\n"
     ) == err
-    assert ["fake/1", "fake/2", "fake/4"] == [r.id for r in il.load_lines(out_path)]
+    assert not out_path.exists()
+    assert [] == [path.name for path in tmp_path.iterdir() if path.name.startswith("out")]
+
+
+@pytest.mark.parametrize(
+    ("files", "summary"),
+    [
+        ({"bad.csv": BAD}, "1 record imported, 1 error"),
+        ({"bad.csv": BAD.replace(b"2025-02-03", b"03/02/2025")}, "0 records imported, 2 errors"),
+        ({"empty.csv": b""}, "0 records imported, 1 error"),
+        (
+            {"mixed.csv": "id,name,published,note\n1,Grové,2024-12-13,it".encode() + b"\x92s\n"},
+            "0 records imported, 1 error",
+        ),
+        ({"good.csv": GOOD, "missing.csv": None}, "2 records imported, 1 error"),
+    ],
+    ids=["some-items-fail", "every-item-fails", "empty-file", "mixed-encodings", "missing-file"],
+)
+def test_a_failed_import_leaves_the_output_file_as_it_was(
+    tmp_path: pathlib.Path,
+    capsys: pytest.CaptureFixture[str],
+    files: dict[str, bytes | None],
+    summary: str,
+) -> None:
+    out_path = tmp_path / "out.jsonl"
+    (tmp_path / "old.csv").write_bytes(GOOD)
+    assert 0 == main(["import", "fake", str(tmp_path / "old.csv"), "-o", str(out_path)])
+    before = out_path.read_bytes()
+    capsys.readouterr()
+    for name, data in files.items():
+        if data is not None:
+            (tmp_path / name).write_bytes(data)
+
+    code, out, err = call(
+        capsys, "import", "fake", *(str(tmp_path / name) for name in files), "-o", str(out_path)
+    )
+
+    assert 1 == code
+    assert "" == out
+    assert (
+        f"{summary}; nothing written to {out_path} (it is replaced only when every item imports)\n"
+    ) in err
+    assert before == out_path.read_bytes()
+    assert ["fake/1", "fake/2"] == [r.id for r in il.load_lines(out_path)]
+    # no temporary file is left beside it
+    assert {"old.csv", "out.jsonl"} == {p.name for p in tmp_path.iterdir() if p.name not in files}
+
+
+def test_a_successful_import_replaces_the_output_file(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_path = tmp_path / "out.jsonl"
+    out_path.write_text("old\n")
+    (tmp_path / "good.csv").write_bytes(GOOD)
+
+    code, _, err = call(capsys, "import", "fake", str(tmp_path / "good.csv"), "-o", str(out_path))
+
+    assert 0 == code
+    assert f"2 records imported, 0 errors, written to {out_path}\n" in err
+    assert ["fake/1", "fake/2"] == [r.id for r in il.load_lines(out_path)]
 
 
 def test_a_file_that_cannot_be_read_is_an_error_and_the_others_are_imported(

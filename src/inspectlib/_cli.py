@@ -495,18 +495,38 @@ def _import(arguments: argparse.Namespace) -> int:
 
     if arguments.output is None:
         dump_lines(records(), sys.stdout)
+        where = ""
     else:
-        dump_lines(records(), arguments.output)
+        where = _import_to(records(), Path(arguments.output), errors)
     total = counts["records"]
     err.write(
         f"{total:,} {'record' if total == 1 else 'records'} imported, "
-        f"{len(errors):,} {'error' if len(errors) == 1 else 'errors'}"
-        + (f", written to {arguments.output}\n" if arguments.output else "\n")
+        f"{len(errors):,} {'error' if len(errors) == 1 else 'errors'}{where}\n"
     )
     if kept:
         fields = ", ".join(f"{key} ({count:,})" for key, count in sorted(kept.items()))
         err.write(f"kept in extensions: {fields}\n")
     return EXIT_INVALID if errors else EXIT_OK
+
+
+class _ImportFailed(Exception):
+    """Raised inside the writing of ``import``'s output to leave the file as it was."""
+
+
+def _import_to(records: Iterator[Record], output: Path, errors: list[Any]) -> str:
+    """Write *records* to a temporary file beside *output* and rename it over *output* only if
+    no item failed: a command that exits 1 leaves the file as it was. What the summary says of
+    it."""
+    from ._files import writing
+
+    try:
+        with writing(output) as stream:
+            dump_lines(records, stream)
+            if errors:
+                raise _ImportFailed
+    except _ImportFailed:
+        return f"; nothing written to {output} (it is replaced only when every item imports)"
+    return f", written to {output}"
 
 
 def _file_problem(message: str) -> Any:
