@@ -15,14 +15,14 @@ _INSPECTORATE = il.Organisation(name="Fake inspectorate", kind=il.OrganisationKi
 
 
 def read(
-    source: SourceInput, *, errors: list[SourceError] | None = None
+    source: SourceInput, *, errors: list[SourceError] | None = None, encoding: str | None = None
 ) -> Iterator[il.Inspection]:
-    return deliver(_results(source), errors)
+    return deliver(_results(source, encoding), errors)
 
 
-def _results(source: SourceInput) -> Iterator[il.Inspection | SourceError]:
+def _results(source: SourceInput, encoding: str | None) -> Iterator[il.Inspection | SourceError]:
     with opened(source) as (stream, name):
-        table = CsvTable(stream, name, required=["id", "name", "published"])
+        table = CsvTable(stream, name, required=["id", "name", "published"], encoding=encoding)
         for row in table.rows():
             if isinstance(row, SourceError):
                 yield row

@@ -150,8 +150,8 @@ def test_a_file_that_cannot_be_read_is_an_error_and_the_others_are_imported(
     assert 1 == code
     assert 2 == len(out.splitlines())
     assert (
-        f"{missing}: the file: $: No such file or directory\n"
-        f"{tmp_path / 'empty.csv'}: the file: $: the file is empty: no header row\n"
+        f"{missing}: no such file\n"
+        f"{tmp_path / 'empty.csv'}: the file is empty: no header row\n"
         "2 records imported, 2 errors\n"
         "kept in extensions: fake:note (1)\n"
     ) == err
@@ -165,11 +165,95 @@ def test_an_unknown_publisher_is_a_usage_error(capsys: pytest.CaptureFixture[str
     assert "invalid choice: 'nobody'" in capsys.readouterr().err
 
 
-def test_an_unknown_sample_suggests_the_closest(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = call(capsys, "import", "fake", "sample:no-such-sample")
+def test_an_unknown_sample_lists_the_publishers_samples_and_suggests_the_closest(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = call(capsys, "import", "ofsted", "sample:ofsted-school")
+
+    assert (1, "") == (code, out)
+    assert (
+        "inspectlib: sample:ofsted-school: no such sample file; did you mean "
+        "'sample:ofsted-schools'? (the ofsted samples are sample:ofsted-childrens-services, "
+        "sample:ofsted-report-cards, sample:ofsted-report-cards-spreadsheet, "
+        "sample:ofsted-schools)\n"
+    ) == err
+
+
+def test_an_unknown_sample_with_nothing_close_still_lists_the_publishers_samples(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert (
+        1,
+        "",
+        "inspectlib: sample:nope: no such sample file (the fhrs samples are sample:fhrs)\n",
+    ) == call(capsys, "import", "fhrs", "sample:nope")
+
+
+def test_a_publisher_without_samples_is_told_which_there_are(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = call(capsys, "import", "fake", "sample:nope")
 
     assert 1 == code
-    assert err.startswith("inspectlib: no bundled sample file 'no-such-sample'")
+    assert err.startswith(
+        "inspectlib: sample:nope: no such sample file (there is no fake sample; the samples are "
+        "sample:cqc-latest-ratings, sample:cqc-locations, sample:fhrs, "
+    )
+
+
+def test_a_sample_is_named_as_written_not_where_it_is_installed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert (
+        1,
+        "",
+        "sample:ofsted-schools: not an FSA food hygiene file: expected XML (a bulk open-data "
+        "file) or JSON (its JSON twin, or an API response)\n0 records imported, 1 error\n",
+    ) == call(capsys, "import", "fhrs", "sample:ofsted-schools")
+
+
+def test_a_directory_is_said_to_be_one(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (1, "", f"{tmp_path}: is a directory\n0 records imported, 1 error\n") == call(
+        capsys, "import", "fake", str(tmp_path)
+    )
+
+
+def test_encoding_advice_names_the_option_and_the_option_decides(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    neither = tmp_path / "neither.csv"
+    neither.write_bytes(b"id,name,published,note\n1,Caf\xe9,2024-12-13,\x81\n")
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_bytes("id,name,published,note\n1,Grové,2024-12-13,it".encode() + b"\x92s\n")
+
+    code, _, err = call(capsys, "import", "fake", str(neither), str(mixed))
+
+    assert 1 == code
+    assert (
+        f"{neither}: the file is neither UTF-8 (byte 28 is not) nor Windows-1252 (byte 41 is "
+        "not): give --encoding to say which it is\n"
+        f"{mixed}:2: the file mixes encodings: its other non-ASCII text is UTF-8, but byte 45 "
+        "(0x92) is not, so neither UTF-8 nor Windows-1252 reads all of it: re-save it in one "
+        "encoding, or give --encoding to say which it is\n"
+        "0 records imported, 2 errors\n"
+    ) == err
+    code, out, err = call(capsys, "import", "fake", "--encoding", "cp1252", str(mixed))
+    assert 0 == code
+    (record,) = il.load_lines(io.StringIO(out))
+    assert ("Grov\u00c3\u00a9", "it\u2019s") == (record.title, record.extensions["fake:note"])
+
+
+def test_an_option_the_importer_takes_no_argument_for_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert (1, "", "inspectlib: --encoding does not apply to the fhrs importer\n") == call(
+        capsys, "import", "fhrs", "--encoding", "cp1252", "sample:fhrs"
+    )
+    assert (1, "", "inspectlib: --as-of does not apply to the ofsted importer\n") == call(
+        capsys, "import", "ofsted", "--as-of", "2025-01-02", "sample:ofsted-schools"
+    )
 
 
 def test_the_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
@@ -218,3 +302,17 @@ def test_progress_is_shown_on_a_terminal_and_not_otherwise(
     monkeypatch.setattr("sys.stderr", quiet)
     assert 0 == main(["import", "fake", "-q", str(tmp_path / "good.csv")])
     assert "\r" not in quiet.getvalue()
+
+
+def test_as_of_advice_names_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    api = pathlib.Path(__file__).parent / "fixtures" / "fhrs" / "api-establishment.json"
+
+    code, out, err = call(capsys, "import", "fhrs", str(api))
+
+    assert (1, "") == (code, out)
+    assert (
+        f"{api}: establishment 1 (FHRSID 781664): $: no date to publish the rating by: the file "
+        "states no extract date (give --as-of, the day the data was fetched)\n"
+        "0 records imported, 1 error\n"
+    ) == err
+    assert 0 == main(["import", "fhrs", "--as-of", "2025-01-02", str(api)])

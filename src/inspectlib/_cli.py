@@ -11,6 +11,7 @@ import collections
 import contextlib
 import datetime
 import importlib
+import inspect
 import io
 import json
 import os
@@ -444,17 +445,60 @@ def _importer(name: str) -> Any:
     return importlib.import_module(IMPORTERS[name])
 
 
-def _source_path(argument: str) -> str:
-    """A FILE argument of ``import``: a path, or ``sample:NAME``, a publisher's sample file
-    bundled with inspectlib."""
-    if not argument.startswith("sample:"):
-        return argument
-    wanted = argument.removeprefix("sample:")
+def _sample_file(wanted: str, publisher: str) -> Path:
+    """The publisher's sample file bundled with inspectlib that ``sample:NAME`` names."""
     folder = resources.files("inspectlib.sources").joinpath("samples")
     names = {Path(str(entry.name)).stem: entry for entry in folder.iterdir() if entry.is_file()}
-    if wanted not in names:
-        raise NotFoundError(f"no bundled sample file {wanted!r}{did_you_mean(wanted, names)}")
-    return str(names[wanted])
+    if wanted in names:
+        return Path(str(names[wanted]))
+    own = sorted(name for name in names if name.split("-")[0] == publisher) or sorted(names)
+    listed = ", ".join(f"sample:{name}" for name in own)
+    suggestion = did_you_mean(wanted, names, written={name: f"sample:{name}" for name in names})
+    raise NotFoundError(
+        f"sample:{wanted}: no such sample file{suggestion} (the {publisher} samples are {listed})"
+        if own[0].split("-")[0] == publisher
+        else f"sample:{wanted}: no such sample file{suggestion} (there is no {publisher} sample; "
+        f"the samples are {listed})"
+    )
+
+
+@contextlib.contextmanager
+def _source(argument: str, publisher: str) -> Iterator[str | IO[bytes]]:
+    """What the importer reads for a FILE argument of ``import``: a path, standard input for
+    ``-``, or for ``sample:NAME`` the publisher's sample file bundled with inspectlib, opened
+    here so that errors name it as written (``sample:fhrs``), not by where it is installed."""
+    if argument == STDIN:
+        yield sys.stdin.buffer
+    elif argument.startswith("sample:"):
+        with open(_sample_file(argument.removeprefix("sample:"), publisher), "rb") as stream:
+            stream.raw.name = argument  # type: ignore[attr-defined]  # how errors name it
+            yield stream
+    else:
+        yield argument
+
+
+def _unreadable(error: OSError) -> str:
+    """Why a FILE argument of ``import`` cannot be read, as ``validate`` says it."""
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory"
+    return f"cannot be read: {error.strerror or error}"
+
+
+def _import_options(arguments: argparse.Namespace, importer: Any) -> dict[str, Any]:
+    """The arguments of the importer's ``read`` that the command's options give; an option
+    the importer takes no argument for is refused."""
+    accepted = inspect.signature(importer.read).parameters
+    options: dict[str, Any] = {}
+    for flag, name in (("--as-of", "as_of"), ("--encoding", "encoding")):
+        value = getattr(arguments, name)
+        if value is None:
+            continue
+        if name not in accepted:
+            raise _Failure(f"{flag} does not apply to the {arguments.publisher} importer")
+        options[name] = value
+    return options
 
 
 def _import(arguments: argparse.Namespace) -> int:
@@ -467,28 +511,28 @@ def _import(arguments: argparse.Namespace) -> int:
     errors: list[SourceError] = []
     kept: collections.Counter[str] = collections.Counter()
     counts = {"records": 0}
-    options: dict[str, Any] = {}
-    if arguments.as_of is not None:
-        options["as_of"] = arguments.as_of
+    options = _import_options(arguments, importer)
+    for argument in arguments.files:  # an unknown sample is known before anything is read
+        if argument.startswith("sample:"):
+            _sample_file(argument.removeprefix("sample:"), arguments.publisher)
 
     def records() -> Iterator[Record]:
         for argument in arguments.files:
-            source = sys.stdin.buffer if argument == STDIN else _source_path(argument)
             reported = len(errors)
             try:
-                for record in importer.read(source, errors=errors, **options):
-                    counts["records"] += 1
-                    kept.update(extension_keys(record))
-                    yield record
-                    if progress and counts["records"] % _PROGRESS_EVERY == 0:
-                        unescaped(err).write("\r")
-                        err.write(f"{argument}: {counts['records']:,} records")
-                        err.flush()
-                    reported = _report(errors, reported, progress)
+                with _source(argument, arguments.publisher) as source:
+                    for record in importer.read(source, errors=errors, **options):
+                        counts["records"] += 1
+                        kept.update(extension_keys(record))
+                        yield record
+                        if progress and counts["records"] % _PROGRESS_EVERY == 0:
+                            unescaped(err).write("\r")
+                            err.write(f"{argument}: {counts['records']:,} records")
+                            err.flush()
+                        reported = _report(errors, reported, progress)
             except OSError as error:
-                errors.append(
-                    SourceError(argument, "the file", [_file_problem(str(error.strerror))])
-                )
+                problem = _file_problem(_unreadable(error))
+                errors.append(SourceError(argument, _WHOLE_FILE, [problem]))
             _report(errors, reported, progress)
         if progress and counts["records"] >= _PROGRESS_EVERY:
             err.write("\n")
@@ -507,6 +551,10 @@ def _import(arguments: argparse.Namespace) -> int:
         fields = ", ".join(f"{key} ({count:,})" for key, count in sorted(kept.items()))
         err.write(f"kept in extensions: {fields}\n")
     return EXIT_INVALID if errors else EXIT_OK
+
+
+_WHOLE_FILE = "the file"
+"""The item of a :class:`~inspectlib.sources.SourceError` that ends its file."""
 
 
 class _ImportFailed(Exception):
@@ -536,13 +584,21 @@ def _file_problem(message: str) -> Any:
 
 
 def _report(errors: list[Any], reported: int, progress: bool) -> int:
-    """Print the errors appended since *reported*; return how many are printed now."""
+    """Print the errors appended since *reported*; return how many are printed now. A problem
+    with a whole file reads as ``validate``'s do (``FILE: MESSAGE``); advice names the
+    command's options, not the importers' arguments."""
+    from .sources._shared import advice_for_command_line
+
     if len(errors) > reported and progress:
         unescaped(sys.stderr).write("\r")
     for error in errors[reported:]:
         for problem in error.problems:
             where = error.file if problem.line is None else f"{error.file}:{problem.line}"
-            sys.stderr.write(f"{where}: {error.item}: {problem.path}: {problem.message}\n")
+            message = advice_for_command_line(problem.message)
+            if error.item == _WHOLE_FILE and problem.path == "$":
+                sys.stderr.write(f"{where}: {message}\n")
+            else:
+                sys.stderr.write(f"{where}: {error.item}: {problem.path}: {message}\n")
     return len(errors)
 
 
@@ -658,6 +714,7 @@ def _parser() -> argparse.ArgumentParser:
     samples.set_defaults(run=_sample)
 
     from .sources import IMPORTERS
+    from .sources._shared import IMPORT_ENCODINGS
 
     importer = commands.add_parser(
         "import",
@@ -673,9 +730,16 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("-o", "--output", metavar="OUT.jsonl", help="where to write")
     importer.add_argument(
         "--as-of",
+        metavar="YYYY-MM-DD",
         type=_day,
         default=None,
         help="the day the data was fetched, for sources that do not state it (YYYY-MM-DD)",
+    )
+    importer.add_argument(
+        "--encoding",
+        choices=IMPORT_ENCODINGS,
+        default=None,
+        help="the encoding of CSV files, where the detection cannot tell (default: detected)",
     )
     importer.add_argument("-q", "--quiet", action="store_true", help="no progress on a terminal")
     importer.set_defaults(run=_import)

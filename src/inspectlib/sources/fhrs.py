@@ -66,6 +66,7 @@ from inspectlib.scales import (
 )
 from inspectlib.sources._json import JsonReader, JsonSyntaxError
 from inspectlib.sources._shared import (
+    PASS_AS_OF,
     XSI_NIL,
     Located,
     SourceError,
@@ -483,7 +484,7 @@ def _meta(meta: Any, context: _Context, as_of: datetime.date | None, read: int) 
         raise file_error(
             context.name,
             f"meta.extractDate {extracted.isoformat()} comes after the establishments, which "
-            "were read without it: pass as_of= with that day",
+            f"were read without it: {PASS_AS_OF} with that day",
         )
 
 
@@ -709,7 +710,7 @@ def _rating_date(fields: dict[str, Any], context: _Context, item: Located) -> da
         item.add(
             (),
             None,
-            "no date to publish the rating by: the file states no extract date (pass as_of=, "
+            f"no date to publish the rating by: the file states no extract date ({PASS_AS_OF}, "
             "the day the data was fetched)",
         )
     elif rated is not None and rated > extracted:
