@@ -12,13 +12,22 @@ import pathlib
 import pytest
 
 import inspectlib as il
+from inspectlib import sources
 from inspectlib._cli import main
 from inspectlib.sources import IMPORTERS
 
 
 @pytest.fixture(autouse=True)
 def _fake_importer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(IMPORTERS, "fake", "fake_importer")
+    monkeypatch.setitem(sources._IMPORTERS, "fake", "fake_importer")
+
+
+def test_the_importers_are_read_only() -> None:
+    with pytest.raises(TypeError, match="does not support item assignment"):
+        IMPORTERS["mine"] = "my.module"  # type: ignore[index]
+    with pytest.raises(TypeError, match="does not support item deletion"):
+        del IMPORTERS["fhrs"]  # type: ignore[attr-defined]
+    assert {"cqc", "fhrs", "ofsted", "fake"} == set(IMPORTERS)
 
 
 GOOD = b"id,name,published,note\n1,One,2024-12-13,first\n2,Two,2025-01-02,\n"
@@ -242,6 +251,7 @@ def test_encoding_advice_names_the_option_and_the_option_decides(
     code, out, err = call(capsys, "import", "fake", "--encoding", "cp1252", str(mixed))
     assert 0 == code
     (record,) = il.load_lines(io.StringIO(out))
+    assert isinstance(record, il.Inspection)
     assert ("Grov\u00c3\u00a9", "it\u2019s") == (record.title, record.extensions["fake:note"])
 
 

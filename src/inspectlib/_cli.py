@@ -553,6 +553,9 @@ def _import(arguments: argparse.Namespace) -> int:
     return EXIT_INVALID if errors else EXIT_OK
 
 
+_OPTIONS_FOR_ARGUMENTS = (("pass encoding=", "give --encoding"), ("pass as_of=", "give --as-of"))
+"""How importers' advice names their arguments, and the options of ``import`` that give them."""
+
 _WHOLE_FILE = "the file"
 """The item of a :class:`~inspectlib.sources.SourceError` that ends its file."""
 
@@ -587,14 +590,15 @@ def _report(errors: list[Any], reported: int, progress: bool) -> int:
     """Print the errors appended since *reported*; return how many are printed now. A problem
     with a whole file reads as ``validate``'s do (``FILE: MESSAGE``); advice names the
     command's options, not the importers' arguments."""
-    from .sources._shared import advice_for_command_line
 
     if len(errors) > reported and progress:
         unescaped(sys.stderr).write("\r")
     for error in errors[reported:]:
         for problem in error.problems:
             where = error.file if problem.line is None else f"{error.file}:{problem.line}"
-            message = advice_for_command_line(problem.message)
+            message = problem.message
+            for argument, option in _OPTIONS_FOR_ARGUMENTS:
+                message = message.replace(argument, option)
             if error.item == _WHOLE_FILE and problem.path == "$":
                 sys.stderr.write(f"{where}: {message}\n")
             else:
@@ -713,8 +717,7 @@ def _parser() -> argparse.ArgumentParser:
     samples.add_argument("name", nargs="?")
     samples.set_defaults(run=_sample)
 
-    from .sources import IMPORTERS
-    from .sources._shared import IMPORT_ENCODINGS
+    from .sources import ENCODINGS, IMPORTERS
 
     importer = commands.add_parser(
         "import",
@@ -737,7 +740,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     importer.add_argument(
         "--encoding",
-        choices=IMPORT_ENCODINGS,
+        choices=ENCODINGS,
         default=None,
         help="the encoding of CSV files, where the detection cannot tell (default: detected)",
     )

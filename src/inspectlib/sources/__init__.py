@@ -25,19 +25,24 @@ expanded: a "billion laughs" file and an external-entity file are refused with a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
-from ._shared import SourceError, SourceInput, SourceProblem
+from ._shared import ENCODINGS, SourceError, SourceInput, SourceProblem
 
-__all__ = ["IMPORTERS", "SourceError", "SourceInput", "SourceProblem"]
+__all__ = ["ENCODINGS", "IMPORTERS", "SourceError", "SourceInput", "SourceProblem"]
 
-IMPORTERS: Final[dict[str, str]] = {
+_IMPORTERS: Final[dict[str, str]] = {
     "cqc": "inspectlib.sources.cqc",
     "fhrs": "inspectlib.sources.fhrs",
     "ofsted": "inspectlib.sources.ofsted",
 }
+
+IMPORTERS: Final[Mapping[str, str]] = MappingProxyType(_IMPORTERS)
 """Each importer by the name the command line gives it, and the module that holds it: a module
 with ``read(source, *, errors=None)`` and ``NAMESPACE``, the prefix of its extension keys.
+Read-only, as the importers shipped are: assigning to it raises :class:`TypeError`.
 
 .. versionadded:: 0.1.0
 """

@@ -32,7 +32,7 @@ from inspectlib._suggestions import did_you_mean
 
 __all__ = [
     "ENCODING_ADVICE",
-    "IMPORT_ENCODINGS",
+    "ENCODINGS",
     "PASS_AS_OF",
     "PASS_ENCODING",
     "CsvRow",
@@ -41,7 +41,6 @@ __all__ = [
     "SourceError",
     "SourceInput",
     "SourceProblem",
-    "advice_for_command_line",
     "deliver",
     "file_error",
     "namespaced",
@@ -359,7 +358,7 @@ _CP1252_UNDEFINED: Final = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 _SPOOL_IN_MEMORY: Final = 8 * 1024 * 1024
 
 
-IMPORT_ENCODINGS: Final = ("utf-8", "utf-8-sig", "utf-16", "cp1252")
+ENCODINGS: Final = ("utf-8", "utf-8-sig", "utf-16", "cp1252")
 """The encodings :func:`detect_encoding` tells apart, which one can also give."""
 PASS_ENCODING: Final = "pass encoding="
 """How advice names the ``encoding=`` argument of an importer's ``read``."""
@@ -367,12 +366,6 @@ PASS_AS_OF: Final = "pass as_of="
 """How advice names the ``as_of=`` argument of an importer's ``read``."""
 ENCODING_ADVICE: Final = f"{PASS_ENCODING} to say which it is"
 """The advice an undecidable encoding ends with."""
-
-
-def advice_for_command_line(message: str) -> str:
-    """*message* with its advice naming the options of ``inspectlib import`` instead of the
-    arguments of an importer's ``read``, which the user of the command line cannot pass."""
-    return message.replace(PASS_ENCODING, "give --encoding").replace(PASS_AS_OF, "give --as-of")
 
 
 def detect_encoding(
