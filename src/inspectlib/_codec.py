@@ -64,7 +64,9 @@ class Codec:
         self._converters: dict[tuple[bool, Limits, bool], cattrs.Converter] = {}
         self._lock = threading.Lock()
         # Written with the default limits, whatever limits a reading was given.
-        self._unstructure = self.converter(detailed=False).unstructure
+        writer = self.converter(detailed=False)
+        # Each kind's own function, looked up once rather than dispatched on every record.
+        self._writers = {kind: writer.get_unstructure_hook(kind) for kind in self.kinds}
 
     @classmethod
     def of(cls, catalogue: Catalogue | None, kinds: Iterable[type[Any]]) -> Codec:
@@ -161,7 +163,7 @@ class Codec:
                 behind its constructor's back can).
         """
         try:
-            body: dict[str, Any] = self._unstructure(record)
+            body: dict[str, Any] = self._writers[type(record)](record)
         except Exception:
             refuse_wrong_types(record, subject)
             raise

@@ -6,6 +6,7 @@ No record knows how it is written down: every wire rule is here, in :func:`make_
 from __future__ import annotations
 
 import enum
+import operator
 import types
 import typing
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -728,7 +729,9 @@ def make_converter(
     converter.register_structure_hook_func(is_stated_date, _none_or(STATED_DATE.structure))
     converter.register_unstructure_hook_func(is_stated_date, STATED_DATE.unstructure or identity)
     converter.register_structure_hook_factory(_is_enum, _enum_structure_hook)
-    converter.register_unstructure_hook_factory(_is_enum, lambda _: _enum_value)
+    # The member's stored value, read as a plain attribute: Enum.value is a Python-level
+    # descriptor, called once per enumeration written.
+    converter.register_unstructure_hook_factory(_is_enum, lambda _: _ENUM_VALUE)
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple,
         partial(_tuple_structure_hook, converter, detailed_validation, limits),
@@ -851,5 +854,4 @@ def _register_union(converter: cattrs.Converter, members: frozenset[type[Any]], 
     converter.register_structure_hook_func(is_optional, _none_or(hook))
 
 
-def _enum_value(member: enum.Enum) -> Any:
-    return member.value
+_ENUM_VALUE: Final = operator.attrgetter("_value_")
