@@ -324,6 +324,41 @@ def _docstring_of_reexported_data(
             lines[:] = found
 
 
+def _read_classes_where_written(app: Sphinx) -> None:
+    """A class whose ``__module__`` names its public home (the exceptions say
+    ``inspectlib.errors``, so a traceback and pickle use that name) is written in a private
+    module, and autodoc reads the docstrings of its attributes from the source of the module
+    ``__module__`` names. For the build, each such class names the private module that defines
+    it again, as every other class does; :func:`_public_homes_again` undoes it when the build
+    ends, for a build run inside another program (the tests) that goes on using the classes."""
+    written: dict[str, list[str]] = {}
+    for module in pkgutil.walk_packages(inspectlib.__path__, "inspectlib."):
+        if module.name.rpartition(".")[2].startswith("_") and module.name != "inspectlib.__main__":
+            for name, (kind, _, _) in ModuleAnalyzer.for_module(module.name).find_tags().items():
+                if kind == "class":
+                    written.setdefault(name, []).append(module.name)
+    public_modules = _public_modules()
+    for public in public_modules:
+        module = importlib.import_module(public)
+        for name in module.__all__:
+            cls = getattr(module, name)
+            if not isinstance(cls, type) or cls.__module__ not in public_modules:
+                continue
+            for private in written.get(cls.__qualname__, ()):
+                if getattr(importlib.import_module(private), cls.__qualname__, None) is cls:
+                    _MOVED_FOR_THE_BUILD.append((cls, cls.__module__))
+                    cls.__module__ = private
+
+
+_MOVED_FOR_THE_BUILD: list[tuple[type, str]] = []
+
+
+def _public_homes_again(app: Sphinx, exception: BaseException | None) -> None:
+    while _MOVED_FOR_THE_BUILD:
+        cls, home = _MOVED_FOR_THE_BUILD.pop()
+        cls.__module__ = home
+
+
 def _no_inline_attribute_type(
     app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
 ) -> None:
@@ -392,6 +427,8 @@ class _SupersededForwardReferences(logging.Filter):
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("inspectlib-json-schema", JSONSchemaDirective)
     app.connect("builder-inited", _remember_html_output)
+    app.connect("builder-inited", _read_classes_where_written)
+    app.connect("build-finished", _public_homes_again)
     app.add_directive("inspectlib-fields", FieldsDirective)
     app.connect("missing-reference", _resolve_private_path)
     # Before napoleon and sphinx_autodoc_typehints (priority 500), except for _field_types,

@@ -43,13 +43,32 @@ Extensions: TypeAlias = FrozenDict[str, JSONValue]
 
 
 class InvalidExtension(InvalidRecord):
-    """An extension that is not namespaced JSON; *at* says where, in steps below ``extensions``."""
+    """A record's ``extensions`` that cannot be made into extensions: a key without a
+    namespace, or a value that is not JSON (a set, a date, ``NaN``).
+
+    The message says where below ``extensions`` and what is wrong::
+
+        extensions.note: key 'note' needs a namespace, as in 'yourtool:note'
+
+    It is an :class:`~inspectlib.InvalidRecord` (so a :class:`ValueError`).
+
+    .. versionadded:: 0.1.0
+    """
+
+    message: str
+    """What is wrong, without the place: ``"key 'note' needs a namespace, ..."``."""
+    at: tuple[Step, ...]
+    """Where, as the keys and indexes below ``extensions``: ``("note",)``."""
 
     def __init__(self, message: str, at: tuple[Step, ...]) -> None:
         shown = "".join(f"[{step}]" if type(step) is int else f".{step}" for step in at)
         super().__init__(f"extensions{shown}: {message}")
         self.message = message
         self.at = at
+
+    def __reduce__(self) -> tuple[type["InvalidExtension"], tuple[str, tuple[Step, ...]]]:
+        # The default rebuilds from the message alone, which __init__ does not take.
+        return (type(self), (self.message, self.at))
 
 
 # Where a value stands, as a chain of (parent, step) pairs from the top: a step costs one pair,

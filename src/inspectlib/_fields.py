@@ -28,12 +28,35 @@ __all__ = [
 
 
 class FieldValueError(InvalidRecord):
-    """A field invariant broken at construction; it knows its field so loaders can say where."""
+    """A record was built with a value its field refuses: blank text where some is needed, an
+    empty list where one item at least is.
+
+    The message names the record and the field, then what is wrong::
+
+        Organisation.name must not be blank
+
+    It is an :class:`~inspectlib.InvalidRecord` (so a :class:`ValueError`); its value's twin
+    for a value of the wrong type is :class:`~inspectlib.errors.FieldTypeError`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    record: str
+    """The record's class name: ``"Organisation"``."""
+    field: str
+    """The field's name: ``"name"``."""
+    reason: str
+    """What is wrong, without the record and field: ``"must not be blank"``."""
 
     def __init__(self, record: str, field: str, reason: str) -> None:
         super().__init__(f"{record}.{field} {reason}")
+        self.record = record
         self.field = field
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type["FieldValueError"], tuple[str, str, str]]:
+        # The default rebuilds from the message alone, which __init__ does not take.
+        return (type(self), (self.record, self.field, self.reason))
 
 
 BLANK = "must not be blank"

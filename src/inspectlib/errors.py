@@ -14,8 +14,18 @@ The names follow one rule:
   a look-up (:class:`NotFoundError`), a comparison (:class:`IncomparableGradesError`);
 - ``XWarning`` for a warning.
 
+A record built with a value its field refuses raises an :class:`InvalidRecord`: a
+:class:`FieldTypeError` for a value of the wrong type, a :class:`FieldValueError` for one of the
+right type that breaks the field's rule (blank text, an empty list), an
+:class:`InvalidExtension` for ``extensions`` that are not namespaced JSON.
+
 :class:`InspectlibError`, :class:`ValidationError`, :class:`InvalidRecord` and :class:`Problem`
 are also at the top of :mod:`inspectlib`.
+
+One exception lives elsewhere: :class:`inspectlib.sources.SourceError` (a
+:class:`ValidationError`), raised only by the importers, is in :mod:`inspectlib.sources`
+beside the :class:`~inspectlib.sources.SourceProblem` it carries, so that reading a document
+never loads the importers' parsers.
 
 .. versionadded:: 0.1.0
 """
@@ -36,6 +46,8 @@ from ._errors import (
     UncertainOrderError,
     ValidationError,
 )
+from ._extensions import InvalidExtension
+from ._fields import FieldValueError
 
 __all__ = [
     "InspectlibError",
@@ -43,6 +55,8 @@ __all__ = [
     "Problem",
     "InvalidRecord",
     "FieldTypeError",
+    "FieldValueError",
+    "InvalidExtension",
     "InvalidPartialDate",
     "InvalidGrade",
     "FormatVersionError",
@@ -51,3 +65,11 @@ __all__ = [
     "UncertainOrderError",
     "FormatVersionWarning",
 ]
+
+# Each exception and warning says it is ``inspectlib.errors.X``, its public home, wherever it is
+# defined: in a traceback, in ``help()`` and when pickled (pickle finds it here by that name).
+for _name in __all__:
+    _class = globals()[_name]
+    if issubclass(_class, BaseException):
+        _class.__module__ = __name__
+del _name, _class

@@ -33,6 +33,9 @@ from ._shared import ENCODINGS, SourceError, SourceInput, SourceProblem
 
 __all__ = ["ENCODINGS", "IMPORTERS", "SourceError", "SourceInput", "SourceProblem"]
 
+# A traceback, help() and pickle name the error by its public home, as inspectlib.errors' do.
+SourceError.__module__ = __name__
+
 _IMPORTERS: Final[dict[str, str]] = {
     "cqc": "inspectlib.sources.cqc",
     "fhrs": "inspectlib.sources.fhrs",
