@@ -512,13 +512,15 @@ def test_a_dataset_needs_an_empty_directory_and_a_known_partition(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
     (tmp_path / "old.txt").write_text("x")
-    with pytest.raises(ValueError) as caught:
+    with pytest.raises(il.errors.OutputExistsError) as caught:
         il.tables.write_parquet_dataset([seed], tmp_path)
-    assert f"{tmp_path}: not an empty directory; write a dataset to a new one" == str(caught.value)
+    assert f"{tmp_path}: not an empty directory; write the tables to a new or empty one" == str(
+        caught.value
+    )
 
-    with pytest.raises(ValueError) as caught:
+    with pytest.raises(ValueError) as refused:
         il.tables.write_parquet_dataset([seed], tmp_path / "new", partition_by="force")  # type: ignore[arg-type]
-    assert "cannot partition by 'force': partition by inspectorate or year" == str(caught.value)
+    assert "cannot partition by 'force': partition by inspectorate or year" == str(refused.value)
 
 
 @pytest.fixture

@@ -19,14 +19,20 @@ import attrs
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
 from ._documents import Record
+from ._errors import refuse_used_directory
 from ._field_types import typed_fields
+from ._partial_dates import PartialDate
+from ._stated_dates import date_bounds
 from ._tables import TABLE_NAMES, Row, TableName, Tables, _optional, table_batches
 
 __all__ = ["Dataset", "PartitionBy", "write_parquet_dataset"]
 
 PartitionBy = Literal["inspectorate", "year"]
 """A column a Parquet dataset can be partitioned by: the inspectorate (its short name), or the
-year an inspection was published."""
+year an inspection was published. A date known only in part has a year where its first and last
+possible days share one; where they do not ("by 19 August 2026", "winter 2024"), the row is in
+the folder ``year=__HIVE_DEFAULT_PARTITION__``, which DuckDB, Polars and pyarrow read as a null
+year."""
 
 PARTITIONS: Final[tuple[PartitionBy, ...]] = get_args(PartitionBy)
 
@@ -50,9 +56,22 @@ any), nor do frameworks to a year (a framework is in force over several): those 
 written whole, in a folder of their own."""
 
 
+NO_VALUE: Final = "__HIVE_DEFAULT_PARTITION__"
+"""The folder value of a row with no value for the partition column, as Hive names it: DuckDB,
+Polars, pyarrow and Spark read the column as null there."""
+
+
 def _year(stated: object) -> str:
-    """The year of a day, or of a partial date's text (``"2025-06"``, ``"2025-Q2"``)."""
-    return str(stated.year) if isinstance(stated, datetime.date) else str(stated)[:4]
+    """The year of a day, or of a partial date's canonical text (``"2025-06"``, ``"2025-Q2"``):
+    the year its first and last possible days share. A date that spans two years
+    (``"2024-winter"``, December to February) or whose first day is unknown (``"../2026-08-19"``,
+    "no later than") has no year: :data:`NO_VALUE`."""
+    if isinstance(stated, datetime.date):
+        return str(stated.year)
+    if stated is None:
+        return NO_VALUE
+    first, last = date_bounds(PartialDate.parse_canonical(str(stated)))
+    return str(last.year) if first is not None and first.year == last.year else NO_VALUE
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -103,7 +122,7 @@ def write_parquet_dataset(
 
     Args:
         records: The records, read once, one at a time (a generator does).
-        directory: Where to write; it must not exist, or be empty.
+        directory: Where to write: a new directory, or an empty one.
         partition_by: The column to partition inspections' tables by.
         batch_size: How many records make one batch: memory grows with it, files' row groups
             too.
@@ -112,8 +131,8 @@ def write_parquet_dataset(
         catalogue: Whose scales the schema metadata lists.
 
     Raises:
-        ValueError: *directory* holds files already, or *partition_by* or *batch_size* is not
-            one this function takes.
+        OutputExistsError: *directory* holds files already, or is a file.
+        ValueError: *partition_by* or *batch_size* is not one this function takes.
         ModuleNotFoundError: pyarrow is not installed (``pip install inspectlib[arrow]``).
 
     .. versionadded:: 0.1.0
@@ -126,8 +145,7 @@ def write_parquet_dataset(
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     root = Path(directory)
-    if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise ValueError(f"{root}: not an empty directory; write a dataset to a new one")
+    refuse_used_directory(root)
     scales = tuple((catalogue or BUILTIN).scales.values())
     batches = table_batches(records, batch_size=batch_size, extensions=extensions)
     writers = _Writers(parquet)

@@ -9,6 +9,7 @@ thing.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -25,6 +26,7 @@ __all__ = [
     "InvalidGrade",
     "InvalidPartialDate",
     "NotFoundError",
+    "OutputExistsError",
     "Problem",
     "UncertainOrderError",
     "ValidationError",
@@ -252,6 +254,29 @@ class NotFoundError(InspectlibError, LookupError):
 
     .. versionadded:: 0.1.0
     """
+
+
+class OutputExistsError(InspectlibError, FileExistsError):
+    """A writer of tables was given a place that holds something already: a directory with
+    files in it, or a file. Tables are written to a new or an empty directory, so that no table
+    of an earlier run stays beside the new ones as if it were one of them.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+def refuse_used_directory(directory: Path) -> None:
+    """Raise :class:`OutputExistsError` unless *directory* is missing or an empty directory."""
+    if not directory.exists():
+        return
+    if not directory.is_dir():
+        raise OutputExistsError(
+            f"{directory}: a file, not a directory; write the tables to a new or empty directory"
+        )
+    if next(directory.iterdir(), None) is not None:
+        raise OutputExistsError(
+            f"{directory}: not an empty directory; write the tables to a new or empty one"
+        )
 
 
 class InvalidPartialDate(InspectlibError, ValueError):

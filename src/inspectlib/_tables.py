@@ -26,6 +26,7 @@ import orjson
 
 from ._commissions import CommissionedInspection
 from ._documents import Record, to_dict
+from ._errors import refuse_used_directory
 from ._evidence import Evidence, QuantitativeEvidence
 from ._frameworks import Framework
 from ._inspections import Inspection
@@ -1051,7 +1052,12 @@ def write_csv(
 ) -> tuple[Path, ...]:
     """What ``tables(records).to_csv(directory)`` writes, a batch of records at a time: each
     table's file is opened at its first row and appended to, so that memory holds one batch
-    however many records there are. Returns the paths written, in the order of the tables."""
+    however many records there are. Returns the paths written, in the order of the tables.
+
+    Like :func:`~inspectlib.tables.write_parquet_dataset`, it writes to a new or an empty
+    directory only (:class:`~inspectlib.errors.OutputExistsError` otherwise): tables of an
+    earlier run left beside the new ones would read as one corpus."""
+    refuse_used_directory(Path(directory))
     files = _CsvFiles(Path(directory), raw=raw)
     found = Tables()
     try:

@@ -11,7 +11,8 @@ The names follow one rule:
   values a record refuses (:class:`InvalidRecord`);
 - ``XError`` for every other failure, named for what failed: a document or record that breaks
   rules (:class:`ValidationError`), a version this reader cannot read (:class:`FormatVersionError`),
-  a look-up (:class:`NotFoundError`), a comparison (:class:`IncomparableGradesError`);
+  a look-up (:class:`NotFoundError`), a place to write that is used already
+  (:class:`OutputExistsError`), a comparison (:class:`IncomparableGradesError`);
 - ``XWarning`` for a warning.
 
 A record built with a value its field refuses raises an :class:`InvalidRecord`: a
@@ -42,6 +43,7 @@ from ._errors import (
     InvalidPartialDate,
     InvalidRecord,
     NotFoundError,
+    OutputExistsError,
     Problem,
     UncertainOrderError,
     ValidationError,
@@ -61,6 +63,7 @@ __all__ = [
     "InvalidGrade",
     "FormatVersionError",
     "NotFoundError",
+    "OutputExistsError",
     "IncomparableGradesError",
     "UncertainOrderError",
     "FormatVersionWarning",
