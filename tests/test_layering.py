@@ -78,6 +78,7 @@ SEAM: dict[str, str] = {
     "inspectlib._scales": "the grades an importer builds",
     "inspectlib._sources": "where an imported record's facts come from",
     "inspectlib._suggestions": "'did you mean' for a column or value not known",
+    "inspectlib._surface": "a public module's dir(): its names, not its imports",
     "inspectlib._validation": "check(), as records are checked before they are delivered",
 }
 """The core modules the importers may use, each with what for: the records they build and the

@@ -44,6 +44,7 @@ from ._organisations import Identifier, Organisation, OrganisationKind
 from ._samples import sample
 from ._schema import json_schema
 from ._sources import Quote, Source
+from ._surface import public_dir
 from ._validation import check, validate
 from .commissions import CommissionedInspection, Part
 from .dates import PartialDate, StatedDate
@@ -106,21 +107,6 @@ __all__ = [
     "InvalidRecord",
     "Problem",
 ]
-
-_PUBLIC_MODULES: Final = (
-    "analysis",
-    "catalogue",
-    "commissions",
-    "dates",
-    "deadlines",
-    "errors",
-    "format",
-    "frameworks",
-    "judgments",
-    "scales",
-    "sources",
-    "tables",
-)
 
 # Names that were at the top level before the families moved into modules of their own: each
 # still works for this release, and warns with its new home. ``tables`` is the exception: the
@@ -309,11 +295,8 @@ if not TYPE_CHECKING:
     __getattr__ = moved_names(__name__, _MOVED)
 
 
-def __dir__() -> list[str]:
-    # The names to use, not the moved ones nor the private modules: what completion offers.
-    return sorted(
-        {*__all__, *(name for name in _PUBLIC_MODULES if name in globals()), "__version__"}
-    )
+# The names to use, not the moved ones nor the private modules: what completion offers.
+__dir__ = public_dir(__name__, [*__all__, "__version__"])
 
 
 __version__: str = _installed_version("inspectlib")

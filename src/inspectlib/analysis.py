@@ -9,6 +9,7 @@ records).
 from __future__ import annotations
 
 from ._analysis import AreaChange, GradePoint, InspectionDiff, diff, grade_history, select
+from ._surface import public_dir
 from ._timeline import Event, EventKind, timeline
 
 __all__ = [
@@ -22,3 +23,5 @@ __all__ = [
     "Event",
     "EventKind",
 ]
+
+__dir__ = public_dir(__name__, __all__)

@@ -25,6 +25,7 @@ from ._commissions import (
     Role,
 )
 from ._expectations import Expectation, Lateness, Slip
+from ._surface import public_dir
 
 __all__ = [
     "CommissionedInspection",
@@ -44,3 +45,5 @@ __all__ = [
     "Lateness",
     "Slip",
 ]
+
+__dir__ = public_dir(__name__, __all__)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ._partial_dates import MonthPart, Order, PartialDate, Precision, Season
 from ._stated_dates import StatedDate, date_bounds
+from ._surface import public_dir
 
 __all__ = [
     "PartialDate",
@@ -25,3 +26,5 @@ __all__ = [
     "StatedDate",
     "date_bounds",
 ]
+
+__dir__ = public_dir(__name__, __all__)

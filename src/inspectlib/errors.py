@@ -50,6 +50,7 @@ from ._errors import (
 )
 from ._extensions import InvalidExtension
 from ._fields import FieldValueError
+from ._surface import public_dir
 
 __all__ = [
     "InspectlibError",
@@ -76,3 +77,5 @@ for _name in __all__:
     if issubclass(_class, BaseException):
         _class.__module__ = __name__
 del _name, _class
+
+__dir__ = public_dir(__name__, __all__)

@@ -19,6 +19,7 @@ from ._frozen import FrozenDict
 from ._limits import Limits
 from ._samples import SAMPLES, sample
 from ._schema import json_schema
+from ._surface import public_dir
 
 __all__ = [
     "FORMAT_VERSION",
@@ -31,3 +32,5 @@ __all__ = [
     "FrozenDict",
     "JSONValue",
 ]
+
+__dir__ = public_dir(__name__, __all__)

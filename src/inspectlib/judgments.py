@@ -30,6 +30,7 @@ from ._judgments import (
     NonGrade,
     NonGradeKind,
 )
+from ._surface import public_dir
 
 __all__ = [
     "Judgment",
@@ -48,3 +49,5 @@ __all__ = [
     "NOT_APPLICABLE",
     "NOT_JUDGED",
 ]
+
+__dir__ = public_dir(__name__, __all__)

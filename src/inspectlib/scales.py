@@ -14,6 +14,7 @@ from __future__ import annotations
 from ._partial_dates import PartialDate
 from ._scales import Grade, GradingScale, grade_key
 from ._sources import Source
+from ._surface import public_dir
 
 __all__ = [
     "GradingScale",
@@ -228,3 +229,5 @@ ALL: tuple[GradingScale, ...] = (
     FHIS_PASS_IMPROVEMENT,
 )
 """Every built-in scale."""
+
+__dir__ = public_dir(__name__, __all__)

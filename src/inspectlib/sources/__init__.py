@@ -29,6 +29,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
+from inspectlib._surface import public_dir
+
 from ._shared import ENCODINGS, SourceError, SourceInput, SourceProblem
 
 __all__ = ["ENCODINGS", "IMPORTERS", "SourceError", "SourceInput", "SourceProblem"]
@@ -49,3 +51,5 @@ Read-only, as the importers shipped are: assigning to it raises :class:`TypeErro
 
 .. versionadded:: 0.1.0
 """
+
+__dir__ = public_dir(__name__, __all__)

@@ -56,6 +56,7 @@ from inspectlib._judgments import (
 from inspectlib._organisations import Identifier, Organisation, OrganisationKind
 from inspectlib._partial_dates import PartialDate
 from inspectlib._paths import Step
+from inspectlib._surface import public_dir
 from inspectlib.frameworks import FHIS, FHRS
 from inspectlib.scales import (
     FHIS_PASS_IMPROVEMENT,
@@ -955,3 +956,6 @@ def _local_authority(
         if len(context.authorities) < 10_000:  # a file has one; a hostile one, no more memory
             context.authorities[known] = authority
     return authority
+
+
+__dir__ = public_dir(__name__, __all__)

@@ -44,6 +44,7 @@ from inspectlib._organisations import Identifier, Organisation, OrganisationKind
 from inspectlib._partial_dates import PartialDate, describe_day
 from inspectlib._scales import Grade, GradingScale
 from inspectlib._sources import Source
+from inspectlib._surface import public_dir
 from inspectlib._validation import check
 from inspectlib.scales import OFSTED_FOUR_POINT, OFSTED_REPORT_CARD, OFSTED_SAFEGUARDING
 
@@ -1205,3 +1206,6 @@ def read_childrens_services(
     .. versionadded:: 0.1.0
     """
     return deliver(_results(source, "childrens_services", encoding, sheet), errors)
+
+
+__dir__ = public_dir(__name__, __all__)
