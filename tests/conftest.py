@@ -138,7 +138,7 @@ def build_seed_inspection() -> il.Inspection:
         ],
         sources=[REPORT, NEWS, MANCUNIAN_MATTERS, POLICE_PROFESSIONAL],
         related=[
-            il.RelatedDocument(
+            il.RelatedReport(
                 relation=il.Relation.PUBLISHED_ALONGSIDE,
                 target="https://hmicfrs.justiceinspectorates.gov.uk/publication-html/"
                 "update-on-inspection-of-greater-manchester-police-safeguarding-partners-"
@@ -246,11 +246,9 @@ def build_rich_inspection() -> il.Inspection:
             il.Source(url="https://example.org/r", accessed=datetime.date(2025, 7, 4)),
         ],
         related=[
-            il.RelatedDocument(
-                relation=il.Relation.FOLLOWS_UP, target="example/peel/2023/somewhere"
-            ),
-            il.RelatedDocument(relation=il.Relation.SUPERSEDES, target="example/peel/2024/x"),
-            il.RelatedDocument(relation=il.Relation.PART_OF, target="example/commission"),
+            il.RelatedReport(relation=il.Relation.FOLLOWS_UP, target="example/peel/2023/somewhere"),
+            il.RelatedReport(relation=il.Relation.SUPERSEDES, target="example/peel/2024/x"),
+            il.RelatedReport(relation=il.Relation.PART_OF, target="example/commission"),
         ],
         responses=[
             il.deadlines.Response(
@@ -403,7 +401,7 @@ def build_seed_commission() -> il.CommissionedInspection:
         ],
         sources=[TERMS_OF_REFERENCE, UPDATE_LETTER, NEWS],
         related=[
-            il.RelatedDocument(
+            il.RelatedReport(
                 relation=il.Relation.PART_OF,
                 target="greater-manchester/cse-assurance-review",
                 title="The Mayor of Greater Manchester's child sexual exploitation assurance "
@@ -441,7 +439,7 @@ def build_seed_final_report() -> il.Inspection:
         ],
         sources=[FINAL_REPORT, FINAL_REPORT_NEWS],
         related=[
-            il.RelatedDocument(
+            il.RelatedReport(
                 relation=il.Relation.PART_OF,
                 target="hmicfrs/commissioned/2024/greater-manchester-cse",
             )

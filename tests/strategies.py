@@ -501,19 +501,19 @@ def graded_areas() -> st.SearchStrategy[il.GradedArea]:
 
 def related_documents(
     published: il.StatedDate | None = None,
-) -> st.SearchStrategy[il.RelatedDocument]:
+) -> st.SearchStrategy[il.RelatedReport]:
     """A link; given the linking record's *published* date, one whose date keeps the rules (a
     target that comes before is not dated after it)."""
 
     @st.composite
-    def build(draw: st.DrawFn) -> il.RelatedDocument:
+    def build(draw: st.DrawFn) -> il.RelatedReport:
         relation = draw(st.sampled_from(il.Relation))
         dates = (
             _not_after(published)
             if published is not None and relation.target_is_earlier
             else stated_dates()
         )
-        return il.RelatedDocument(
+        return il.RelatedReport(
             relation=relation,
             target=draw(text()),
             title=draw(optional_text()),

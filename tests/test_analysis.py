@@ -243,7 +243,7 @@ def test_diff_of_two_inspections(seed: il.Inspection) -> None:
             *areas,
             il.GradedArea(key="new_area", topic="New", judgment=scale.parse("good")),
         ],
-        related=[il.RelatedDocument(relation=il.Relation.FOLLOWS_UP, target=seed.id)],
+        related=[il.RelatedReport(relation=il.Relation.FOLLOWS_UP, target=seed.id)],
         finding_updates=[
             il.FindingUpdate(
                 inspection=seed.id,

@@ -303,7 +303,7 @@ def review_of(seed: il.Inspection, *updates: il.FindingUpdate) -> il.Inspection:
         title="Post-inspection review",
         framework=None,
         published=datetime.date(2025, 7, 1),
-        related=[il.RelatedDocument(relation=il.Relation.FOLLOWS_UP, target=seed.id)],
+        related=[il.RelatedReport(relation=il.Relation.FOLLOWS_UP, target=seed.id)],
         finding_updates=updates,
     )
 

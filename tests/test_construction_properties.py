@@ -75,7 +75,7 @@ def _examples() -> dict[type[Any], Any]:
         due=JUNE,
         evidence=[quantitative, qualitative],
     )
-    related = il.RelatedDocument(
+    related = il.RelatedReport(
         relation=il.Relation.FOLLOWS_UP,
         target="example/0",
         title="Old",

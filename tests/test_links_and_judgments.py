@@ -82,7 +82,7 @@ def test_which_relations_follow_up_and_which_targets_come_first() -> None:
 
 
 def test_an_earlier_report_known_only_as_a_citation_is_named_and_round_trips() -> None:
-    link = il.RelatedDocument(
+    link = il.RelatedReport(
         relation=il.Relation.EARLIER_INSPECTION,
         target="hmicfrs/peel/2014/x",
         title="PEEL: Police effectiveness 2014",
@@ -103,7 +103,7 @@ def test_an_earlier_report_known_only_as_a_citation_is_named_and_round_trips() -
 
 
 def test_an_earlier_document_dated_after_the_record_is_refused() -> None:
-    link = il.RelatedDocument(relation=il.Relation.REINSPECTION_OF, target="x", date=P("2025"))
+    link = il.RelatedReport(relation=il.Relation.REINSPECTION_OF, target="x", date=P("2025"))
 
     assert [
         (
@@ -115,13 +115,13 @@ def test_an_earlier_document_dated_after_the_record_is_refused() -> None:
 
 
 def test_a_document_published_alongside_may_be_dated_after() -> None:
-    link = il.RelatedDocument(relation=il.Relation.PUBLISHED_ALONGSIDE, target="x", date=P("2025"))
+    link = il.RelatedReport(relation=il.Relation.PUBLISHED_ALONGSIDE, target="x", date=P("2025"))
 
     assert [] == problems_of(care_home(related=[link]))
 
 
 def test_a_record_cannot_link_to_itself() -> None:
-    link = il.RelatedDocument(relation=il.Relation.SUPERSEDES, target="example/cqc/2024/home")
+    link = il.RelatedReport(relation=il.Relation.SUPERSEDES, target="example/cqc/2024/home")
 
     assert [("$.related[0].target", "a record cannot be related to itself")] == problems_of(
         care_home(related=[link])
@@ -136,7 +136,7 @@ def test_updates_on_findings_may_come_from_any_relation_that_follows_up() -> Non
         date=P("2024"),
     )
     for relation in il.Relation:
-        link = il.RelatedDocument(relation=relation, target="earlier")
+        link = il.RelatedReport(relation=relation, target="earlier")
         problems = problems_of(care_home(related=[link], finding_updates=[update]))
         assert (problems == []) is relation.follows_up, relation
 

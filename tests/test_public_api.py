@@ -23,7 +23,7 @@ TOP_LEVEL = {
     "Inspection",
     "GradedArea",
     "Period",
-    "RelatedDocument",
+    "RelatedReport",
     "Relation",
     "Finding",
     "FindingKind",
@@ -162,6 +162,22 @@ def test_the_warning_of_a_renamed_name_gives_its_new_name() -> None:
         "inspectlib.UnsupportedFormatVersion is deprecated; "
         "import FormatVersionError from inspectlib.errors",
     ]
+
+
+def test_related_document_is_now_related_report_and_the_format_does_not_change() -> None:
+    with pytest.warns(DeprecationWarning, match="RelatedDocument") as caught:
+        old = inspectlib.RelatedDocument
+
+    assert old is inspectlib.RelatedReport
+    assert [str(warning.message) for warning in caught] == [
+        "inspectlib.RelatedDocument is deprecated; import RelatedReport from inspectlib"
+    ]
+    schema = inspectlib.json_schema()
+    assert "RelatedDocument" not in schema["$defs"]
+    related = schema["$defs"]["InspectionDocument"]["properties"]["related"]
+    assert related["items"] == {"$ref": "#/$defs/RelatedReport"}
+    fields = schema["$defs"]["RelatedReport"]["properties"]
+    assert sorted(fields) == ["date", "relation", "target", "title", "url"]
 
 
 def test_a_name_that_never_existed_is_an_attribute_error() -> None:

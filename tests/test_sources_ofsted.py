@@ -59,8 +59,8 @@ def area(key: str, topic: str, judgment: il.Judgment, **kwargs: object) -> il.Gr
     return il.GradedArea(key=key, topic=topic, judgment=judgment, **kwargs)  # type: ignore[arg-type]
 
 
-def earlier(record: il.Inspection) -> il.RelatedDocument:
-    return il.RelatedDocument(
+def earlier(record: il.Inspection) -> il.RelatedReport:
+    return il.RelatedReport(
         relation=il.Relation.EARLIER_INSPECTION,
         target=record.id,
         title=record.title,
@@ -291,7 +291,7 @@ def test_the_2024_25_file_is_read_as_windows_1252_and_has_no_overall_grade() -> 
     ] == [a.judgment for a in graded.graded_areas]
     # The previous inspection is named by its number only: a link, not a record.
     assert [
-        il.RelatedDocument(
+        il.RelatedReport(
             relation=il.Relation.EARLIER_INSPECTION, target="ofsted/inspection/10123456"
         )
     ] == list(graded.related)

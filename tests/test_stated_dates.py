@@ -36,11 +36,11 @@ def test_date_bounds_refuses_a_datetime() -> None:
         lambda day: attrs.evolve(seed_inspection(), published=day),
         lambda day: il.commissions.PublicationDate(date=day),
         lambda day: il.commissions.Publication(id="d", title="t", published=day),
-        lambda day: il.RelatedDocument(relation=il.Relation.SUPERSEDES, target="x", date=day),
+        lambda day: il.RelatedReport(relation=il.Relation.SUPERSEDES, target="x", date=day),
         lambda day: il.GradedArea(key="k", topic="t", judgment=il.judgments.UNGRADED, judged=day),
         lambda day: il.commissions.Role(organisation=seed_inspection().inspectorate, since=day),
     ],
-    ids=["Inspection", "PublicationDate", "Document", "RelatedDocument", "GradedArea", "Role"],
+    ids=["Inspection", "PublicationDate", "Document", "RelatedReport", "GradedArea", "Role"],
 )
 def test_a_one_day_partial_date_is_stored_as_the_day(build: Any) -> None:
     record = build(P("13 December 2024"))
@@ -62,10 +62,10 @@ def test_a_datetime_is_refused_where_a_stated_date_is_meant() -> None:
 
 def test_text_is_refused_where_a_stated_date_is_meant() -> None:
     with pytest.raises(il.errors.FieldTypeError) as caught:
-        il.RelatedDocument(relation=il.Relation.SUPERSEDES, target="x", date="2024-12-13")
+        il.RelatedReport(relation=il.Relation.SUPERSEDES, target="x", date="2024-12-13")
 
     assert (
-        "RelatedDocument.date: expected datetime.date, PartialDate or None, got str '2024-12-13'"
+        "RelatedReport.date: expected datetime.date, PartialDate or None, got str '2024-12-13'"
     ) == str(caught.value)
 
 

@@ -409,7 +409,7 @@ def forces(seed: il.Inspection, rich: il.Inspection) -> list[il.Inspection]:
         id="example/2025/avon-review",
         published=datetime.date(2025, 6, 1),
         findings=[],
-        related=[il.RelatedDocument(relation=il.Relation.FOLLOWS_UP, target=made[0].id)],
+        related=[il.RelatedReport(relation=il.Relation.FOLLOWS_UP, target=made[0].id)],
         finding_updates=[
             il.FindingUpdate(
                 inspection=made[0].id,
@@ -679,7 +679,7 @@ def test_stated_dates_links_and_expectations_have_columns(
             *seed.graded_areas[3:],
         ],
         related=[
-            il.RelatedDocument(
+            il.RelatedReport(
                 relation=il.Relation.EARLIER_INSPECTION,
                 target="example/2014",
                 title="The 2014 inspection",

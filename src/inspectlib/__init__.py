@@ -38,7 +38,7 @@ from ._documents import Record, dump, dump_lines, dumps, from_dict, load, load_l
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
 from ._extensions import Extensions
 from ._findings import Finding, FindingKind
-from ._inspections import GradedArea, Inspection, Period, RelatedDocument, Relation
+from ._inspections import GradedArea, Inspection, Period, RelatedReport, Relation
 from ._lifecycle import FindingStatus, FindingUpdate
 from ._organisations import Identifier, Organisation, OrganisationKind
 from ._samples import sample
@@ -58,7 +58,7 @@ __all__ = [
     "Inspection",
     "GradedArea",
     "Period",
-    "RelatedDocument",
+    "RelatedReport",
     "Relation",
     "Finding",
     "FindingKind",
@@ -184,6 +184,7 @@ _MOVED: Final = {
     "UncertainOrderError": ("inspectlib.errors", "UncertainOrderError"),
     "FormatVersionWarning": ("inspectlib.errors", "FormatVersionWarning"),
     "Document": ("inspectlib.commissions", "Publication"),
+    "RelatedDocument": ("inspectlib", "RelatedReport"),
     "UnsupportedFormatVersion": ("inspectlib.errors", "FormatVersionError"),
 }
 
@@ -287,6 +288,7 @@ if TYPE_CHECKING:
     # isort: on
 
     Document = commissions.Publication
+    RelatedDocument = RelatedReport
     UnsupportedFormatVersion = errors.FormatVersionError
 
 if not TYPE_CHECKING:

@@ -13,7 +13,7 @@ from ._expectations import Expectation, Expecting, Lateness, Records, Slip
 from ._extensions import NO_EXTENSIONS, Extensions, freeze_extensions
 from ._field_types import typed_fields
 from ._fields import not_blank, not_empty, to_tuple
-from ._inspections import Inspection, RelatedDocument
+from ._inspections import Inspection, RelatedReport
 from ._organisations import Organisation
 from ._partial_dates import PartialDate
 from ._sources import Source
@@ -359,7 +359,7 @@ class CommissionedInspection(Expecting, Checked):
         terms_of_reference: The questions it answers, in order.
         parts: Its parts, in order.
         sources: Where the facts about it are published.
-        related: Links to related documents (the wider review it is part of, say).
+        related: Links to related reports (the wider review it is part of, say).
         extensions: Other tools' own data, under namespaced keys (``"yourtool:note"``).
         expectations: Every statement of when the whole would be published, in the order they
             were made ("the review is expected to report in spring 2018").
@@ -381,7 +381,7 @@ class CommissionedInspection(Expecting, Checked):
     terms_of_reference: tuple[Question, ...] = attrs.field(default=(), converter=to_tuple)
     parts: tuple[Part, ...] = attrs.field(default=(), converter=to_tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
-    related: tuple[RelatedDocument, ...] = attrs.field(default=(), converter=to_tuple)
+    related: tuple[RelatedReport, ...] = attrs.field(default=(), converter=to_tuple)
     extensions: Extensions = attrs.field(default=NO_EXTENSIONS, converter=freeze_extensions)
     leads: tuple[Role, ...] = attrs.field(default=(), converter=to_tuple)
     expectations: tuple[Expectation, ...] = attrs.field(default=(), converter=to_tuple)

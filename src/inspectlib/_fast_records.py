@@ -52,7 +52,7 @@ from ._field_types import check_field_types
 from ._fields import is_blank, not_blank, to_tuple, validators_of
 from ._findings import Finding
 from ._frameworks import FrameworkArea, ScoreBand
-from ._inspections import GradedArea, Inspection, Period, RelatedDocument
+from ._inspections import GradedArea, Inspection, Period, RelatedReport
 from ._judgments import Inherited
 from ._lifecycle import FindingUpdate
 from ._organisations import Identifier, Organisation
@@ -84,7 +84,7 @@ ALLOWED: Final[frozenset[type[Any]]] = frozenset(
         QuantitativeEvidence,
         Question,
         Quote,
-        RelatedDocument,
+        RelatedReport,
         Response,
         Role,
         ScoreBand,

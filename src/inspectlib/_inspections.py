@@ -24,7 +24,7 @@ from ._sources import Quote, Source
 from ._stated_dates import StatedDate, date_bounds, to_stated_date
 from ._verdicts import Checked
 
-__all__ = ["GradedArea", "Inspection", "Period", "RelatedDocument", "Relation"]
+__all__ = ["GradedArea", "Inspection", "Period", "RelatedReport", "Relation"]
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -86,7 +86,7 @@ class GradedArea:
 
 
 class Relation(enum.Enum):
-    """How a record relates to another document: a vocabulary of links that carry meaning.
+    """How a record relates to another report: a vocabulary of links that carry meaning.
 
     Every link reads "this record *relation* the target": an inspection that
     ``REINSPECTION_OF`` another is the re-inspection of it.
@@ -142,8 +142,9 @@ _TARGET_EARLIER = _FOLLOWING_UP | {Relation.EARLIER_INSPECTION, Relation.SUPERSE
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class RelatedDocument:
-    """A link from a record to another document.
+class RelatedReport:
+    """A link from a record to another report: an inspection, a commissioned inspection or a
+    programme it follows up, replaces or belongs to, or an earlier report it cites.
 
     An earlier report that exists for this library only as a citation ("the 2014 inspection")
     is named by its title, its date as the citation gives it, and its URL where known.
@@ -151,10 +152,12 @@ class RelatedDocument:
     Args:
         relation: How the two relate.
         target: The identifier of the other record (an inspection's ``id``), or its URL.
-        title: The other document's title.
-        date: When the other document was published, as precisely as the source states it
+        title: The other report's title.
+        date: When the other report was published, as precisely as the source states it
             (``PartialDate.parse("2014")``).
-        url: Where the other document is published, when *target* is an identifier.
+        url: Where the other report is published, when *target* is an identifier.
+
+    It was ``RelatedDocument`` before 0.1.0: a document is a JSON document of the format.
 
     .. versionadded:: 0.1.0
     """
@@ -192,7 +195,7 @@ class Inspection(Expecting, Checked):
         evidence: Evidence about the inspection as a whole (findings carry their own).
         quotes: What people were quoted as saying about it.
         sources: Where the report and the facts about it are published.
-        related: Links to related documents.
+        related: Links to related reports.
         responses: Published responses to the report, each under a :class:`ResponseRule`.
         finding_updates: What this report says became of the findings of the inspections it
             follows up (a post-inspection review's verdicts).
@@ -220,7 +223,7 @@ class Inspection(Expecting, Checked):
     evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=to_tuple)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=to_tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
-    related: tuple[RelatedDocument, ...] = attrs.field(default=(), converter=to_tuple)
+    related: tuple[RelatedReport, ...] = attrs.field(default=(), converter=to_tuple)
     responses: tuple[Response, ...] = attrs.field(default=(), converter=to_tuple)
     finding_updates: tuple[FindingUpdate, ...] = attrs.field(default=(), converter=to_tuple)
     extensions: Extensions = attrs.field(default=NO_EXTENSIONS, converter=freeze_extensions)

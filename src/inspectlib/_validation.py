@@ -23,7 +23,7 @@ from ._field_types import type_problems
 from ._findings import FindingKind
 from ._framework_rules import framework_problems
 from ._frameworks import Framework
-from ._inspections import Inspection, RelatedDocument
+from ._inspections import Inspection, RelatedReport
 from ._judgments import CarriedForward, Inherited, Judgment, graded_at
 from ._messages import listed, shown
 from ._partial_dates import PartialDate
@@ -349,7 +349,7 @@ def _none_found_problems(inspection: Inspection) -> Iterator[Problem]:
 
 
 def _link_problems(
-    own_id: str, published: StatedDate | None, related: Iterable[RelatedDocument]
+    own_id: str, published: StatedDate | None, related: Iterable[RelatedReport]
 ) -> Iterator[Problem]:
     """A record does not link to itself, and an earlier document is not dated after it."""
     for index, link in enumerate(related):

@@ -38,7 +38,7 @@ from inspectlib._extensions import (
 from inspectlib._fast_records import assembler
 from inspectlib._frameworks import Framework
 from inspectlib._frozen import FrozenDict
-from inspectlib._inspections import GradedArea, Inspection, Period, RelatedDocument, Relation
+from inspectlib._inspections import GradedArea, Inspection, Period, RelatedReport, Relation
 from inspectlib._judgments import NOT_APPLICABLE, NOT_JUDGED, UNGRADED, Judgment, NonGrade
 from inspectlib._organisations import Identifier, Organisation, OrganisationKind
 from inspectlib._partial_dates import PartialDate, describe_day
@@ -653,7 +653,7 @@ class _SchoolsColumns:
         for column in self.cited:
             number = text(row[column.index])
             if number is not None:
-                link = RelatedDocument(
+                link = RelatedReport(
                     relation=Relation.EARLIER_INSPECTION, target=_inspection_id(column, number)
                 )
                 found[0]["related"].append(link)
@@ -949,8 +949,8 @@ def _link(found: list[dict[str, Any]]) -> None:
     found[:] = kept
 
 
-def _earlier(fields: dict[str, Any]) -> RelatedDocument:
-    return RelatedDocument(
+def _earlier(fields: dict[str, Any]) -> RelatedReport:
+    return RelatedReport(
         relation=Relation.EARLIER_INSPECTION,
         target=fields["id"],
         title=fields["title"],
