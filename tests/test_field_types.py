@@ -434,7 +434,7 @@ def test_every_wrong_field_is_reported_once_a_rule_fails() -> None:
 
     assert (
         il.Problem("$.subjects", "expected a tuple or list of Organisation, got str 'GMP'"),
-        il.Problem("$.fieldwork.end", "expected PartialDate, got str '2024'"),
+        il.Problem("$.fieldwork.end", "expected datetime.date or PartialDate, got str '2024'"),
     ) == il.check(built)
 
 

@@ -243,3 +243,53 @@ def seed_inspection() -> il.Inspection:
 
     with warnings.catch_warnings():
         return build_seed_inspection()
+
+
+# A period's ends are partial dates, and take a day as every other date field does -----------
+
+
+def test_a_period_takes_days_and_holds_them_as_one_day_partial_dates() -> None:
+    period = il.Period(start=DAY(2013, 11, 5), end=DAY(2013, 11, 8))
+
+    assert period == il.Period(start=P("2013-11-05"), end=P("2013-11-08"))
+    assert type(period.start) is il.PartialDate
+    assert str(period) == "5 November 2013 to 8 November 2013"
+    assert str(il.Period(start=DAY(2013, 11, 5), end=DAY(2013, 11, 5))) == "5 November 2013"
+    assert str(il.Period(start=P("2013"), end=P("2013"))) == "2013 to 2013"
+    assert attrs.evolve(period, end=DAY(2013, 11, 9)).end == P("2013-11-09")
+
+
+@pytest.mark.parametrize(
+    ("value", "given"),
+    [
+        ("2013-11-05", "str '2013-11-05'"),
+        (
+            datetime.datetime(2013, 11, 5, 9, 30),
+            "datetime.datetime(2013, 11, 5, 9, 30)"
+            " (a datetime is not a date here: pass its .date())",
+        ),
+    ],
+)
+def test_a_period_refuses_what_is_not_a_date(value: object, given: str) -> None:
+    with pytest.raises(il.errors.FieldTypeError) as caught:
+        il.Period(start=value, end=DAY(2013, 11, 8))
+
+    assert str(caught.value) == f"Period.start: expected datetime.date or PartialDate, got {given}"
+
+
+def test_a_period_of_days_round_trips_validates_and_tabulates(seed: il.Inspection) -> None:
+    report = attrs.evolve(seed, fieldwork=il.Period(start=DAY(2013, 11, 5), end=DAY(2013, 11, 8)))
+
+    assert il.loads(il.dumps(report)) == report
+    assert '"fieldwork":{"start":"2013-11-05","end":"2013-11-08"}' in il.dumps(report)
+    [row] = il.tables.tables([report]).inspections
+    assert (row["fieldwork_start"], row["fieldwork_end"]) == ("2013-11-05", "2013-11-08")
+
+    backwards = attrs.evolve(
+        seed, fieldwork=il.Period(start=DAY(2013, 11, 8), end=DAY(2013, 11, 5))
+    )
+    with pytest.raises(il.ValidationError) as caught:
+        il.validate(backwards)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "$.fieldwork.end: fieldwork ends (5 November 2013) before it starts (8 November 2013)"
+    ]

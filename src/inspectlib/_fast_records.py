@@ -12,10 +12,11 @@ declares, as ``__init__`` would, with one exception:
 - the type check every record runs in ``__init__``
   (:func:`~inspectlib._field_types.check_field_types`) is skipped, because the wire hooks check
   each value's type as they read it; it is what makes ``__init__`` the slower way;
-- :func:`~inspectlib._fields.to_tuple`, :func:`~inspectlib._extensions.freeze_extensions` and
-  :func:`~inspectlib._stated_dates.to_stated_date` converters are skipped, because the wire
-  hooks already produce tuples, frozen extensions and stated dates in their one stored form
-  (a day as a :class:`datetime.date`, never as a one-day partial date);
+- :func:`~inspectlib._fields.to_tuple`, :func:`~inspectlib._extensions.freeze_extensions`,
+  :func:`~inspectlib._stated_dates.to_stated_date` and
+  :func:`~inspectlib._stated_dates.to_partial_date` converters are skipped, because the wire
+  hooks already produce tuples, frozen extensions, stated dates in their one stored form
+  (a day as a :class:`datetime.date`, never as a one-day partial date) and partial dates;
 - ``__attrs_post_init__`` runs last, as attrs runs it.
 
 Only the records of :data:`ALLOWED` are built this way, and only while they keep to what the
@@ -57,7 +58,7 @@ from ._judgments import Inherited
 from ._lifecycle import FindingUpdate
 from ._organisations import Identifier, Organisation
 from ._sources import Quote, Source
-from ._stated_dates import to_stated_date
+from ._stated_dates import to_partial_date, to_stated_date
 
 __all__ = ["ALLOWED", "assembler", "can_build", "fast_record_hook", "is_eligible"]
 
@@ -96,7 +97,7 @@ to build exactly what its ``__init__`` builds. Any other class goes through ``__
 
 R = TypeVar("R")
 
-_SKIPPED_CONVERTERS = (to_tuple, freeze_extensions, to_stated_date)
+_SKIPPED_CONVERTERS = (to_tuple, freeze_extensions, to_stated_date, to_partial_date)
 _SKIPPED_VALIDATORS = (check_field_types,)
 
 

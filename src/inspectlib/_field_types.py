@@ -43,6 +43,7 @@ from ._errors import FieldTypeError
 from ._extensions import freeze_extensions
 from ._fields import to_tuple
 from ._frozen import FrozenDict
+from ._stated_dates import to_partial_date
 
 __all__ = [
     "check_field_types",
@@ -97,6 +98,9 @@ class _Accepts:
     """A non-generic type: a class, or a union of classes (``None`` included)."""
 
     classes: tuple[type[Any], ...]
+    converted: tuple[type[Any], ...] = ()
+    """Classes the field's converter turns into one of *classes* (a day into a partial date),
+    named in messages as accepted too."""
 
     @property
     def optional(self) -> bool:
@@ -106,7 +110,7 @@ class _Accepts:
         return any(_is_a(value, cls) for cls in self.classes)
 
     def describe(self) -> str:
-        names = [_name(cls) for cls in self.classes if cls is not type(None)]
+        names = [_name(cls) for cls in (*self.converted, *self.classes) if cls is not type(None)]
         if self.optional:
             names.append("None")
         return _either(names)
@@ -165,6 +169,9 @@ def _spec(hint: Any, field: attrs.Attribute[Any]) -> _Spec | None:
     (such fields are left to their own validators, and a test keeps inspectlib's records free
     of them)."""
     plain = _accepts(hint)
+    converter: object = field.converter
+    if plain is not None and converter is to_partial_date:
+        return _Accepts(plain.classes, converted=(datetime.date,))
     if plain is not None:
         return plain
     members = _union_members(hint)
@@ -175,7 +182,6 @@ def _spec(hint: Any, field: attrs.Attribute[Any]) -> _Spec | None:
             return None
         hint = others[0]
     origin, args = get_origin(hint), get_args(hint)
-    converter: object = field.converter
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item = _accepts(args[0])
         if item is None:

@@ -21,7 +21,7 @@ from ._organisations import Organisation
 from ._partial_dates import PartialDate
 from ._scales import GradingScale
 from ._sources import Quote, Source
-from ._stated_dates import StatedDate, date_bounds, to_stated_date
+from ._stated_dates import StatedDate, date_bounds, to_partial_date, to_stated_date
 from ._verdicts import Checked
 
 __all__ = ["GradedArea", "Inspection", "Period", "RelatedReport", "Relation"]
@@ -31,15 +31,22 @@ __all__ = ["GradedArea", "Inspection", "Period", "RelatedReport", "Relation"]
 class Period:
     """A span of time whose ends may be known only to a month, a season or a year.
 
+    Each end is a :class:`PartialDate`; a :class:`datetime.date` is taken too, as by every
+    field that holds a date, and held as the one-day partial date it is
+    (``PartialDate.from_date``), which is what a document reads back. ``str()`` names a period
+    of one day once: ``"5 November 2013"``.
+
     Validation reports a period that certainly ends before it starts.
 
     .. versionadded:: 0.1.0
     """
 
-    start: PartialDate
-    end: PartialDate
+    start: PartialDate = attrs.field(converter=to_partial_date)
+    end: PartialDate = attrs.field(converter=to_partial_date)
 
     def __str__(self) -> str:
+        if self.start == self.end and self.start.to_date() is not None:
+            return self.start.describe()
         return f"{self.start.describe()} to {self.end.describe()}"
 
 

@@ -41,6 +41,19 @@ def to_stated_date(value: Any) -> Any:
     return value
 
 
+def to_partial_date(value: Any) -> Any:
+    """Hold a day given as a :class:`datetime.date` as the one-day :class:`PartialDate` it is (a
+    converter of the fields that hold a partial date: a period's ends), so that every field
+    that takes a date takes a :class:`datetime.date`.
+
+    Anything else passes unchanged, for the record's type check to accept or refuse with the
+    field's name (a ``datetime`` is refused there: a day holds no time of day).
+    """
+    if type(value) is datetime.date:
+        return PartialDate.from_date(value)
+    return value
+
+
 def date_bounds(value: StatedDate) -> tuple[datetime.date | None, datetime.date]:
     """The first and the last day *value* can be.
 
