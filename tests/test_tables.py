@@ -247,6 +247,61 @@ def test_tables_read_back_into_the_same_records(
     assert (seed, rich, final) == il.tables.read_tables(tmp_path)
 
 
+@pytest.mark.parametrize("form", ["csv", "parquet"])
+def test_commissions_read_back_into_the_same_records(
+    form: str, seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    sampled = il.sample("gmp-cse-commission-2024")
+    assert isinstance(sampled, il.CommissionedInspection)
+    assert sampled.terms_of_reference  # every table has rows
+    assert sampled.parts[0].deliverables
+    tidy = il.tables.tables([sampled, seed])
+    tidy.to_csv(tmp_path) if form == "csv" else tidy.to_parquet(tmp_path)
+
+    assert (seed, sampled) == il.tables.read_tables(tmp_path)
+
+
+def test_a_commissions_problems_are_located_by_file_row_and_column(tmp_path: pathlib.Path) -> None:
+    sampled = il.sample("gmp-cse-commission-2024")
+    assert isinstance(sampled, il.CommissionedInspection)
+    il.tables.tables([sampled]).to_csv(tmp_path)
+    edit(tmp_path / "parts.csv", 2, "status", "finished")
+    edit(tmp_path / "questions.csv", 3, "number", "two")
+    edit(tmp_path / "parts.csv", 2, "scope", "1; 2")
+    edit(tmp_path / "deliverables.csv", 3, "part", "7")
+
+    with pytest.raises(il.ValidationError) as caught:
+        il.tables.read_tables(tmp_path)
+
+    assert [
+        ("questions.csv:3:number", "expected a whole number, got 'two'"),
+        ("deliverables.csv:3:part", "no part '7' in commission " + repr(sampled.id)),
+    ] == [(problem.path, problem.message) for problem in caught.value.problems]
+
+    edit(tmp_path / "questions.csv", 3, "number", "2")
+    edit(tmp_path / "deliverables.csv", 3, "part", "1")
+    with pytest.raises(il.ValidationError) as caught:
+        il.tables.read_tables(tmp_path)
+    assert [
+        (
+            "parts.csv:2:status",
+            "'finished' is not one of: planned, in_progress, published, withdrawn, superseded "
+            f"($.parts[0].status of commission {sampled.id!r})",
+        ),
+    ] == [(problem.path, problem.message) for problem in caught.value.problems]
+
+    edit(tmp_path / "parts.csv", 2, "status", sampled.parts[0].status.value)
+    with pytest.raises(il.ValidationError) as caught:
+        il.tables.read_tables(tmp_path)
+    assert [
+        (
+            "parts.csv:2:scope",
+            "'1; 2' is not '1; 2; 3', which this column shows of other_fields: edit that "
+            "instead, or empty this cell",
+        ),
+    ] == [(problem.path, problem.message) for problem in caught.value.problems]
+
+
 def edit(path: pathlib.Path, row: int, column: str, value: str) -> None:
     """Change one cell of a CSV file, *row* numbered as a spreadsheet does (1 the header)."""
     with path.open(newline="", encoding="utf-8") as stream:
@@ -265,6 +320,7 @@ def test_a_hand_edited_grade_comes_back_validated(
 
     (back,) = il.tables.read_tables(tmp_path)
 
+    assert isinstance(back, il.Inspection)
     assert HMICFRS_FIVE_POINT.parse("Requires improvement") == back.graded_areas[2].judgment
     assert seed.graded_areas[3:] == back.graded_areas[3:]
 
@@ -350,23 +406,22 @@ def test_every_problem_of_the_tables_is_located_by_file_row_and_column(
 def test_tables_of_records_that_are_not_read_back_are_refused_by_name(
     seed: il.Inspection, commission: il.CommissionedInspection, tmp_path: pathlib.Path
 ) -> None:
-    il.tables.tables([seed, commission, HMICFRS_FIVE_POINT]).to_csv(tmp_path)
+    framework = il.catalogue.BUILTIN.framework("hmicfrs/ncpi/2024")
+    il.tables.tables([seed, commission, framework]).to_csv(tmp_path)
 
     with pytest.raises(il.ValidationError) as caught:
         il.tables.read_tables(tmp_path)
 
     advice = (
-        "only inspections are read back from tables: move this file out, and keep "
-        "commissions, frameworks and scales as JSON"
+        "only inspections and commissions are read back from tables: move this file out, "
+        "and keep frameworks and scales as JSON"
     )
     assert [
-        (f"{name}.csv", advice)
-        for name in ("commissions", "questions", "parts", "deliverables", "scales", "grades")
+        (f"{name}.csv", advice) for name in ("frameworks", "framework_areas", "scales", "grades")
     ] == [(problem.path, problem.message) for problem in caught.value.problems]
-    for name in ("commissions", "questions", "parts", "deliverables", "scales", "grades"):
+    for name in ("frameworks", "framework_areas", "scales", "grades"):
         (tmp_path / f"{name}.csv").unlink()
-    # The links and expectations of the commission are its own: the inspection reads back.
-    assert (seed,) == il.tables.read_tables(tmp_path)
+    assert (seed, commission) == il.tables.read_tables(tmp_path)
 
 
 def test_unknown_columns_and_missing_tables_are_named(
@@ -385,7 +440,10 @@ def test_unknown_columns_and_missing_tables_are_named(
     )
     with pytest.raises(il.ValidationError) as caught:
         il.tables.read_tables(tmp_path / "nowhere")
-    assert "no inspections table (inspections.csv or .parquet)" == caught.value.problems[0].message
+    assert (
+        "no inspections table (inspections.csv or .parquet), nor commissions table "
+        "(commissions.csv or .parquet)"
+    ) == caught.value.problems[0].message
 
 
 # Parquet datasets, DuckDB and Polars -------------------------------------------------------

@@ -14,15 +14,16 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Final, TypeAlias, TypeVar
+from typing import Any, Final, TypeAlias, TypeVar, cast
 
 import attrs
 import orjson
 
 from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
+from ._commissions import CommissionedInspection
 from ._documents import FORMAT_VERSION, from_dict
 from ._errors import InvalidGrade, Problem, ValidationError
 from ._extensions import Step
@@ -52,6 +53,14 @@ _READ: Final[tuple[TableName, ...]] = (
 )
 """The tables an inspection is read back from."""
 
+_COMMISSION_READ: Final[tuple[TableName, ...]] = (
+    "commissions",
+    "questions",
+    "parts",
+    "deliverables",
+)
+"""The tables a commissioned inspection is read back from (see ``_commission_reading``)."""
+
 _VIEWS: Final[tuple[TableName, ...]] = ("related", "expectations")
 """Tables that show what ``other_fields`` of the inspections holds: checked to agree with it,
 so that an edit made there is reported rather than lost."""
@@ -64,6 +73,10 @@ _REQUIRED: Final[dict[TableName, tuple[str, ...]]] = {
     "findings": ("inspection_id", "finding_id"),
     "evidence": ("inspection_id",),
     "finding_updates": ("inspection_id",),
+    "commissions": ("commission_id",),
+    "questions": ("commission_id", "number"),
+    "parts": ("commission_id", "part"),
+    "deliverables": ("commission_id", "part"),
 }
 
 _DERIVED: Final[dict[TableName, dict[str, str]]] = {
@@ -172,7 +185,7 @@ def _cell_text(value: str | None) -> str | None:
 
 def _files(directory: Path) -> dict[TableName, Path]:
     found: dict[TableName, Path] = {}
-    for table in (*_READ, *_VIEWS):
+    for table in (*_READ, *_COMMISSION_READ, *_VIEWS):
         for suffix in (".csv", ".parquet"):
             path = directory / f"{table}{suffix}"
             if path.exists():
@@ -182,17 +195,23 @@ def _files(directory: Path) -> dict[TableName, Path]:
                         [Problem(path.name, f"{found[table].name} is there too: keep one")],
                     )
                 found[table] = path
-    if "inspections" not in found:
+    if "inspections" not in found and "commissions" not in found:
         raise ValidationError(
             str(directory),
-            [Problem("inspections.csv", "no inspections table (inspections.csv or .parquet)")],
+            [
+                Problem(
+                    "inspections.csv",
+                    "no inspections table (inspections.csv or .parquet), nor commissions table "
+                    "(commissions.csv or .parquet)",
+                )
+            ],
         )
-    # Tables of the other kinds of record are not read back: refused by name rather than
-    # passed over, so that no edit made in them is silently lost.
+    # Tables of frameworks and scales are not read back: refused by name rather than passed
+    # over, so that no edit made in them is silently lost.
     others = [
         path
         for table in TABLE_NAMES
-        if table not in _READ and table not in _VIEWS
+        if table not in (*_READ, *_COMMISSION_READ, *_VIEWS)
         for path in (directory / f"{table}.csv", directory / f"{table}.parquet")
         if path.exists()
     ]
@@ -202,8 +221,8 @@ def _files(directory: Path) -> dict[TableName, Path]:
             [
                 Problem(
                     path.name,
-                    "only inspections are read back from tables: move this file out, "
-                    "and keep commissions, frameworks and scales as JSON",
+                    "only inspections and commissions are read back from tables: move this "
+                    "file out, and keep frameworks and scales as JSON",
                 )
                 for path in others
             ],
@@ -211,19 +230,35 @@ def _files(directory: Path) -> dict[TableName, Path]:
     return found
 
 
-class _Builder:
+Rows: TypeAlias = list[tuple[_Table, int, dict[str, Any]]]
+"""Rows of a record, each with its table and its number there."""
+
+
+class Places:
+    """A document being read back: its rows in each table it is read from (*tables*, the
+    first its own), the rows of the views that show it, and where each of its parts came
+    from, the cell of each path."""
+
+    def __init__(
+        self, tables: tuple[TableName, ...], table: _Table, number: int, row: dict[str, Any]
+    ) -> None:
+        self.where: dict[tuple[Step, ...], _Cell] = {(): table.cell(number)}
+        self.document: dict[str, Any] = {}
+        self.rows: dict[TableName, Rows] = {name: [] for name in tables}
+        self.rows[tables[0]].append((table, number, row))
+        self.views: dict[TableName, Rows] = {name: [] for name in _VIEWS}
+
+    def located(self, steps: tuple[Step, ...]) -> _Cell:
+        while steps not in self.where:
+            steps = steps[:-1]
+        return self.where[steps]
+
+
+class _Builder(Places):
     """One inspection's document, and where each of its parts came from."""
 
     def __init__(self, table: _Table, number: int, row: dict[str, Any]) -> None:
-        self.where: dict[tuple[Step, ...], _Cell] = {(): table.cell(number)}
-        self.document: dict[str, Any] = {}
-        self.rows: dict[TableName, list[tuple[_Table, int, dict[str, Any]]]] = {
-            name: [] for name in _READ
-        }
-        self.rows["inspections"].append((table, number, row))
-        self.views: dict[TableName, list[tuple[_Table, int, dict[str, Any]]]] = {
-            name: [] for name in _VIEWS
-        }
+        super().__init__(_READ, table, number, row)
         self.findings: dict[str, int] = {}
 
     def tables_located(self, read: dict[TableName, _Table]) -> None:
@@ -232,17 +267,13 @@ class _Builder:
             if read[name].file:
                 self.where[(name,)] = _Cell(read[name].file)
 
-    def located(self, steps: tuple[Step, ...]) -> _Cell:
-        while steps not in self.where:
-            steps = steps[:-1]
-        return self.where[steps]
-
 
 def read_tables(
     directory: str | Path, *, catalogue: Catalogue | None = None
-) -> tuple[Inspection, ...]:
-    """The inspections in tidy tables written by :meth:`Tables.to_csv` or
-    :meth:`Tables.to_parquet`, edited or not: the inverse of :func:`tables`.
+) -> tuple[Inspection | CommissionedInspection, ...]:
+    """The inspections and commissioned inspections in tidy tables written by
+    :meth:`Tables.to_csv` or :meth:`Tables.to_parquet`, edited or not: the inverse of
+    :func:`tables`. Inspections come first, in the order of their table, then commissions.
 
     *directory* holds ``inspections`` and, where there are any, ``graded_areas``, ``findings``,
     ``evidence`` and ``finding_updates``, each as ``.csv`` or ``.parquet``. Rows belong to an
@@ -253,8 +284,14 @@ def read_tables(
     :func:`~inspectlib.load` checks a document. A CSV file may be UTF-8, with or without a byte
     order mark, or Windows-1252, as spreadsheets save it (Excel's "CSV (Comma delimited)" in
     the UK); the encoding is found as the importers of :mod:`inspectlib.sources` find it.
-    Tables of commissions, frameworks and scales are not read back: such a file in
-    *directory* is an error naming it, rather than passed over.
+    A commission is read from ``commissions`` and, where it has any, ``questions``, ``parts``
+    and ``deliverables`` (a deliverable belongs to its commission's part by ``part``): the
+    columns ``commission_id``, ``title`` and ``commissioned``, a question's
+    ``number`` and ``text``, a part's ``part``, ``title`` and ``status``, a deliverable's
+    ``kind`` and ``inspection_id``; every other field is in the row's ``other_fields``, and a
+    column that only shows it (``lead``, ``scope``, ``document_title``...) must agree with it.
+    Tables of frameworks and scales are not read back: such a file in *directory* is an error
+    naming it, rather than passed over.
 
     Raises:
         ValidationError: With every problem of every table, each located as
@@ -272,13 +309,21 @@ def read_tables(
     views = {name: _Table(name, files.get(name), problems) for name in _VIEWS}
     builders = _builders(read["inspections"], problems)
     problems.extend(_attach(read, views, builders))
-    records: list[Inspection] = []
+    records: list[Inspection | CommissionedInspection] = []
     skipped: dict[str, None] = {}
     for builder in builders.values():
         builder.tables_located(read)
         record = _record(builder, catalogue, problems, skipped)
         if record is not None:
             records.append(record)
+    if any(name in files for name in _COMMISSION_READ):
+        # Imported here: commissions are read with this module's cells and checks.
+        from ._commission_reading import read_commissions
+
+        commission_tables = {
+            name: _Table(name, files.get(name), problems) for name in _COMMISSION_READ
+        }
+        records.extend(read_commissions(commission_tables, views, catalogue, problems, skipped))
     if problems:
         raise ValidationError(f"tables in {folder}", problems, skipped=skipped)
     return tuple(records)
@@ -286,35 +331,63 @@ def read_tables(
 
 def _builders(inspections: _Table, problems: list[Problem]) -> dict[str, _Builder]:
     """A builder for each row of the inspections table, in its order, by inspection id."""
-    builders: dict[str, _Builder] = {}
-    for number, row in inspections.rows:
-        ident = row.get("inspection_id")
-        cell = str(inspections.cell(number, "inspection_id"))
+    return builders_by_id(inspections, "inspection_id", "inspection", _Builder, problems)
+
+
+Builder = TypeVar("Builder", bound=Places)
+
+
+def builders_by_id(
+    table: _Table,
+    column: str,
+    noun: str,
+    make: Callable[[_Table, int, dict[str, Any]], Builder],
+    problems: list[Problem],
+) -> dict[str, Builder]:
+    """A builder made by *make* for each row of *table*, in its order, by the id in
+    *column*; an empty or repeated id is a problem."""
+    builders: dict[str, Builder] = {}
+    for number, row in table.rows:
+        ident = row.get(column)
+        cell = str(table.cell(number, column))
         if ident is None:
             problems.append(Problem(cell, "empty"))
         elif ident in builders:
             first = builders[ident].where[()]
-            problems.append(Problem(cell, f"inspection {ident!r} is in row {first.row} already"))
+            problems.append(Problem(cell, f"{noun} {ident!r} is in row {first.row} already"))
         else:
-            builders[ident] = _Builder(inspections, number, row)
+            builders[ident] = make(table, number, row)
     return builders
 
 
 def _attach(
     read: dict[TableName, _Table], views: dict[TableName, _Table], builders: dict[str, _Builder]
 ) -> Iterator[Problem]:
-    """Give each row of the other tables to its inspection's builder; a row whose inspection
-    is not there is a problem, and a view's row of another record is that record's."""
-    for name in _READ[1:]:
+    """Give each row of the other tables to its inspection's builder."""
+    return attach(read, _READ, "inspection_id", "inspection", views, builders)
+
+
+def attach(
+    read: dict[TableName, _Table],
+    names: tuple[TableName, ...],
+    column: str,
+    noun: str,
+    views: dict[TableName, _Table],
+    builders: Mapping[str, Places],
+) -> Iterator[Problem]:
+    """Give each row of the tables *names* after the first to the builder of the record its
+    *column* names; a row whose record is not there is a problem. A view's row goes to the
+    builder of its record, where it is one of *builders*."""
+    owner = read[names[0]].file or f"{names[0]}"
+    for name in names[1:]:
         table = read[name]
         for number, row in table.rows:
-            ident = row.get("inspection_id")
+            ident = row.get(column)
             builder = builders.get(ident) if ident is not None else None
             if builder is None:
                 yield Problem(
-                    str(table.cell(number, "inspection_id")),
-                    f"no inspection {ident!r} in {read['inspections'].file}"
-                    + did_you_mean(str(ident), builders),
+                    str(table.cell(number, column)),
+                    f"no {noun} {ident!r} in {owner}" + did_you_mean(str(ident), builders),
                 )
                 continue
             builder.rows[name].append((table, number, row))
@@ -331,24 +404,46 @@ def _record(
     """The inspection *builder* holds, checked; None, its problems added to *problems* and the
     checks that could not run to *skipped*, where it has any."""
     found = list(_build(builder, catalogue))
+    record = checked(builder, Inspection, found, catalogue, problems, skipped)
+    if record is not None:
+        problems.extend(_derived_problems(builder, record))
+    return record
+
+
+Read = TypeVar("Read", bound=Inspection | CommissionedInspection)
+
+
+def checked(
+    places: Places,
+    kind: type[Read],
+    found: list[Problem],
+    catalogue: Catalogue,
+    problems: list[Problem],
+    skipped: dict[str, None],
+) -> Read | None:
+    """The record of *kind* that the document *places* has read makes, checked as
+    :func:`~inspectlib.load` checks a document; None where the cells had problems (*found*) or
+    the record has, each located by its cell and added to *problems*, the checks that could not
+    run added to *skipped*."""
     if found:
         problems.extend(found)
-        skipped.update(dict.fromkeys((*CROSS_FIELD_CHECKS[Inspection], _AGREEMENT)))
+        skipped.update(dict.fromkeys((*CROSS_FIELD_CHECKS[kind], _AGREEMENT)))
         return None
-    ident = builder.rows["inspections"][0][2]["inspection_id"]
+    ident = places.document.get("id")
+    noun = "inspection" if kind is Inspection else "commission"
     try:
-        record: Inspection = from_dict(builder.document, Inspection, catalogue=catalogue)
+        # from_dict's kind is one record class, which a type variable over two is not.
+        record: Read = from_dict(places.document, cast(Any, kind), catalogue=catalogue)
     except ValidationError as error:
         skipped.update(dict.fromkeys((*error.skipped, _AGREEMENT)))
         problems.extend(
             Problem(
-                str(builder.located(problem.steps or ())),
-                f"{problem.message} ({problem.path} of inspection {ident!r})",
+                str(places.located(problem.steps or ())),
+                f"{problem.message} ({problem.path} of {noun} {ident!r})",
             )
             for problem in error.problems
         )
         return None
-    problems.extend(_derived_problems(builder, record))
     return record
 
 
@@ -522,7 +617,7 @@ def _put(
     wire: dict[str, Any],
     field: str,
     value: Any,
-    builder: _Builder,
+    builder: Places,
     path: tuple[Step, ...],
     cell: _Cell,
 ) -> None:
@@ -538,7 +633,7 @@ def _stated(
     table: _Table,
     number: int,
     row: dict[str, Any],
-    builder: _Builder,
+    builder: Places,
     path: tuple[Step, ...],
 ) -> Reading[None]:
     """A stated date from its two columns: the day, or beside it the partial date."""
@@ -572,7 +667,7 @@ def _integer(value: Any, cell: _Cell) -> Reading[int | None]:
 
 
 def _other_fields(
-    table: _Table, number: int, row: dict[str, Any], builder: _Builder, path: tuple[Step, ...]
+    table: _Table, number: int, row: dict[str, Any], builder: Places, path: tuple[Step, ...]
 ) -> Reading[dict[str, Any]]:
     """The fields kept as JSON in a row's ``other_fields``, each located there."""
     cell = table.cell(number, "other_fields")
@@ -676,47 +771,65 @@ def _locate_judgment(
         builder.where.setdefault((*path, "from_inspection"), table.cell(number, "carried_from"))
 
 
+def view_problems(
+    name: TableName,
+    view_rows: list[tuple[_Table, int, dict[str, Any]]],
+    record_rows: list[dict[str, Any]],
+    ident: str,
+    owner: str,
+) -> Iterator[Problem]:
+    """The rows of *name*, a table that shows what other_fields of the file *owner* holds,
+    that no longer agree with the rows the record *ident* writes there."""
+    for index, (table, number, row) in enumerate(view_rows):
+        if index >= len(record_rows):
+            yield Problem(
+                str(table.cell(number)),
+                f"a row {ident!r} does not have: {name} shows what other_fields of "
+                f"{owner} holds; edit it there",
+            )
+            continue
+        for column, want in record_rows[index].items():
+            shown = str(_csv_cell(_value(want)))
+            if column in row and str(_csv_cell(_value(row[column]))) != shown:
+                yield Problem(
+                    str(table.cell(number, column)),
+                    f"{_csv_cell(_value(row[column]))!s:.60}: the record has {shown!r}; "
+                    f"{name} shows what other_fields of {owner} holds, edit it there",
+                )
+    if len(view_rows) < len(record_rows) and view_rows:
+        yield Problem(
+            view_rows[0][0].file,
+            f"{len(record_rows) - len(view_rows)} rows of {ident!r} missing: {name} "
+            f"shows what other_fields of {owner} holds; edit it there",
+        )
+
+
 def _derived_problems(builder: _Builder, record: Inspection) -> Iterator[Problem]:
     """Cells that show what other cells hold, and no longer agree with them."""
     written = tables([record])
     for name in _VIEWS:
-        view_rows = builder.views[name]
         record_rows = [row for row in written.rows(name) if row.get("part") is None]
-        for index, (table, number, row) in enumerate(view_rows):
-            if index >= len(record_rows):
-                yield Problem(
-                    str(table.cell(number)),
-                    f"a row {record.id!r} does not have: {name} shows what other_fields of "
-                    f"{builder.where[()].file} holds; edit it there",
-                )
-                continue
-            for column, want in record_rows[index].items():
-                shown = str(_csv_cell(_value(want)))
-                if column in row and str(_csv_cell(_value(row[column]))) != shown:
-                    yield Problem(
-                        str(table.cell(number, column)),
-                        f"{_csv_cell(_value(row[column]))!s:.60}: the record has {shown!r}; "
-                        f"{name} shows what other_fields of {builder.where[()].file} holds, "
-                        "edit it there",
-                    )
-        if len(view_rows) < len(record_rows) and view_rows:
-            table = view_rows[0][0]
-            yield Problem(
-                table.file,
-                f"{len(record_rows) - len(view_rows)} rows of {record.id!r} missing: {name} "
-                f"shows what other_fields of {builder.where[()].file} holds; edit it there",
-            )
+        yield from view_problems(
+            name, builder.views[name], record_rows, record.id, builder.where[()].file
+        )
     for name, derived in _DERIVED.items():
-        rows = builder.rows[name]
-        for (table, number, row), expected in zip(rows, written.rows(name), strict=False):
-            for column, source in derived.items():
-                cell = row.get(column)
-                if cell is None:
-                    continue
-                given, want = str(_csv_cell(_value(cell))), str(_csv_cell(_value(expected[column])))
-                if given != want:
-                    yield Problem(
-                        str(table.cell(number, column)),
-                        f"{given!r} is not {want!r}, which this column shows of {source}: edit "
-                        "that instead, or empty this cell",
-                    )
+        yield from shown_problems(builder.rows[name], written.rows(name), derived)
+
+
+def shown_problems(
+    rows: Rows, written: Iterable[Mapping[str, Any]], shown: Mapping[str, str]
+) -> Iterator[Problem]:
+    """The cells of *rows*, in the columns *shown* (each with where it shows from), that no
+    longer agree with the rows the record writes (*written*); an empty cell agrees."""
+    for (table, number, row), expected in zip(rows, written, strict=False):
+        for column, source in shown.items():
+            cell = row.get(column)
+            if cell is None:
+                continue
+            given, want = str(_csv_cell(_value(cell))), str(_csv_cell(_value(expected[column])))
+            if given != want:
+                yield Problem(
+                    str(table.cell(number, column)),
+                    f"{given!r} is not {want!r}, which this column shows of {source}: edit "
+                    "that instead, or empty this cell",
+                )

@@ -150,8 +150,9 @@ COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
         "subjects",
         "status",
         "parts",
+        "other_fields",
     ),
-    "questions": ("commission_id", "number", "text", "points"),
+    "questions": ("commission_id", "number", "text", "points", "other_fields"),
     "parts": (
         "commission_id",
         "part",
@@ -161,6 +162,7 @@ COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
         "expected",
         "published",
         "published_partial",
+        "other_fields",
     ),
     "expectations": ("record_id", "part", "position", "expected", "announced", "in_force"),
     "deliverables": (
@@ -172,6 +174,7 @@ COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
         "document_title",
         "published",
         "published_partial",
+        "other_fields",
     ),
     "frameworks": (
         "framework_id",
@@ -687,6 +690,12 @@ _INSPECTION_WIRE: Final = (
 )
 """The wire fields of an inspection that columns or other tables hold."""
 _UPDATE_WIRE: Final = ("inspection", "finding", "status", "date", "note")
+COMMISSION_WIRE: Final = ("inspectlib", "kind", "id", "title", "commissioned")
+"""A commission's fields its row holds in columns of their own; the rest (and the questions
+and parts, which have tables of their own) are not in its ``other_fields``."""
+QUESTION_WIRE: Final = ("number", "text")
+PART_WIRE: Final = ("number", "title", "status")
+DELIVERABLE_WIRE: Final = ("kind", "inspection")
 _AREA_WIRE: Final = ("key", "parent", "topic", "label", "judged", "report", "judgment")
 _IN_COLUMNS: Final = frozenset({"grade", "carried_forward", *(kind.value for kind in NonGradeKind)})
 """The judgments the judgment columns hold whole; any other stays in ``other_fields`` too."""
@@ -861,7 +870,11 @@ class _Collector:
             )
 
     def commission(self, commission: CommissionedInspection) -> None:
+        # Columns show what people read and edit; other_fields keeps the rest as JSON, so that
+        # the commission reads back whole. Columns such as ``lead`` or ``scope`` only show what
+        # other_fields holds (their text would lose a "; " or an organisation's kind).
         ident = commission.id
+        wire = to_dict(commission, validate=False)
         self.rows["commissions"].append(
             {
                 "commission_id": ident,
@@ -873,21 +886,27 @@ class _Collector:
                 "subjects": _joined(subject.name for subject in commission.subjects),
                 "status": commission.status.value,
                 "parts": len(commission.parts),
+                "other_fields": _other_fields(
+                    wire, (*COMMISSION_WIRE, "terms_of_reference", "parts")
+                ),
                 **_extension_cells(commission, self.extensions),
             }
         )
-        for question in commission.terms_of_reference:
+        for question, question_wire in zip(
+            commission.terms_of_reference, wire.get("terms_of_reference", ()), strict=True
+        ):
             self.rows["questions"].append(
                 {
                     "commission_id": ident,
                     "number": question.number,
                     "text": question.text,
                     "points": _joined(question.points) or None,
+                    "other_fields": _other_fields(question_wire, QUESTION_WIRE),
                 }
             )
         self.links(ident, commission.related)
         self.expected(ident, None, commission.expectations)
-        for part in commission.parts:
+        for part, part_wire in zip(commission.parts, wire.get("parts", ()), strict=True):
             expected = part.expected
             published = _dated(None if part.published is None else part.published.date)
             self.rows["parts"].append(
@@ -900,10 +919,13 @@ class _Collector:
                     "expected": None if expected is None else _text(expected.expected),
                     "published": published[0],
                     "published_partial": published[1],
+                    "other_fields": _other_fields(part_wire, (*PART_WIRE, "deliverables")),
                 }
             )
             self.expected(ident, part.number, part.expectations)
-            for deliverable in part.deliverables:
+            for deliverable, deliverable_wire in zip(
+                part.deliverables, part_wire.get("deliverables", ()), strict=True
+            ):
                 document = deliverable.document
                 self.rows["deliverables"].append(
                     {
@@ -915,6 +937,7 @@ class _Collector:
                         "document_title": None if document is None else document.title,
                         "published": _dated(deliverable.published)[0],
                         "published_partial": _dated(deliverable.published)[1],
+                        "other_fields": _other_fields(deliverable_wire, DELIVERABLE_WIRE),
                     }
                 )
 
