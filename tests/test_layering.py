@@ -49,12 +49,13 @@ FAMILIES: dict[str, frozenset[str]] = {
         }
     ),
     # Records as tables: the tables, the Parquet datasets written from them, and the tables
-    # read back.
+    # read back (inspections and commissions).
     "tables": frozenset(
         {
             "inspectlib._tables",
             "inspectlib._datasets",
             "inspectlib._table_reading",
+            "inspectlib._commission_reading",
             "inspectlib._spreadsheet",
         }
     ),
