@@ -40,7 +40,7 @@ from ._messages import listed
 from ._paths import render as render_path
 from ._scales import GradingScale
 from ._suggestions import did_you_mean
-from ._validation import CROSS_FIELD_CHECKS, check, each_problem
+from ._validation import CROSS_FIELD_CHECKS, check, each_problem, has_cross_field_rules
 from ._verdicts import found_valid, note_valid
 from ._wire_types import json_type
 
@@ -123,7 +123,7 @@ def to_dict(
     kind = _KIND_OF.get(type(record))
     if kind is None:
         raise TypeError(f"{type(record).__name__} is not a kind of document")
-    if validate and type(record) in _CHECKED:
+    if validate and has_cross_field_rules(type(record)):
         against = catalogue_or_builtin(catalogue)
         if validate == "always" or not found_valid(record, against):
             problems = check(record, catalogue=against)
@@ -330,7 +330,7 @@ def from_dict(
             ),
             stacklevel=2,
         )
-    if cls in _CHECKED:
+    if has_cross_field_rules(cls):
         # Made one at a time and no more than the cap: a million broken areas cost no more
         # than a hundred.
         problems = list(
@@ -352,9 +352,6 @@ def from_dict(
 
 _UNREAD: Final = ("the record's own fields",)
 """What is not checked in a document whose record cannot even be told."""
-
-_CHECKED: Final = frozenset({Inspection, CommissionedInspection})
-"""The kinds with cross-field rules beyond those checked when they are built."""
 
 
 def _capped(problems: list[Problem], limits: Limits) -> list[Problem]:
