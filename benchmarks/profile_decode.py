@@ -3,7 +3,7 @@
     python benchmarks/profile_decode.py [--records 5000] [--output benchmarks/results/profile.md]
 
 Not part of the benchmark's figures: it looks inside, using a few of inspectlib's private names
-(``_documents._converter``, ``_documents._open_envelope``), and says so when they are gone.
+(``_codec.Codec``, ``_documents._open_envelope``), and says so when they are gone.
 
 1. cProfile of ``load_lines`` and of ``dump_lines``, top functions by own time (tottime).
 2. Stages of decoding, each timed alone on the same records (gc off, min of 7 rounds):
@@ -41,8 +41,10 @@ import corpus  # noqa: E402
 import inspectlib as il  # noqa: E402
 
 try:
+    from inspectlib import _codec as C  # noqa: N812
     from inspectlib import _documents as D  # noqa: N812
 except ImportError:  # pragma: no cover
+    C = None  # type: ignore[assignment]
     D = None  # type: ignore[assignment]
 
 
@@ -102,7 +104,7 @@ def stages(lines: list[bytes]) -> list[tuple[str, float]]:
     rows.append(("orjson.loads", best(orjson.loads, lines)))
     records = [il.loads(line, il.Inspection) for line in lines]
     rows.append(("inspectlib.loads, all of it", best(lambda x: il.loads(x, il.Inspection), lines)))
-    if D is not None and hasattr(D, "_open_envelope") and hasattr(D, "_converter"):
+    if D is not None and C is not None and hasattr(D, "_open_envelope"):
         rows.append(
             (
                 "envelope (_open_envelope)",
@@ -110,8 +112,9 @@ def stages(lines: list[bytes]) -> list[tuple[str, float]]:
             )
         )
         bodies = [D._open_envelope(d, il.Inspection, "x")[1] for d in documents]
-        fast = D._converter(il.catalogue.BUILTIN, detailed=False)
-        detailed = D._converter(il.catalogue.BUILTIN, detailed=True)
+        codec = C.Codec.of(il.catalogue.BUILTIN, il.format.KINDS.values())
+        fast = codec.converter(detailed=False)
+        detailed = codec.converter(detailed=True)
         rows.append(
             (
                 "cattrs structure, fast pass (hooks + constructors)",
