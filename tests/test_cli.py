@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import importlib.metadata
 import io
 import json
@@ -10,6 +11,7 @@ import pathlib
 import subprocess
 import sys
 
+import attrs
 import pytest
 
 import inspectlib as il
@@ -94,16 +96,31 @@ def test_validate_prints_every_problem_with_file_and_path(
     assert 5 == len(out.splitlines())
     assert (
         "1 document checked, 1 invalid\n"
-        "17 checks not run on 1 document until the problems shown are fixed: fieldwork ends "
-        "after it starts, published after fieldwork ends, area keys are unique, judgments are "
-        "on the inspection's scales, parent areas exist, finding ids are unique, findings name "
-        "areas of the inspection, recommendations belong to causes of concern, evidence counts "
-        "are within their totals, responses come after the report, finding updates name "
-        "inspections followed up, response deadlines follow from the publication date, kinds "
-        "of finding stated as none found have no findings, links name other records (earlier "
-        "ones where they must), expectations are listed in the order stated, inherited "
-        "ratings are dated and accepted, the rules of the inspection's framework\n"
+        "17 checks not run on 1 document until the problems shown are fixed "
+        "(--verbose names them)\n"
     ) == err
+
+
+def test_validate_verbose_names_the_checks_not_run_one_a_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = str(CORPUS / "invalid" / "many-problems.json")
+
+    code, _, err = call(capsys, "validate", "--verbose", path)
+
+    assert 1 == code
+    lines = err.splitlines()
+    assert lines[:2] == [
+        "1 document checked, 1 invalid",
+        "17 checks not run on 1 document until the problems shown are fixed",
+    ]
+    assert lines[2:5] == [
+        "  fieldwork ends after it starts",
+        "  published after fieldwork ends",
+        "  area keys are unique",
+    ]
+    assert lines[-1] == "  the rules of the inspection's framework"
+    assert len(lines) == 2 + 17
 
 
 def test_validate_json_lines_gives_line_numbers(
@@ -124,8 +141,8 @@ def test_validate_json_lines_gives_line_numbers(
     ] == out.splitlines()
     assert (
         "4 documents checked, 2 invalid\n"
-        "1 check not run on 2 documents until the problems shown are fixed: the record's own "
-        "fields\n"
+        "1 check not run on 2 documents until the problems shown are fixed "
+        "(--verbose names them)\n"
     ) == err
 
 
@@ -196,7 +213,10 @@ def test_show_an_unknown_sample(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = call(capsys, "show", "sample:gmp")
 
     assert 1 == code
-    assert err.startswith("inspectlib: no sample 'gmp'")
+    assert err == (
+        "inspectlib: no sample 'gmp'; the samples are 'gmp-child-protection-2024', "
+        "'gmp-cse-commission-2024', 'gmp-cse-final-report-2025'\n"
+    )
 
 
 def test_show_a_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -205,6 +225,40 @@ def test_show_a_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
 
     assert 2 == caught.value.code
     assert "'March' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("day", "why"),
+    [
+        ("2025-02-30", "February 2025 has 28 days"),
+        ("2024-02-30", "February 2024 has 29 days"),
+        ("2025-13-01", "there is no month 13"),
+        ("0000-01-01", "there is no year 0"),
+    ],
+)
+def test_show_a_day_that_does_not_exist_says_why(
+    day: str, why: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["show", "sample:gmp-child-protection-2024", "--today", day])
+
+    assert 2 == caught.value.code
+    err = capsys.readouterr().err
+    assert err.endswith(f"error: argument --today: {day!r} is not a day: {why}\n")
+    assert "[--today YYYY-MM-DD]" in err
+
+
+def test_show_a_period_of_one_day_names_the_day_once(
+    seed: il.Inspection, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    day = datetime.date(2013, 11, 5)
+    path = tmp_path / "one-day.json"
+    path.write_text(il.dumps(attrs.evolve(seed, fieldwork=il.Period(start=day, end=day))))
+
+    code, out, _ = call(capsys, "show", str(path))
+
+    assert 0 == code
+    assert "Fieldwork:    5 November 2013\n" in out
 
 
 # schema, frameworks, sample --------------------------------------------------------------------
@@ -222,6 +276,13 @@ def test_frameworks_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> N
 
     assert 0 == code
     assert sorted(il.catalogue.BUILTIN.frameworks) == [line.split()[0] for line in out.splitlines()]
+    # When each is in use, in words: since a start and still in use, from one to another, and
+    # what is not known said so.
+    lines = {line.split()[0]: " ".join(line.split()[1:]) for line in out.splitlines()}
+    assert lines["cqc/ratings/2014"].startswith("since October 2014: ")
+    assert lines["hmicfrs/fire/2018"].startswith("from 2018 to 2019: ")
+    assert lines["fss/fhis"].startswith("since a date not known: ")
+    assert " to now" not in out
 
 
 def test_frameworks_shows_one_with_its_scale_and_areas(
@@ -235,6 +296,7 @@ def test_frameworks_shows_one_with_its_scale_and_areas(
         "Inadequate (best first)"
     ) in out
     assert "  partnership_working: Partnership working\n    also: Working with safeguarding" in out
+    assert "In use:       since 16 April 2024\n" in out
 
 
 def test_frameworks_an_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:

@@ -356,6 +356,7 @@ def test_the_command_line_reports_every_bad_line_and_counts_every_line(
     summary, skipped = err.splitlines()
     assert "6 documents checked, 3 invalid" == summary
     # The bad lines cannot be read into records: what was not checked in them is said, once.
-    head, _, names = skipped.partition(": ")
-    assert "18 checks not run on 3 documents until the problems shown are fixed" == head
-    assert 18 == len(set(names.split(", ")))
+    assert (
+        "18 checks not run on 3 documents until the problems shown are fixed "
+        "(--verbose names them)" == skipped
+    )

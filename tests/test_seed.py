@@ -87,6 +87,16 @@ def test_an_unknown_sample_suggests_the_closest() -> None:
     )
 
 
+def test_an_unknown_sample_with_none_close_lists_the_samples() -> None:
+    with pytest.raises(il.errors.NotFoundError) as caught:
+        il.sample("gmp")
+
+    assert str(caught.value) == (
+        "no sample 'gmp'; the samples are 'gmp-child-protection-2024', "
+        "'gmp-cse-commission-2024', 'gmp-cse-final-report-2025'"
+    )
+
+
 def test_main_job_prints_the_seed_inspection() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "inspectlib"], capture_output=True, text=True, check=False

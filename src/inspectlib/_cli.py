@@ -7,6 +7,7 @@ the install to the runtime dependencies the library itself needs.
 from __future__ import annotations
 
 import argparse
+import calendar
 import collections
 import contextlib
 import datetime
@@ -15,6 +16,7 @@ import inspect
 import io
 import json
 import os
+import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -46,7 +48,8 @@ from ._errors import (
 )
 from ._extensions import extension_keys
 from ._limits import DEFAULT_LIMITS
-from ._render import render, render_framework
+from ._partial_dates import PartialDate
+from ._render import in_use, render, render_framework
 from ._samples import SAMPLES, sample
 from ._schema import json_schema
 from ._suggestions import did_you_mean
@@ -307,8 +310,13 @@ def _validate(arguments: argparse.Namespace) -> int:
         checks = "check" if len(skipped) == 1 else "checks"
         summary += (
             f"\n{len(skipped)} {checks} not run on {unchecked:,} {noun} until the problems shown "
-            f"are fixed: {', '.join(skipped)}"
+            "are fixed"
         )
+        # The names, one a line, only when asked for: they are many, and the same every time.
+        if arguments.verbose:
+            summary += "".join(f"\n  {name}" for name in skipped)
+        else:
+            summary += " (--verbose names them)"
     err.write(summary + "\n")
     return EXIT_INVALID if invalid else EXIT_OK
 
@@ -346,9 +354,7 @@ def _frameworks(arguments: argparse.Namespace) -> int:
     frameworks = sorted(BUILTIN.frameworks.values(), key=lambda framework: framework.id)
     width = max(len(framework.id) for framework in frameworks)
     for framework in frameworks:
-        start = f"from {framework.valid_from.describe()}" if framework.valid_from else "in use"
-        end = f"to {framework.valid_until.describe()}" if framework.valid_until else "to now"
-        sys.stdout.write(f"{framework.id:<{width}}  {start} {end}: {framework.name}\n")
+        sys.stdout.write(f"{framework.id:<{width}}  {in_use(framework)}: {framework.name}\n")
     return EXIT_OK
 
 
@@ -609,11 +615,29 @@ def _report(errors: list[Any], reported: int, progress: bool) -> int:
 # the parser ----------------------------------------------------------------------------------
 
 
+_DAY_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _day(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
+        if _DAY_FORM.fullmatch(text):  # the form is right: the day itself does not exist
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a day: {_why_no_day(text)}"
+            ) from None
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _why_no_day(text: str) -> str:
+    """Why ``YYYY-MM-DD`` *text* names no day: ``"February 2025 has 28 days"``."""
+    year, month, _ = (int(part) for part in text.split("-"))
+    if year < 1:
+        return "there is no year 0"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    return f"{PartialDate.of_month(year, month).describe()} has {days} days"
 
 
 def _version() -> str:
@@ -647,6 +671,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.add_argument("-q", "--quiet", action="store_true", help="no progress on a terminal")
+    validate.add_argument(
+        "-v", "--verbose", action="store_true", help="name the checks not run, one a line"
+    )
     validate.set_defaults(run=_validate)
 
     show = commands.add_parser(
@@ -657,7 +684,11 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("source", metavar="PATH|-|sample:NAME")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.add_argument(
-        "--today", type=_day, default=None, help="the day to judge lateness on (YYYY-MM-DD)"
+        "--today",
+        type=_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day to judge lateness on",
     )
     show.set_defaults(run=_show)
 

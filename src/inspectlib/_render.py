@@ -14,7 +14,7 @@ from ._scales import GradingScale
 from ._stated_dates import StatedDate, describe_date
 from ._timeline import timeline
 
-__all__ = ["render", "render_commission", "render_framework", "render_inspection"]
+__all__ = ["in_use", "render", "render_commission", "render_framework", "render_inspection"]
 
 
 def _table(rows: list[tuple[str, str]], headings: tuple[str, str]) -> list[str]:
@@ -160,17 +160,26 @@ def render_commission(
     return "\n".join(lines)
 
 
+def in_use(framework: Framework) -> str:
+    """When *framework* is in use, in words: ``"since 16 April 2024"`` (no end: it still is),
+    ``"from 2014 to 2020"``, and what is not known said so."""
+    start, end = framework.valid_from, framework.valid_until
+    if start is None:
+        return "since a date not known" if end is None else f"until {end.describe()}"
+    if end is None:
+        return f"since {start.describe()}"
+    return f"from {start.describe()} to {end.describe()}"
+
+
 def render_framework(framework: Framework) -> str:
     """A readable summary of a framework: its scales, areas and rules.
 
     .. versionadded:: 0.1.0
     """
-    start = framework.valid_from.describe() if framework.valid_from else "an unknown date"
-    end = framework.valid_until.describe() if framework.valid_until else "now"
     lines = [
         *_title(f"{framework.id}: {framework.name}"),
         f"Inspectorate: {framework.inspectorate}",
-        f"In use:       from {start} to {end}",
+        f"In use:       {in_use(framework)}",
         f"Overall:      {'yes' if framework.overall else 'no overall judgment'}",
     ]
     for scale in framework.scales:

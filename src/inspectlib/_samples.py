@@ -40,6 +40,8 @@ def sample(name: str) -> Record:
     .. versionadded:: 0.1.0
     """
     if name not in SAMPLES:
-        raise NotFoundError(f"no sample {name!r}{did_you_mean(name, SAMPLES)}")
+        # A suggestion where one is close, else the list: the samples are few.
+        known = did_you_mean(name, SAMPLES) or "; the samples are " + ", ".join(map(repr, SAMPLES))
+        raise NotFoundError(f"no sample {name!r}{known}")
     text = resources.files(__package__).joinpath("data", f"{name}.json").read_bytes()
     return loads(text)
