@@ -15,6 +15,7 @@ import attrs
 import pytest
 
 import inspectlib as il
+import inspectlib.sources
 from inspectlib._cli import main
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
@@ -309,7 +310,16 @@ def test_frameworks_an_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
 def test_sample_lists_and_prints(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = call(capsys, "sample")
     assert 0 == code
-    assert sorted(il.format.SAMPLES) == sorted(line.split()[0] for line in out.splitlines())
+    documents, _, files = out.partition("\n\n")
+    assert sorted(il.format.SAMPLES) == sorted(line.split()[0] for line in documents.splitlines())
+    # The publishers' files too, each as the import command that reads it.
+    assert files.splitlines()[0] == "Publishers' files, to import:"
+    assert "  inspectlib import fhrs sample:fhrs" in files.splitlines()
+    assert "  inspectlib import ofsted sample:ofsted-schools" in files.splitlines()
+    for line in files.splitlines()[1:]:
+        _, _, publisher, source = line.split()
+        assert publisher in il.sources.IMPORTERS
+        assert source.startswith(f"sample:{publisher}")
 
     code, out, _ = call(capsys, "sample", "gmp-cse-final-report-2025")
     assert 0 == code

@@ -365,6 +365,10 @@ def _sample(arguments: argparse.Namespace) -> int:
     width = max(map(len, SAMPLES))
     for name, description in SAMPLES.items():
         sys.stdout.write(f"{name:<{width}}  {description}\n")
+    # The publishers' own files ship too; they are read by an importer, not printed here.
+    sys.stdout.write("\nPublishers' files, to import:\n")
+    for name in sorted(_publisher_samples()):
+        sys.stdout.write(f"  inspectlib import {name.split('-')[0]} sample:{name}\n")
     return EXIT_OK
 
 
@@ -451,12 +455,21 @@ def _importer(name: str) -> Any:
     return importlib.import_module(IMPORTERS[name])
 
 
+def _publisher_samples() -> dict[str, Path]:
+    """The publishers' sample files bundled with inspectlib, by the name ``sample:NAME`` gives."""
+    folder = resources.files("inspectlib.sources").joinpath("samples")
+    return {
+        Path(str(entry.name)).stem: Path(str(entry))
+        for entry in folder.iterdir()
+        if entry.is_file()
+    }
+
+
 def _sample_file(wanted: str, publisher: str) -> Path:
     """The publisher's sample file bundled with inspectlib that ``sample:NAME`` names."""
-    folder = resources.files("inspectlib.sources").joinpath("samples")
-    names = {Path(str(entry.name)).stem: entry for entry in folder.iterdir() if entry.is_file()}
+    names = _publisher_samples()
     if wanted in names:
-        return Path(str(names[wanted]))
+        return names[wanted]
     own = sorted(name for name in names if name.split("-")[0] == publisher) or sorted(names)
     listed = ", ".join(f"sample:{name}" for name in own)
     suggestion = did_you_mean(wanted, names, written={name: f"sample:{name}" for name in names})
