@@ -11,7 +11,10 @@ import sys
 from collections.abc import Callable, Iterable
 from types import ModuleType
 
-__all__ = ["public_dir"]
+__all__ = ["ModuleDir", "public_dir"]
+
+ModuleDir = Callable[[], list[str]]
+"""A module's ``__dir__``, annotated where it is assigned so type checkers need not infer it."""
 
 
 def public_dir(module: str, names: Iterable[str]) -> Callable[[], list[str]]:

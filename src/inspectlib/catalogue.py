@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
-from ._surface import public_dir
+from ._surface import ModuleDir, public_dir
 
 __all__ = ["Catalogue", "BUILTIN"]
 
-__dir__ = public_dir(__name__, __all__)
+__dir__: ModuleDir = public_dir(__name__, __all__)

@@ -19,7 +19,7 @@ from ._frozen import FrozenDict
 from ._limits import Limits
 from ._samples import SAMPLES, sample
 from ._schema import json_schema
-from ._surface import public_dir
+from ._surface import ModuleDir, public_dir
 
 __all__ = [
     "FORMAT_VERSION",
@@ -33,4 +33,4 @@ __all__ = [
     "JSONValue",
 ]
 
-__dir__ = public_dir(__name__, __all__)
+__dir__: ModuleDir = public_dir(__name__, __all__)

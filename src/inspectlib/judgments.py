@@ -30,7 +30,7 @@ from ._judgments import (
     NonGrade,
     NonGradeKind,
 )
-from ._surface import public_dir
+from ._surface import ModuleDir, public_dir
 
 __all__ = [
     "Judgment",
@@ -50,4 +50,4 @@ __all__ = [
     "NOT_JUDGED",
 ]
 
-__dir__ = public_dir(__name__, __all__)
+__dir__: ModuleDir = public_dir(__name__, __all__)
