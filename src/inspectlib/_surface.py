@@ -11,16 +11,16 @@ import sys
 from collections.abc import Callable, Iterable
 from types import ModuleType
 
-__all__ = ["ModuleDir", "public_dir"]
-
-ModuleDir = Callable[[], list[str]]
-"""A module's ``__dir__``, annotated where it is assigned so type checkers need not infer it."""
+__all__ = ["public_dir"]
 
 
 def public_dir(module: str, names: Iterable[str]) -> Callable[[], list[str]]:
-    """A module ``__dir__`` (PEP 562) for *module* offering *names* (its ``__all__``, and any
-    other name to offer) and the public submodules already imported (``inspectlib.dates``
-    once imported), each as a user would reach it."""
+    """A function giving what a module's ``__dir__`` (PEP 562) returns for *module*: *names*
+    (its ``__all__``, and any other name to offer) and the public submodules already imported
+    (``inspectlib.dates`` once imported), each as a user would reach it.
+
+    The module defines ``__dir__`` as a function that calls it, annotated, so that type
+    checkers and the docs' tools see a plain function rather than a value to infer."""
     offered = frozenset(names)
 
     def module_dir() -> list[str]:

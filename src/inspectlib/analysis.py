@@ -9,7 +9,7 @@ records).
 from __future__ import annotations
 
 from ._analysis import AreaChange, GradePoint, InspectionDiff, diff, grade_history, select
-from ._surface import ModuleDir, public_dir
+from ._surface import public_dir
 from ._timeline import Event, EventKind, timeline
 
 __all__ = [
@@ -24,4 +24,8 @@ __all__ = [
     "EventKind",
 ]
 
-__dir__: ModuleDir = public_dir(__name__, __all__)
+_offered = public_dir(__name__, __all__)
+
+
+def __dir__() -> list[str]:
+    return _offered()

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
-from ._surface import ModuleDir, public_dir
+from ._surface import public_dir
 
 __all__ = ["Catalogue", "BUILTIN"]
 
-__dir__: ModuleDir = public_dir(__name__, __all__)
+_offered = public_dir(__name__, __all__)
+
+
+def __dir__() -> list[str]:
+    return _offered()

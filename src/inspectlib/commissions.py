@@ -25,7 +25,7 @@ from ._commissions import (
     Role,
 )
 from ._expectations import Expectation, Lateness, Slip
-from ._surface import ModuleDir, public_dir
+from ._surface import public_dir
 
 __all__ = [
     "CommissionedInspection",
@@ -46,4 +46,8 @@ __all__ = [
     "Slip",
 ]
 
-__dir__: ModuleDir = public_dir(__name__, __all__)
+_offered = public_dir(__name__, __all__)
+
+
+def __dir__() -> list[str]:
+    return _offered()

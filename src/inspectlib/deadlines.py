@@ -12,7 +12,7 @@ from __future__ import annotations
 from ._deadlines import Counting, Deadline, Response, ResponseRule
 from ._organisations import OrganisationKind
 from ._sources import Source
-from ._surface import ModuleDir, public_dir
+from ._surface import public_dir
 
 __all__ = [
     "ResponseRule",
@@ -62,4 +62,8 @@ NCPI_ACTION_PLAN = ResponseRule(
 ALL: tuple[ResponseRule, ...] = (POLICE_ACT_1996_S55, NCPI_ACTION_PLAN)
 """Every built-in rule."""
 
-__dir__: ModuleDir = public_dir(__name__, __all__)
+_offered = public_dir(__name__, __all__)
+
+
+def __dir__() -> list[str]:
+    return _offered()

@@ -50,7 +50,7 @@ from ._errors import (
 )
 from ._extensions import InvalidExtension
 from ._fields import FieldValueError
-from ._surface import ModuleDir, public_dir
+from ._surface import public_dir
 
 __all__ = [
     "InspectlibError",
@@ -78,4 +78,8 @@ for _name in __all__:
         _class.__module__ = __name__
 del _name, _class
 
-__dir__: ModuleDir = public_dir(__name__, __all__)
+_offered = public_dir(__name__, __all__)
+
+
+def __dir__() -> list[str]:
+    return _offered()

@@ -19,7 +19,7 @@ from ._frozen import FrozenDict
 from ._limits import Limits
 from ._samples import SAMPLES, sample
 from ._schema import json_schema
-from ._surface import ModuleDir, public_dir
+from ._surface import public_dir
 
 __all__ = [
     "FORMAT_VERSION",
@@ -33,4 +33,8 @@ __all__ = [
     "JSONValue",
 ]
 
-__dir__: ModuleDir = public_dir(__name__, __all__)
+_offered = public_dir(__name__, __all__)
+
+
+def __dir__() -> list[str]:
+    return _offered()

@@ -30,7 +30,7 @@ from ._judgments import (
     NonGrade,
     NonGradeKind,
 )
-from ._surface import ModuleDir, public_dir
+from ._surface import public_dir
 
 __all__ = [
     "Judgment",
@@ -50,4 +50,8 @@ __all__ = [
     "NOT_JUDGED",
 ]
 
-__dir__: ModuleDir = public_dir(__name__, __all__)
+_offered = public_dir(__name__, __all__)
+
+
+def __dir__() -> list[str]:
+    return _offered()

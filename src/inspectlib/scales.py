@@ -14,7 +14,7 @@ from __future__ import annotations
 from ._partial_dates import PartialDate
 from ._scales import Grade, GradingScale, grade_key
 from ._sources import Source
-from ._surface import ModuleDir, public_dir
+from ._surface import public_dir
 
 __all__ = [
     "GradingScale",
@@ -230,4 +230,8 @@ ALL: tuple[GradingScale, ...] = (
 )
 """Every built-in scale."""
 
-__dir__: ModuleDir = public_dir(__name__, __all__)
+_offered = public_dir(__name__, __all__)
+
+
+def __dir__() -> list[str]:
+    return _offered()
