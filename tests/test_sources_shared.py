@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 
 import inspectlib as il
+from inspectlib import _encodings
 from inspectlib._extensions import extension_keys
-from inspectlib.sources import SourceError, SourceProblem, _shared, ofsted
+from inspectlib.sources import SourceError, SourceProblem, ofsted
 from inspectlib.sources._shared import (
     CsvRow,
     CsvTable,
@@ -491,7 +492,7 @@ class _Copies:
                 made.append(self)
 
         monkeypatch.setattr(tempfile, "SpooledTemporaryFile", Recorded)
-        monkeypatch.setattr(_shared, "_SPOOL_IN_MEMORY", 16)  # a real file, past 16 bytes
+        monkeypatch.setattr(_encodings, "_SPOOL_IN_MEMORY", 16)  # a real file, past 16 bytes
 
 
 SCHOOLS = Path(__file__).parent / "fixtures" / "ofsted" / "schools_most_recent_2019_2024.csv"

@@ -25,6 +25,7 @@ from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
 from ._commissions import CommissionedInspection
 from ._documents import FORMAT_VERSION, from_dict
+from ._encodings import EncodingRefused, detect_encoding
 from ._errors import InvalidGrade, Problem, ValidationError
 from ._extensions import Step
 from ._inspections import Inspection
@@ -128,19 +129,15 @@ class _Table:
         if path is None:
             return
         if path.suffix == ".csv":
-            # Imported here: the importers' package imports the records this module builds.
-            from .sources import SourceError
-            from .sources._shared import detect_encoding
-
             with path.open("rb") as raw:
                 # A spreadsheet saves CSV in its own encoding (Windows-1252 for Excel in the
                 # UK): found as the importers find it. A file in neither stops the reading:
                 # every row of the others would only say its inspection is missing.
                 try:
-                    encoding, binary = detect_encoding(raw, self.file, advice="save it as UTF-8")
-                except SourceError as error:
+                    encoding, binary = detect_encoding(raw, advice="save it as UTF-8")
+                except EncodingRefused as refused:
                     raise ValidationError(
-                        str(path.parent), [Problem(self.file, error.problems[0].message)]
+                        str(path.parent), [Problem(self.file, refused.message)]
                     ) from None
                 stream = io.TextIOWrapper(binary, encoding=encoding, newline="")
                 reader = csv.DictReader(stream)

@@ -11,13 +11,11 @@ the file's last error.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
 import io
 import os
 import pyexpat
-import re
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any, Final, TypeAlias, TypeVar
@@ -25,6 +23,8 @@ from xml.etree import ElementTree
 
 import attrs
 
+from inspectlib._encodings import ENCODINGS, EncodingRefused, replayed
+from inspectlib._encodings import detect_encoding as find_encoding
 from inspectlib._errors import Problem, ValidationError
 from inspectlib._paths import Step
 from inspectlib._paths import render as render_path
@@ -204,39 +204,6 @@ def opened(source: SourceInput) -> Iterator[tuple[IO[bytes], str]]:
     yield source, str(getattr(source, "name", "<stream>"))
 
 
-class _Replay(io.RawIOBase):
-    """*prefix* (bytes already read from *stream*), then the rest of *stream*."""
-
-    def __init__(self, prefix: bytes, stream: IO[bytes]) -> None:
-        self._prefix = memoryview(prefix)
-        self._stream = stream
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        if self._prefix:
-            if size < 0 or size >= len(self._prefix):
-                head = bytes(self._prefix)
-                self._prefix = memoryview(b"")
-                return head + (self._stream.read() if size < 0 else b"")
-            head = bytes(self._prefix[:size])
-            self._prefix = self._prefix[size:]
-            return head
-        return self._stream.read(size)
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-
-def replayed(prefix: bytes, stream: IO[bytes]) -> IO[bytes]:
-    """A stream that reads *prefix* (bytes already read from *stream*), then the rest of
-    *stream*."""
-    return _Replay(prefix, stream)  # type: ignore[return-value]
-
-
 def peek(stream: IO[bytes], size: int = 4096) -> tuple[bytes, IO[bytes]]:
     """The first bytes of *stream* and a stream that still starts with them, seekable or not."""
     head = stream.read(size)
@@ -310,7 +277,7 @@ def xml_iterparse(stream: IO[bytes], name: str) -> Iterator[tuple[str, ElementTr
     loop. It raises :class:`xml.etree.ElementTree.ParseError`; pass that to
     :func:`xml_error`. :func:`xml_events` does both for a caller that needs no speed."""
     prolog = _no_doctype(stream, name)
-    return ElementTree.iterparse(_Replay(prolog, stream), events=("start", "end"))
+    return ElementTree.iterparse(replayed(prolog, stream), events=("start", "end"))
 
 
 def xml_error(name: str, error: ElementTree.ParseError) -> SourceError:
@@ -354,12 +321,6 @@ def text_of(element: ElementTree.Element) -> str | None:
 # CSV -----------------------------------------------------------------------------------------
 
 
-_CP1252_UNDEFINED: Final = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
-_SPOOL_IN_MEMORY: Final = 8 * 1024 * 1024
-
-
-ENCODINGS: Final = ("utf-8", "utf-8-sig", "utf-16", "cp1252")
-"""The encodings :func:`detect_encoding` tells apart, which one can also give."""
 PASS_ENCODING: Final = "pass encoding="
 """How advice names the ``encoding=`` argument of an importer's ``read``."""
 PASS_AS_OF: Final = "pass as_of="
@@ -371,129 +332,13 @@ ENCODING_ADVICE: Final = f"{PASS_ENCODING} to say which it is"
 def detect_encoding(
     stream: IO[bytes], name: str, *, advice: str = ENCODING_ADVICE
 ) -> tuple[str, IO[bytes]]:
-    """The encoding of a text file, among those publishers' CSV files use, and a stream that
-    reads it from the start.
-
-    A byte order mark decides (UTF-8, UTF-16). Otherwise the whole file is read once: if it
-    is valid UTF-8 it is UTF-8 (a Windows-1252 file with accented letters is almost never valid
-    UTF-8, so this does not produce mojibake); if not, Windows-1252, provided it uses none of
-    the five bytes Windows-1252 leaves undefined and none of its non-ASCII text is valid
-    multi-byte UTF-8. A file with both valid UTF-8 letters and bytes that are not UTF-8 mixes
-    encodings (a UTF-8 file with one stray Windows-1252 byte): either reading would garble
-    part of it, so it is refused, naming the first byte that is not UTF-8. A stream that
-    cannot seek is copied to a temporary file while it is checked, so memory stays flat. A
-    file in neither encoding is a :class:`SourceError` ending with *advice*: what the
-    caller's user can do about it.
-    """
-    head = stream.read(4)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig", _Replay(head, stream)  # type: ignore[return-value]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", _Replay(head, stream)  # type: ignore[return-value]
-    seekable = stream.seekable()
-    if seekable:
-        start = stream.tell() - len(head)
-        copy: IO[bytes] | None = None
-    else:
-        copy = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)  # noqa: SIM115
+    """The encoding of a CSV file and a stream that reads it from the start
+    (:func:`inspectlib._encodings.detect_encoding`); a file whose encoding cannot be told is a
+    :class:`SourceError` naming the file, ending with *advice*."""
     try:
-        scan = _scan(head, stream, copy)
-    except BaseException:
-        if copy is not None:
-            copy.close()  # the copy is this function's own until it is returned
-        raise
-    refusal: str | None = None
-    if scan.utf8_error is not None and scan.mixed:
-        refusal = (
-            f"the file mixes encodings: its other non-ASCII text is UTF-8, but byte "
-            f"{scan.utf8_error:,} (0x{scan.utf8_byte:02x}) is not, so neither UTF-8 nor "
-            f"Windows-1252 reads all of it: re-save it in one encoding, or {advice}"
-        )
-    elif scan.utf8_error is not None and scan.cp1252_error is not None:
-        refusal = (
-            f"the file is neither UTF-8 (byte {scan.utf8_error:,} is not) nor Windows-1252 "
-            f"(byte {scan.cp1252_error:,} is not): {advice}"
-        )
-    if refusal is not None:
-        if copy is not None:
-            copy.close()
-        raise file_error(name, refusal, line=scan.utf8_line if scan.mixed else None)
-    if copy is None:
-        stream.seek(start)
-        rewound: IO[bytes] = stream
-    else:
-        copy.seek(0)
-        rewound = copy
-    return ("utf-8" if scan.utf8_error is None else "cp1252"), rewound
-
-
-# Decoding with "surrogateescape" turns each byte that is not UTF-8 into one of these
-# characters, and every valid multi-byte sequence into a character outside them.
-_NOT_UTF8: Final = re.compile("[\udc80-\udcff]")
-_UTF8_NON_ASCII: Final = re.compile("[\x80-\ud7ff\ue000-\U0010ffff]")
-
-
-@attrs.define
-class _Scan:
-    """What one pass over a file found about its encoding."""
-
-    utf8_error: int | None = None
-    """The offset of the first byte that is not UTF-8."""
-    utf8_byte: int = 0
-    """That byte."""
-    utf8_line: int = 0
-    """The line it is on (1 is the first)."""
-    utf8_letter: bool = False
-    """Whether any valid multi-byte UTF-8 sequence was seen."""
-    cp1252_error: int | None = None
-    """The offset of the first byte Windows-1252 leaves undefined."""
-
-    @property
-    def mixed(self) -> bool:
-        return self.utf8_error is not None and self.utf8_letter
-
-
-def _scan(head: bytes, stream: IO[bytes], copy: IO[bytes] | None) -> _Scan:
-    """One pass over *head* and then *stream*, in chunks (memory stays flat): where the first
-    byte that is not UTF-8 is, whether valid multi-byte UTF-8 is there too, and where the first
-    byte that is not Windows-1252 is. Every byte read is written to *copy* where there is one;
-    reading stops early only where the file is found to mix encodings."""
-    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
-    scan = _Scan()
-    offset = 0
-    lines = 0
-    chunk = head
-    if copy is not None:
-        copy.write(head)
-    while True:
-        pending = len(decoder.getstate()[0])  # bytes of a sequence split across chunks
-        text = decoder.decode(chunk, final=not chunk)
-        if not scan.utf8_letter and _UTF8_NON_ASCII.search(text):
-            scan.utf8_letter = True
-        if scan.utf8_error is None:
-            found = _NOT_UTF8.search(text)
-            if found is not None:
-                before = len(text[: found.start()].encode("utf-8", "surrogateescape"))
-                at = offset - pending + before
-                scan.utf8_error = at
-                scan.utf8_byte = ord(text[found.start()]) - 0xDC00
-                scan.utf8_line = (
-                    lines + chunk[: max(at - offset, 0)].count(b"\n") + 1
-                    if at >= offset
-                    else lines + 1
-                )
-        if scan.cp1252_error is None:
-            undefined = _CP1252_UNDEFINED.search(chunk)
-            if undefined:
-                scan.cp1252_error = offset + undefined.start()
-        if not chunk or scan.mixed:
-            return scan
-        if scan.utf8_error is None:
-            lines += chunk.count(b"\n")
-        offset += len(chunk)
-        chunk = stream.read(1024 * 1024)
-        if copy is not None:
-            copy.write(chunk)
+        return find_encoding(stream, advice=advice)
+    except EncodingRefused as refused:
+        raise file_error(name, refused.message, line=refused.line) from None
 
 
 @attrs.frozen
