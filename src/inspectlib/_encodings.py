@@ -16,7 +16,7 @@ __all__ = ["ENCODINGS", "EncodingRefused", "detect_encoding", "replayed"]
 
 
 ENCODINGS: Final = ("utf-8", "utf-8-sig", "utf-16", "cp1252")
-"""The encodings :func:`detect_encoding` tells apart, which one can also give."""
+"""The encodings a CSV file is found to be in, which ``encoding=`` can also name."""
 
 
 class EncodingRefused(ValueError):
