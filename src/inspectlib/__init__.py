@@ -44,7 +44,7 @@ from ._organisations import Identifier, Organisation, OrganisationKind
 from ._samples import sample
 from ._schema import json_schema
 from ._sources import Quote, Source
-from ._surface import public_dir
+from ._surface import offer_only
 from ._validation import check, validate
 from .commissions import CommissionedInspection, Part
 from .dates import PartialDate, StatedDate
@@ -298,11 +298,7 @@ if not TYPE_CHECKING:
 
 
 # The names to use, not the moved ones nor the private modules: what completion offers.
-_offered = public_dir(__name__, [*__all__, "__version__"])
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, [*__all__, "__version__"])
 
 
 __version__: str = _installed_version("inspectlib")

@@ -8,19 +8,19 @@ finds them there would think they were.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from types import ModuleType
 
-__all__ = ["public_dir"]
+__all__ = ["offer_only"]
 
 
-def public_dir(module: str, names: Iterable[str]) -> Callable[[], list[str]]:
-    """A function giving what a module's ``__dir__`` (PEP 562) returns for *module*: *names*
-    (its ``__all__``, and any other name to offer) and the public submodules already imported
-    (``inspectlib.dates`` once imported), each as a user would reach it.
+def offer_only(module: str, names: Iterable[str]) -> None:
+    """Give *module* a ``__dir__`` (PEP 562) offering *names* (its ``__all__``, and any other
+    name to offer) and the public submodules already imported (``inspectlib.dates`` once
+    imported), each as a user would reach it.
 
-    The module defines ``__dir__`` as a function that calls it, annotated, so that type
-    checkers and the docs' tools see a plain function rather than a value to infer."""
+    Set from here rather than written in each module, so the module's own namespace holds no
+    ``__dir__`` for type checkers to infer or for the docs' tools to take for a signature."""
     offered = frozenset(names)
 
     def module_dir() -> list[str]:
@@ -34,4 +34,4 @@ def public_dir(module: str, names: Iterable[str]) -> Callable[[], list[str]]:
         }
         return sorted(offered | submodules)
 
-    return module_dir
+    sys.modules[module].__dir__ = module_dir  # type: ignore[method-assign]

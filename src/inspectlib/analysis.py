@@ -9,7 +9,7 @@ records).
 from __future__ import annotations
 
 from ._analysis import AreaChange, GradePoint, InspectionDiff, diff, grade_history, select
-from ._surface import public_dir
+from ._surface import offer_only
 from ._timeline import Event, EventKind, timeline
 
 __all__ = [
@@ -24,8 +24,4 @@ __all__ = [
     "EventKind",
 ]
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

@@ -15,12 +15,8 @@ from __future__ import annotations
 
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
-from ._surface import public_dir
+from ._surface import offer_only
 
 __all__ = ["Catalogue", "BUILTIN"]
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

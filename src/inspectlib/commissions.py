@@ -25,7 +25,7 @@ from ._commissions import (
     Role,
 )
 from ._expectations import Expectation, Lateness, Slip
-from ._surface import public_dir
+from ._surface import offer_only
 
 __all__ = [
     "CommissionedInspection",
@@ -46,8 +46,4 @@ __all__ = [
     "Slip",
 ]
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

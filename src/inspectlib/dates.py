@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ._partial_dates import MonthPart, Order, PartialDate, Precision, Season
 from ._stated_dates import StatedDate, date_bounds
-from ._surface import public_dir
+from ._surface import offer_only
 
 __all__ = [
     "PartialDate",
@@ -27,8 +27,4 @@ __all__ = [
     "date_bounds",
 ]
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ._deadlines import Counting, Deadline, Response, ResponseRule
 from ._organisations import OrganisationKind
 from ._sources import Source
-from ._surface import public_dir
+from ._surface import offer_only
 
 __all__ = [
     "ResponseRule",
@@ -62,8 +62,4 @@ NCPI_ACTION_PLAN = ResponseRule(
 ALL: tuple[ResponseRule, ...] = (POLICE_ACT_1996_S55, NCPI_ACTION_PLAN)
 """Every built-in rule."""
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

@@ -50,7 +50,7 @@ from ._errors import (
 )
 from ._extensions import InvalidExtension
 from ._fields import FieldValueError
-from ._surface import public_dir
+from ._surface import offer_only
 
 __all__ = [
     "InspectlibError",
@@ -78,8 +78,4 @@ for _name in __all__:
         _class.__module__ = __name__
 del _name, _class
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

@@ -19,7 +19,7 @@ from ._frozen import FrozenDict
 from ._limits import Limits
 from ._samples import SAMPLES, sample
 from ._schema import json_schema
-from ._surface import public_dir
+from ._surface import offer_only
 
 __all__ = [
     "FORMAT_VERSION",
@@ -33,8 +33,4 @@ __all__ = [
     "JSONValue",
 ]
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

@@ -31,7 +31,7 @@ from ._frameworks import (
 from ._judgments import NonGradeKind
 from ._partial_dates import PartialDate
 from ._sources import Source
-from ._surface import public_dir
+from ._surface import offer_only
 from .scales import (
     CQC_FOUR_POINT,
     FHIS_PASS_IMPROVEMENT,
@@ -985,8 +985,4 @@ ALL: tuple[Framework, ...] = (
 )
 """Every built-in framework."""
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

@@ -30,7 +30,7 @@ from ._judgments import (
     NonGrade,
     NonGradeKind,
 )
-from ._surface import public_dir
+from ._surface import offer_only
 
 __all__ = [
     "Judgment",
@@ -50,8 +50,4 @@ __all__ = [
     "NOT_JUDGED",
 ]
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

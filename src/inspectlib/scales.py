@@ -14,7 +14,7 @@ from __future__ import annotations
 from ._partial_dates import PartialDate
 from ._scales import Grade, GradingScale, grade_key
 from ._sources import Source
-from ._surface import public_dir
+from ._surface import offer_only
 
 __all__ = [
     "GradingScale",
@@ -230,8 +230,4 @@ ALL: tuple[GradingScale, ...] = (
 )
 """Every built-in scale."""
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

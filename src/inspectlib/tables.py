@@ -12,7 +12,7 @@ import warnings
 from typing import Any
 
 from ._datasets import Dataset, PartitionBy, write_parquet_dataset
-from ._surface import public_dir
+from ._surface import offer_only
 from ._table_reading import read_tables
 from ._tables import TableName, Tables, tables
 
@@ -42,8 +42,4 @@ class _TablesModule(types.ModuleType):
 
 sys.modules[__name__].__class__ = _TablesModule
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from inspectlib._surface import public_dir
+from inspectlib._surface import offer_only
 
 from ._shared import ENCODINGS, SourceError, SourceInput, SourceProblem
 
@@ -52,8 +52,4 @@ Read-only, as the importers shipped are: assigning to it raises :class:`TypeErro
 .. versionadded:: 0.1.0
 """
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

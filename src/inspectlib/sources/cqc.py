@@ -47,7 +47,7 @@ from inspectlib._judgments import (
 from inspectlib._organisations import Identifier, Organisation, OrganisationKind
 from inspectlib._partial_dates import describe_day
 from inspectlib._scales import Grade
-from inspectlib._surface import public_dir
+from inspectlib._surface import offer_only
 from inspectlib._validation import check
 from inspectlib.scales import CQC_FOUR_POINT
 
@@ -954,8 +954,4 @@ def read_latest_ratings(
     return deliver(_results(source, "ratings", encoding, sheet), errors)
 
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

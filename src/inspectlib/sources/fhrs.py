@@ -56,7 +56,7 @@ from inspectlib._judgments import (
 from inspectlib._organisations import Identifier, Organisation, OrganisationKind
 from inspectlib._partial_dates import PartialDate
 from inspectlib._paths import Step
-from inspectlib._surface import public_dir
+from inspectlib._surface import offer_only
 from inspectlib.frameworks import FHIS, FHRS
 from inspectlib.scales import (
     FHIS_PASS_IMPROVEMENT,
@@ -958,8 +958,4 @@ def _local_authority(
     return authority
 
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)

@@ -44,7 +44,7 @@ from inspectlib._organisations import Identifier, Organisation, OrganisationKind
 from inspectlib._partial_dates import PartialDate, describe_day
 from inspectlib._scales import Grade, GradingScale
 from inspectlib._sources import Source
-from inspectlib._surface import public_dir
+from inspectlib._surface import offer_only
 from inspectlib._validation import check
 from inspectlib.scales import OFSTED_FOUR_POINT, OFSTED_REPORT_CARD, OFSTED_SAFEGUARDING
 
@@ -1208,8 +1208,4 @@ def read_childrens_services(
     return deliver(_results(source, "childrens_services", encoding, sheet), errors)
 
 
-_offered = public_dir(__name__, __all__)
-
-
-def __dir__() -> list[str]:
-    return _offered()
+offer_only(__name__, __all__)
