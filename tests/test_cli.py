@@ -354,6 +354,25 @@ def test_convert_many_records_to_one_json_document_is_refused(
     assert "a JSON document holds one record, and this holds 2" in err
 
 
+@pytest.mark.parametrize(("to", "what"), [("json", "the JSON document"), ("jsonl", "JSON Lines")])
+def test_convert_to_json_into_a_directory_says_so_in_one_line(
+    to: str, what: str, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "out").mkdir()
+
+    code, out, err = call(
+        capsys, "convert", "sample:gmp-child-protection-2024", str(tmp_path / "out"), "--to", to
+    )
+
+    assert (1, "") == (code, out)
+    assert (
+        f"inspectlib: {tmp_path / 'out'}: is a directory; name a file to write {what} to, or "
+        "write a directory of tables with --to csv or --to parquet\n"
+    ) == err
+    assert [] == list((tmp_path / "out").iterdir())
+    assert ["out"] == [path.name for path in tmp_path.iterdir()]  # no temporary file left
+
+
 def test_convert_to_tidy_csv_tables(tmp_path: pathlib.Path) -> None:
     result = run(
         "convert", "sample:gmp-child-protection-2024", str(tmp_path / "tables"), "--to", "csv"

@@ -143,3 +143,27 @@ def test_the_table_writers_raise_a_typed_error(seed: il.Inspection, tmp_path: pa
     # An empty folder is written to.
     (tmp_path / "old.txt").unlink()
     assert write_csv([seed], tmp_path)
+
+
+@pytest.mark.parametrize("writer", ["to_csv", "to_parquet"])
+def test_the_in_memory_writers_refuse_a_used_folder_as_the_streaming_ones_do(
+    writer: str, seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    tidy = il.tables.tables([seed])
+    written = getattr(tidy, writer)(tmp_path / "tables")
+    before = {path: path.read_bytes() for path in written}
+
+    with pytest.raises(il.errors.OutputExistsError) as caught:
+        getattr(tidy, writer)(tmp_path / "tables")
+
+    assert (
+        f"{tmp_path / 'tables'}: not an empty directory; write the tables to a new or empty one"
+        == str(caught.value)
+    )
+    assert before == {path: path.read_bytes() for path in (tmp_path / "tables").iterdir()}
+    (tmp_path / "afile").write_text("mine")
+    with pytest.raises(il.errors.OutputExistsError, match="a file, not a directory"):
+        getattr(tidy, writer)(tmp_path / "afile")
+    # An empty folder is written to.
+    (tmp_path / "empty").mkdir()
+    assert getattr(tidy, writer)(tmp_path / "empty")

@@ -829,8 +829,28 @@ def test_an_edit_to_a_table_that_only_shows_other_fields_is_reported(
     assert [
         (
             "related.csv:2:title",
-            f"Another title: the record has {title!r}; related shows what other_fields of "
-            "inspections.csv holds, edit it there",
+            f"Another title: the record has {title!r}; related shows what "
+            "inspections.csv:2:other_fields holds, edit it there",
+        )
+    ] == [(problem.path, problem.message) for problem in caught.value.problems]
+
+
+def test_an_edit_to_a_parts_expectations_names_the_parts_row_that_holds_them(
+    tmp_path: pathlib.Path,
+) -> None:
+    sampled = il.sample("gmp-cse-commission-2024")
+    assert isinstance(sampled, il.CommissionedInspection)
+    il.tables.tables([sampled]).to_csv(tmp_path)
+    edit(tmp_path / "expectations.csv", 2, "expected", "2026-01")
+
+    with pytest.raises(il.ValidationError) as caught:
+        il.tables.read_tables(tmp_path)
+
+    assert [
+        (
+            "expectations.csv:2:expected",
+            "2026-01: the record has '2025-06'; expectations shows what "
+            "parts.csv:2:other_fields holds, edit it there",
         )
     ] == [(problem.path, problem.message) for problem in caught.value.problems]
 

@@ -404,6 +404,13 @@ def _form_of(target: str, to: str | None, partition_by: str | None = None) -> st
 def _convert(arguments: argparse.Namespace) -> int:
     target: str = arguments.target
     form = _form_of(target, arguments.to, arguments.partition_by)
+    if form in ("json", "jsonl") and target != STDIN and os.path.isdir(target):
+        # Said before a record is read: the open file's rename would only fail at the end.
+        what = "JSON Lines" if form == "jsonl" else "the JSON document"
+        raise _Failure(
+            f"{target}: is a directory; name a file to write {what} to, or write a "
+            "directory of tables with --to csv or --to parquet"
+        )
     if form == "jsonl":
         if target == STDIN:
             count = dump_lines(_records(arguments.source), sys.stdout.buffer)

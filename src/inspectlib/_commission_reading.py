@@ -9,8 +9,10 @@ edit made there.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, Final
+
+import attrs
 
 from ._catalogue import Catalogue
 from ._commissions import CommissionedInspection
@@ -21,6 +23,7 @@ from ._suggestions import did_you_mean
 from ._table_reading import (
     Places,
     Reading,
+    _Cell,
     _integer,
     _other_fields,
     _put,
@@ -162,7 +165,18 @@ def _deliverables(
 def _shown_problems(builder: _Commission, record: CommissionedInspection) -> Iterator[Problem]:
     """Cells that show what other cells hold, and no longer agree with them."""
     written = tables([record])
-    owner = builder.where[()].file
+    own = builder.where[()]
+    parts = {
+        str(row.get("part")): table.cell(number) for table, number, row in builder.rows["parts"]
+    }
+
+    def owner(row: Mapping[str, Any] | None) -> _Cell:
+        """The cell holding what a row of a view shows: a part's expectations are in its row
+        of the parts table, the rest in the commission's own row."""
+        part = None if row is None else row.get("part")
+        cell = own if part is None else parts.get(str(part), own)
+        return attrs.evolve(cell, column="other_fields")
+
     for name, rows in builder.views.items():
         yield from view_problems(name, rows, list(written.rows(name)), record.id, owner)
     for name in COMMISSION_TABLES:

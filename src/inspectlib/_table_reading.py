@@ -773,16 +773,18 @@ def view_problems(
     view_rows: list[tuple[_Table, int, dict[str, Any]]],
     record_rows: list[dict[str, Any]],
     ident: str,
-    owner: str,
+    owner: Callable[[Mapping[str, Any] | None], _Cell],
 ) -> Iterator[Problem]:
-    """The rows of *name*, a table that shows what other_fields of the file *owner* holds,
-    that no longer agree with the rows the record *ident* writes there."""
+    """The rows of *name*, a table that shows what the ``other_fields`` cell of another file
+    holds, that no longer agree with the rows the record *ident* writes there; *owner* gives
+    the cell that holds a row the record writes (``parts.csv:3:other_fields``), or with None
+    the record's own, where to edit it."""
     for index, (table, number, row) in enumerate(view_rows):
         if index >= len(record_rows):
             yield Problem(
                 str(table.cell(number)),
-                f"a row {ident!r} does not have: {name} shows what other_fields of "
-                f"{owner} holds; edit it there",
+                f"a row {ident!r} does not have: {name} shows what {owner(None)} holds; "
+                "edit it there",
             )
             continue
         for column, want in record_rows[index].items():
@@ -791,24 +793,23 @@ def view_problems(
                 yield Problem(
                     str(table.cell(number, column)),
                     f"{_csv_cell(_value(row[column]))!s:.60}: the record has {shown!r}; "
-                    f"{name} shows what other_fields of {owner} holds, edit it there",
+                    f"{name} shows what {owner(record_rows[index])} holds, edit it there",
                 )
     if len(view_rows) < len(record_rows) and view_rows:
         yield Problem(
             view_rows[0][0].file,
             f"{len(record_rows) - len(view_rows)} rows of {ident!r} missing: {name} "
-            f"shows what other_fields of {owner} holds; edit it there",
+            f"shows what {owner(None)} holds; edit it there",
         )
 
 
 def _derived_problems(builder: _Builder, record: Inspection) -> Iterator[Problem]:
     """Cells that show what other cells hold, and no longer agree with them."""
     written = tables([record])
+    own = attrs.evolve(builder.where[()], column="other_fields")
     for name in _VIEWS:
         record_rows = [row for row in written.rows(name) if row.get("part") is None]
-        yield from view_problems(
-            name, builder.views[name], record_rows, record.id, builder.where[()].file
-        )
+        yield from view_problems(name, builder.views[name], record_rows, record.id, lambda _: own)
     for name, derived in _DERIVED.items():
         yield from shown_problems(builder.rows[name], written.rows(name), derived)
 

@@ -393,8 +393,8 @@ class Tables:
         return found or TABLE_NAMES
 
     def to_csv(self, directory: str | Path, *, raw: bool = False) -> tuple[Path, ...]:
-        """Write each table that has rows as ``<table>.csv`` in *directory* (created if need
-        be).
+        """Write each table that has rows as ``<table>.csv`` in *directory*, a new or an
+        empty directory (created if need be).
 
         Returns the paths written. Dates are ISO 8601; empty cells are missing values.
 
@@ -403,7 +403,12 @@ class Tables:
         return) is written with an apostrophe before it, which spreadsheets take as "this is
         text". With *raw*, every cell is written exactly as the documents hold it, for
         programs that read CSV.
+
+        Raises:
+            OutputExistsError: *directory* holds files already: tables of an earlier run left
+                beside the new ones would read as one corpus.
         """
+        refuse_used_directory(Path(directory))
         files = _CsvFiles(Path(directory), raw=raw)
         try:
             files.write(self, self.names())
@@ -509,14 +514,17 @@ class Tables:
         return frames
 
     def to_parquet(self, directory: str | Path) -> tuple[Path, ...]:
-        """Write each table that has rows as ``<table>.parquet`` in *directory* (created if
-        need be), with the types and orders of :meth:`to_arrow`. Returns the paths written.
+        """Write each table that has rows as ``<table>.parquet`` in *directory*, a new or an
+        empty directory (created if need be), with the types and orders of :meth:`to_arrow`.
+        Returns the paths written.
 
         Raises:
+            OutputExistsError: *directory* holds files already, as :meth:`to_csv`.
             ModuleNotFoundError: pyarrow is not installed (``pip install inspectlib[arrow]``).
         """
         parquet = _optional("pyarrow.parquet", "arrow")
         folder = Path(directory)
+        refuse_used_directory(folder)
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for table, arrow in self.to_arrow().items():
