@@ -197,7 +197,7 @@ class MGradedArea(_M):
     extensions: MExtensions = {}
 
 
-class MRelatedDocument(_M):
+class MRelatedReport(_M):
     relation: Relation
     target: MText
     title: MText | None = None
@@ -235,7 +235,7 @@ class MInspection(_M):
     evidence: tuple[MEvidence, ...] = ()
     quotes: tuple[MQuote, ...] = ()
     sources: tuple[MSource, ...] = ()
-    related: tuple[MRelatedDocument, ...] = ()
+    related: tuple[MRelatedReport, ...] = ()
     extensions: MExtensions = {}
 
 
@@ -358,7 +358,7 @@ class PGradedArea(_P):
     extensions: PExtensions = {}
 
 
-class PRelatedDocument(_P):
+class PRelatedReport(_P):
     relation: Relation
     target: PText
     title: PText | None = None
@@ -396,7 +396,7 @@ class PInspection(_P):
     evidence: tuple[PEvidence, ...] = ()
     quotes: tuple[PQuote, ...] = ()
     sources: tuple[PSource, ...] = ()
-    related: tuple[PRelatedDocument, ...] = ()
+    related: tuple[PRelatedReport, ...] = ()
     extensions: PExtensions = {}
 
 
