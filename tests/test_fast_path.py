@@ -26,6 +26,7 @@ from inspectlib._converter import make_converter
 from inspectlib._documents import KINDS
 from inspectlib._fast_records import ALLOWED, assembler, can_build, fast_record_hook, is_eligible
 from inspectlib._fields import not_blank, not_empty, to_tuple
+from inspectlib._wire_types import TEXT_CHECKS
 from inspectlib.catalogue import BUILTIN
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
@@ -181,7 +182,7 @@ def _generated_class(specs: list[tuple[str, bool, bool]]) -> type[Any]:
 WIRE_VALUES = st.one_of(
     st.none(),
     st.integers(-3, 3),
-    st.sampled_from(["", " ", "text", "\t"]),
+    st.sampled_from(["", " ", "text", "\t", "\u2003", "\u00a0x"]),
     st.lists(st.sampled_from(["", "a", "b"]), max_size=2),
     st.booleans(),
 )
@@ -216,10 +217,60 @@ def test_a_generated_record_is_built_as_its_init_builds_it(
 
     expected = outcome_of(through_init)
     built = outcome_of(lambda: fast_record_hook(cls, hooks)(given, cls))
+    # Text tested in place (type and blankness), as the loader builds records.
+    tested = outcome_of(lambda: fast_record_hook(cls, hooks, TEXT_CHECKS)(given, cls))
+    # A member of a tagged union, its object read with the tag in it.
+    tagged = outcome_of(
+        lambda: fast_record_hook(cls, hooks, TEXT_CHECKS, tag="type")({**given, "type": "t"}, cls)
+    )
 
-    assert built == expected
+    assert built == tested == tagged == expected
     if built[0] == "ok":
-        assert hash(built[1]) == hash(expected[1])
+        assert hash(built[1]) == hash(tested[1]) == hash(tagged[1]) == hash(expected[1])
+
+
+def test_a_tag_cannot_be_a_field() -> None:
+    @attrs.frozen
+    class Tagged:
+        type: str
+
+    with pytest.raises(ValueError, match="Tagged has a field 'type': it cannot be a tag"):
+        fast_record_hook(Tagged, {"type": lambda value, _: value}, tag="type")
+
+
+def test_the_tag_is_read_by_the_union_alone() -> None:
+    converter = Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False)
+    evidence = {"type": "qualitative", "description": "No rationale"}
+    union: Any = il.Evidence
+
+    assert converter.structure(evidence, union) == il.QualitativeEvidence(
+        description="No rationale"
+    )
+    with pytest.raises(ValueError):  # the fast pass stops; the detailed pass says why
+        converter.structure({"description": "No rationale", "type": "x"}, union)
+    with pytest.raises(ValueError):
+        converter.structure({"type": "qualitative"}, il.QualitativeEvidence)
+
+
+def test_keys_listed_by_records_are_shared_between_documents() -> None:
+    long_key = "k" * 100
+
+    def areas(key: str) -> tuple[str, ...]:
+        document = {"id": "f", "kind": "strength", "text": "t", "areas": [key, long_key]}
+        # Each decoded anew, as each line of a file is: equal texts, distinct objects.
+        body = json.loads(json.dumps(document))
+        finding: il.Finding = (
+            Codec.of(il.catalogue.BUILTIN, KINDS.values())
+            .converter(detailed=False)
+            .structure(body, il.Finding)
+        )
+        return finding.areas
+
+    first, second = areas("custody"), areas("custody")
+
+    assert first == second == ("custody", long_key)
+    assert first[0] is second[0]  # one object kept for a short key
+    assert first[1] is not second[1]  # a long text is not kept for sharing
 
 
 def outcome_of(build: Any) -> tuple[str, Any]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
@@ -155,17 +155,17 @@ class Codec:
         # The fast pass failed where the detailed one did not: say so rather than hide it.
         return [((), "the document could not be read, though no problem could be located")]
 
-    def unstructure(self, record: Any, subject: str) -> dict[str, Any]:
+    def unstructure(self, record: Any, subject: Callable[[Any], str]) -> dict[str, Any]:
         """The wire form of *record*'s fields.
 
         Raises:
             ValidationError: A field holds a value of the wrong type (only a record changed
-                behind its constructor's back can).
+                behind its constructor's back can); named by ``subject(record)``, made only then.
         """
         try:
             body: dict[str, Any] = self._writers[type(record)](record)
         except Exception:
-            refuse_wrong_types(record, subject)
+            refuse_wrong_types(record, subject(record))
             raise
         return body
 

@@ -9,6 +9,7 @@ import enum
 import operator
 import types
 import typing
+import weakref
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from functools import partial
@@ -38,6 +39,7 @@ from ._wire_types import (
     TEXT_CHECKS,
     WireError,
     expected,
+    shared_texts,
     strict_optional_str,
     strict_str,
 )
@@ -132,6 +134,8 @@ def _tuple_structure_hook(
     if detailed:
         return _detailed_tuple_hook(item_hook, item_type, limits, cls)
     max_items = limits.max_items
+    if item_hook is strict_str:  # the text hook itself, not one registered in its place
+        return partial(_fast_text_tuple, limits)
 
     def fast(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
@@ -141,6 +145,18 @@ def _tuple_structure_hook(
         return tuple([item_hook(item, item_type) for item in value])
 
     return fast
+
+
+def _fast_text_tuple(limits: Limits, value: Any, _: Any) -> tuple[str, ...]:
+    """A tuple of text, each item tested in place rather than by a call of the text hook."""
+    if type(value) is not list:
+        raise expected("an array", value)
+    if len(value) > limits.max_items:
+        raise _too_many(value, limits)
+    for item in value:
+        if item.__class__ is not str:
+            raise expected("a string", item)
+    return shared_texts(value)
 
 
 def _detailed_tuple_hook(item_hook: Hook, item_type: Any, limits: Limits, cls: Any) -> Hook:
@@ -214,6 +230,13 @@ def _optional_structure_hook(converter: cattrs.Converter, cls: Any) -> Hook:
     return structure
 
 
+_WRITER_OF_MEMBER: Final[weakref.WeakKeyDictionary[Callable[[Any], Any], Callable[[Any], Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Each optional's writer, and the writer of its member within: a record's writer that has
+tested the field for ``None`` calls the member's directly."""
+
+
 def _optional_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callable[[Any], Any]:
     inner = converter.get_unstructure_hook(_optional_member(cls))
     if inner is identity:
@@ -222,6 +245,7 @@ def _optional_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callabl
     def unstructure(value: Any) -> Any:
         return None if value is None else inner(value)
 
+    _WRITER_OF_MEMBER[unstructure] = inner
     return unstructure
 
 
@@ -294,6 +318,7 @@ def _record_hook(
     overrides: Overrides,
     renamed: Mapping[type[Any], Mapping[str, str]],
     dropping: bool,
+    accepting_tag: dict[type[Any], Hook],
     cls: type[Any],
 ) -> Hook:
     old_names = renamed.get(cls)
@@ -308,6 +333,9 @@ def _record_hook(
             for field in attrs.fields(cls)
         }
         structure = fast_record_hook(cls, field_hooks, TEXT_CHECKS)
+        if cls in EVIDENCE_TAGS and not dropping and not old_names:
+            # Read with its tag in place: no copy of its object without the tag.
+            accepting_tag[cls] = fast_record_hook(cls, field_hooks, TEXT_CHECKS, tag="type")
     else:
         # cattrs' generated function indexes into the value; say plainly when it is no object.
         field_overrides = {**_invariant_overrides(converter, cls), **overrides.get(cls, {})}
@@ -485,10 +513,25 @@ def _grade_hooks(
             )
         return grade
 
+    # The catalogue's own grades, each with its written scale id and key, found by identity:
+    # a grade's hash is Python code, and its key a property.
+    written = {
+        id(grade): (grade, scale.id, grade.key) for scale in scales.values() for grade in scale
+    }
+
     def unstructure(grade: Grade) -> dict[str, Any]:
+        known = written.get(id(grade))
+        if known is not None and known[0] is grade:
+            return {"scale": known[1], "grade": known[2]}
         return {"scale": grade.scale.id, "grade": grade.key}
 
-    return structure, unstructure
+    def unstructure_tagged(grade: Grade) -> dict[str, Any]:
+        known = written.get(id(grade))
+        if known is not None and known[0] is grade:
+            return {"type": "grade", "scale": known[1], "grade": known[2]}
+        return {"type": "grade", "scale": grade.scale.id, "grade": grade.key}
+
+    return structure, unstructure_tagged if "type" in allowed else unstructure
 
 
 def _closest_grade(label: str, scale: GradingScale) -> str:
@@ -508,6 +551,7 @@ def _judgment_hooks(
     structure_grade: Hook,
     structure_tagged_grade: Hook,
     unstructure_grade: Callable[[Grade], Any],
+    unstructure_tagged_grade: Callable[[Grade], dict[str, Any]],
     structure_inherited: Hook,
     unstructure_inherited: Callable[[Inherited], dict[str, Any]],
 ) -> tuple[Hook, Callable[[Judgment | None], Any]]:
@@ -530,19 +574,32 @@ def _judgment_hooks(
     def structure(value: Any, _: Any) -> Judgment:
         if type(value) is not dict:
             raise expected("an object", value)
+        if value.get("type") == "grade":  # most judgments are: read with no call between
+            grade: Grade = structure_tagged_grade(value, Grade)
+            return grade
         tag = _required(value, "type")
         reader = readers.get(tag) if type(tag) is str else None
         if reader is None:
             raise _unknown_tag(tag, _JUDGMENT_TYPES)
         return reader(value)
 
+    return structure, _judgment_unstructure_hook(
+        unstructure_grade, unstructure_tagged_grade, unstructure_inherited
+    )
+
+
+def _judgment_unstructure_hook(
+    unstructure_grade: Callable[[Grade], Any],
+    unstructure_tagged_grade: Callable[[Grade], dict[str, Any]],
+    unstructure_inherited: Callable[[Inherited], dict[str, Any]],
+) -> Callable[[Judgment | None], Any]:
     def unstructure(judgment: Judgment | None) -> dict[str, Any] | None:
         if judgment is None:
             return None
         if isinstance(judgment, Grade):
-            return {"type": "grade", **unstructure_grade(judgment)}
+            return unstructure_tagged_grade(judgment)
         if isinstance(judgment, NonGrade):
-            return {"type": judgment.kind.value}
+            return {"type": judgment.kind._value_}
         if isinstance(judgment, Inherited):
             return {"type": "inherited", **unstructure_inherited(judgment)}
         wire: dict[str, Any] = {"type": "carried_forward"}
@@ -552,7 +609,7 @@ def _judgment_hooks(
             wire["grade"] = unstructure_grade(judgment.grade)
         return wire
 
-    return structure, unstructure
+    return unstructure
 
 
 def _carried_forward(structure_grade: Hook, value: dict[str, Any]) -> CarriedForward:
@@ -616,11 +673,19 @@ def _tagged_union_hooks(
     converter: cattrs.Converter,
     tags: Mapping[type[Any], str],
     renamed: Mapping[type[Any], Mapping[str, str]],
+    accepting_tag: Mapping[type[Any], Hook],
+    writer_with: Callable[[type[Any], Mapping[str, str]], Callable[[Any], dict[str, Any]]],
 ) -> tuple[Hook, Callable[[Any], Any]]:
-    by_tag = {tag: (cls, converter.get_structure_hook(cls)) for cls, tag in tags.items()}
+    """A tagged union's hooks. A member whose hook of *accepting_tag* reads its object with the
+    tag in it is given the object as it is; any other sees a copy without the tag. Each member
+    is written by *writer_with* (its class, its tag), the tag first."""
+    by_tag = {
+        tag: (cls, converter.get_structure_hook(cls), accepting_tag.get(cls))
+        for cls, tag in tags.items()
+    }
     # A member's object holds the tag too: the member's own hook sees a copy without it.
     known = {cls: _known_keys(cls, renamed.get(cls)) | {"type"} for cls in tags}
-    unstructure_of = {cls: converter.get_unstructure_hook(cls) for cls in tags}
+    unstructure_of = {cls: writer_with(cls, {"type": tag}) for cls, tag in tags.items()}
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
@@ -629,11 +694,13 @@ def _tagged_union_hooks(
         member = by_tag.get(tag) if type(tag) is str else None
         if member is None:
             raise _unknown_tag(tag, by_tag)
-        cls, hook = member
+        cls, hook, whole = member
+        if whole is not None:
+            return whole(value, cls)
         return hook(_without_tag(value, known[cls]), cls)
 
     def unstructure(value: Any) -> dict[str, Any]:
-        return {"type": tags[type(value)], **unstructure_of[type(value)](value)}
+        return unstructure_of[type(value)](value)
 
     return structure, unstructure
 
@@ -748,8 +815,9 @@ def make_converter(
     )
     references = override(struct_hook=structure_scales, unstruct_hook=unstructure_scales)
     overrides: Overrides = {Inspection: {"scales": references}}
+    accepting_tag: dict[type[Any], Hook] = {}  # filled as the members' hooks are made
     converter.register_structure_hook_factory(
-        attrs.has, partial(_record_hook, converter, overrides, renamed, dropping)
+        attrs.has, partial(_record_hook, converter, overrides, renamed, dropping, accepting_tag)
     )
     converter.register_unstructure_hook_factory(
         attrs.has,
@@ -757,7 +825,9 @@ def make_converter(
     )
 
     structure_grade, unstructure_grade = _grade_hooks(scales)
-    structure_tagged_grade, _ = _grade_hooks(scales, ("type", "scale", "grade"))
+    structure_tagged_grade, unstructure_tagged_grade = _grade_hooks(
+        scales, ("type", "scale", "grade")
+    )
     converter.register_structure_hook(Grade, structure_grade)
     converter.register_unstructure_hook(Grade, unstructure_grade)
     structure_inherited = converter.get_structure_hook(Inherited)
@@ -766,6 +836,7 @@ def make_converter(
         structure_grade,
         structure_tagged_grade,
         unstructure_grade,
+        unstructure_tagged_grade,
         structure_inherited,
         unstructure_inherited,
     )
@@ -777,7 +848,11 @@ def make_converter(
     )
 
     structure_evidence, unstructure_evidence = _tagged_union_hooks(
-        converter, EVIDENCE_TAGS, renamed
+        converter,
+        EVIDENCE_TAGS,
+        renamed,
+        accepting_tag,
+        partial(_record_unstructure_fn, converter, overrides),
     )
     _register_union(converter, frozenset(get_args(Evidence)), structure_evidence)
     converter.register_unstructure_hook_func(
@@ -787,44 +862,52 @@ def make_converter(
 
 
 def _record_unstructure_fn(
-    converter: cattrs.Converter, overrides: Overrides, cls: type[Any]
+    converter: cattrs.Converter,
+    overrides: Overrides,
+    cls: type[Any],
+    leading: Mapping[str, str] = {},
 ) -> Callable[[Any], dict[str, Any]]:
     """A function writing a record of *cls* as cattrs' ``omit_if_default`` writes it: the fields
-    without a default first, then those not holding their default, each in field order.
+    without a default first, then those not holding their default, each in field order; the
+    keys of *leading* (a tagged union's ``type``) come before them all, in the one dict.
 
     cattrs compares every field with its default by ``!=``, which calls the records' and
-    mappings' Python-level ``__eq__``; here a default of ``None`` is tested by identity and an
-    empty tuple by truth, and a field whose hook returns its value as it is is not called.
+    mappings' Python-level ``__eq__``; here a default of ``None`` is tested by identity (and the
+    field, known not to be ``None`` then, written by its member's writer) and an empty tuple by
+    truth, and a field whose hook returns its value as it is is not called.
     """
     fields = [field for field in attrs.fields(cls) if field.init]
     if any(isinstance(field.default, attrs.Factory) for field in fields):  # type: ignore[arg-type]
-        return make_dict_unstructure_fn(  # a default made afresh: cattrs' own comparison
+        made = make_dict_unstructure_fn(  # a default made afresh: cattrs' own comparison
             cls, converter, _cattrs_omit_if_default=True, **overrides.get(cls, {})
         )
+        return (lambda record: {**leading, **made(record)}) if leading else made
     hints = typing.get_type_hints(cls)
     own = overrides.get(cls, {})
     names: dict[str, Any] = {}
-    required, optional = [], []
+    required = [f"{key!r}: {value!r}" for key, value in leading.items()]
+    optional = []
     for index, field in enumerate(fields):
         hook = getattr(own.get(field.name), "unstruct_hook", None)
         hook = hook or converter.get_unstructure_hook(hints[field.name])
-        value = f"r.{field.name}"
-        if hook is not identity:
-            names[f"_h{index}"] = hook
-            value = f"_h{index}({value})"
         if field.default is attrs.NOTHING:
-            required.append(f"{field.name!r}: {value}")
+            call = f"r.{field.name}" if hook is identity else f"_h{index}(r.{field.name})"
+            names[f"_h{index}"] = hook
+            required.append(f"{field.name!r}: {call}")
             continue
         # As cattrs does, a default is compared in the form its converter stores.
         default = field.default if field.converter is None else field.converter(field.default)
         if default is None:
-            test = f"r.{field.name} is not None"
+            test = f"(v := r.{field.name}) is not None"
+            hook = _WRITER_OF_MEMBER.get(hook, hook)  # None is never written here
         elif type(default) is tuple and not default:
-            test = f"r.{field.name}"
+            test = f"(v := r.{field.name})"
         else:
             names[f"_d{index}"] = default
-            test = f"r.{field.name} is not _d{index} and r.{field.name} != _d{index}"
-        optional.append(f"    if {test}:\n        res[{field.name!r}] = {value}")
+            test = f"(v := r.{field.name}) is not _d{index} and v != _d{index}"
+        names[f"_h{index}"] = hook
+        written = "v" if hook is identity else f"_h{index}(v)"
+        optional.append(f"    if {test}:\n        res[{field.name!r}] = {written}")
     text = "\n".join(
         [
             "def unstructure(r):",

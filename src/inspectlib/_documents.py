@@ -130,7 +130,7 @@ def to_dict(
             if problems:
                 raise ValidationError(_subject(record), problems)
             note_valid(record, against)
-    body = _codec(None).unstructure(record, _subject(record))
+    body = _codec(None).unstructure(record, _subject)
     return {"inspectlib": FORMAT_VERSION, "kind": kind, **body}
 
 
@@ -376,47 +376,9 @@ def _open_envelope(
     """Check the envelope; return the record type, the record's own fields, and whether the
     document is of a newer minor version than this inspectlib's."""
     problems: list[Problem] = []
-    newer = False
     version = data.get("inspectlib")
-    if version is None:
-        problems.append(
-            Problem(
-                "$.inspectlib",
-                f'missing format version: a document starts {{"inspectlib": "{FORMAT_VERSION}", '
-                '"kind": ...}',
-            )
-        )
-    elif type(version) is not str:
-        problems.append(Problem("$.inspectlib", f"expected a string, got {json_type(version)}"))
-    else:
-        matched = _VERSION.fullmatch(version)
-        major = int(matched.group(1)) if matched else -1
-        minor = int(matched.group(2)) if matched else -1
-        if matched is None:
-            shown = version if len(version) <= 40 else version[:37] + "..."
-            problems.append(
-                Problem("$.inspectlib", f"{shown!r} is not a format version (MAJOR.MINOR)")
-            )
-        elif major != _MAJOR:
-            raise FormatVersionError(
-                subject,
-                [
-                    Problem(
-                        "$.inspectlib",
-                        f"format version {version} is not supported: this inspectlib reads "
-                        f"{_MAJOR}.x documents",
-                    )
-                ],
-            )
-        elif minor > _MINOR:
-            newer = True
-            warnings.warn(
-                FormatVersionWarning(
-                    f"{subject}: format version {version} is newer than this inspectlib's "
-                    f"{FORMAT_VERSION}: fields it does not know will be dropped"
-                ),
-                stacklevel=4,
-            )
+    # This inspectlib's own version, what nearly every document holds, needs no reading.
+    newer = version != FORMAT_VERSION and _newer_version(version, subject, problems)
     name = data.get("kind")
     cls = KINDS.get(name) if type(name) is str else None
     if name is None:
@@ -433,8 +395,54 @@ def _open_envelope(
         # Which record the fields belong to, or how to read them, is not known: none is checked.
         skipped = (*_UNREAD, *(CROSS_FIELD_CHECKS.get(cls, ()) if cls is not None else ()))
         raise ValidationError(subject, problems, skipped=skipped)
-    body = {key: value for key, value in data.items() if key != "inspectlib" and key != "kind"}
+    # Both keys are there (either missing is a problem above): a copy without them.
+    body = dict(data)
+    del body["inspectlib"], body["kind"]
     return cls, body, newer
+
+
+def _newer_version(version: Any, subject: str, problems: list[Problem]) -> bool:
+    """Whether *version* is a newer minor version than this inspectlib's (it warns then);
+    a problem with it is added to *problems*."""
+    if version is None:
+        problems.append(
+            Problem(
+                "$.inspectlib",
+                f'missing format version: a document starts {{"inspectlib": "{FORMAT_VERSION}", '
+                '"kind": ...}',
+            )
+        )
+        return False
+    if type(version) is not str:
+        problems.append(Problem("$.inspectlib", f"expected a string, got {json_type(version)}"))
+        return False
+    matched = _VERSION.fullmatch(version)
+    if matched is None:
+        shown = version if len(version) <= 40 else version[:37] + "..."
+        problems.append(Problem("$.inspectlib", f"{shown!r} is not a format version (MAJOR.MINOR)"))
+        return False
+    major, minor = int(matched.group(1)), int(matched.group(2))
+    if major != _MAJOR:
+        raise FormatVersionError(
+            subject,
+            [
+                Problem(
+                    "$.inspectlib",
+                    f"format version {version} is not supported: this inspectlib reads "
+                    f"{_MAJOR}.x documents",
+                )
+            ],
+        )
+    if minor <= _MINOR:
+        return False
+    warnings.warn(
+        FormatVersionWarning(
+            f"{subject}: format version {version} is newer than this inspectlib's "
+            f"{FORMAT_VERSION}: fields it does not know will be dropped"
+        ),
+        stacklevel=5,
+    )
+    return True
 
 
 _CHUNK: Final = 1 << 20

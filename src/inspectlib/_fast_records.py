@@ -50,7 +50,7 @@ from ._evidence import QualitativeEvidence, QuantitativeEvidence
 from ._expectations import Expectation
 from ._extensions import freeze_extensions
 from ._field_types import check_field_types
-from ._fields import is_blank, not_blank, to_tuple, validators_of
+from ._fields import blank_text_test, is_blank, not_blank, to_tuple, validators_of
 from ._findings import Finding
 from ._frameworks import FrameworkArea, ScoreBand
 from ._inspections import GradedArea, Inspection, Period, RelatedReport
@@ -131,16 +131,24 @@ def fast_record_hook(
     cls: type[Any],
     field_hooks: Mapping[str, Callable[[Any, Any], Any]],
     type_checks: Mapping[Callable[[Any, Any], Any], str] = {},
+    tag: str | None = None,
 ) -> Callable[[Any, Any], Any]:
     """A structure function for *cls* that builds it without ``__init__``.
 
     *field_hooks* gives the structure hook of every field, by name. *type_checks* gives, for
     hooks that only check a value's type and return it as it is, the condition on ``{v}`` under
-    which the hook would refuse it: such a hook is tested in place rather than called.
+    which the hook would refuse it: such a hook is tested in place rather than called. *tag*
+    names a key the object may hold besides the fields and that is not read: the tag of a
+    tagged union, which the union's hook has read already.
     """
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
-    names: dict[str, Any] = {"_allowed": frozenset(field.name for field in fields), "_dict": dict}
+    allowed = frozenset(field.name for field in fields)
+    if tag is not None:
+        if tag in allowed:
+            raise ValueError(f"{cls.__name__} has a field {tag!r}: it cannot be a tag")
+        allowed |= {tag}
+    names: dict[str, Any] = {"_allowed": allowed, "_dict": dict}
     lines = [
         "def built(o, _):",
         "    if type(o) is not _dict or not _allowed.issuperset(o):",
@@ -159,8 +167,13 @@ def fast_record_hook(
         if check:
             lines.append(f"    if {check.format(v=f'v{index}')}:")
             lines.append(f"        raise _Error(v{index})")
+    # The text fields whose type was tested above hold exactly a str or None: their blank test
+    # is written in place.
+    texts = frozenset(
+        field.name for field in fields if type_checks.get(field_hooks[field.name]) is not None
+    )
     structure: Callable[[Any, Any], Any] = _compiled(
-        cls, f"fast structure {cls.__name__}", lines, names
+        cls, f"fast structure {cls.__name__}{'' if tag is None else ' tagged'}", lines, names, texts
     )
     return structure
 
@@ -193,14 +206,21 @@ def assembler(cls: type[R]) -> Callable[..., R]:
     return build
 
 
-def _compiled(cls: type[Any], title: str, lines: list[str], names: dict[str, Any]) -> Any:
+def _compiled(
+    cls: type[Any],
+    title: str,
+    lines: list[str],
+    names: dict[str, Any],
+    texts: frozenset[str] = frozenset(),
+) -> Any:
     """The function whose first *lines* put each field's value in ``v0``, ``v1``...: this adds
     what building a record without ``__init__`` then takes, as attrs orders it: every slot set,
-    every validator run (the record's not-blank fields in one call), ``__attrs_post_init__``."""
+    every validator run (the record's not-blank fields in one test), ``__attrs_post_init__``.
+    The fields named in *texts* are known to hold exactly a str or None."""
     names.update({"_new": object.__new__, "_cls": cls, "_Error": FastPathError})
     lines = [*lines, "    self = _new(_cls)"]
-    checks: list[tuple[str, str]] = []
-    texts: list[tuple[str, str]] = []  # (value, its validator call) of text not to be blank
+    checks: list[str] = []
+    blanks: list[tuple[str, bool, str]] = []  # (value or its test, tested in place, validator)
     for index, field in enumerate(attrs.fields(cls)):
         names[f"_s{index}"] = getattr(cls, field.name).__set__
         lines.append(f"    _s{index}(self, v{index})")
@@ -212,13 +232,21 @@ def _compiled(cls: type[Any], title: str, lines: list[str], names: dict[str, Any
             call = f"    _v{index}_{number}(self, _a{index}, v{index})"
             # Not blank is tested for every text field in one call, and only where one is blank
             # is each field's own validator called, to raise its error.
-            (texts if validator is not_blank else checks).append((f"v{index}", call))
-    if texts:
-        names["_blank"] = is_blank
-        lines.append(f"    if _blank({', '.join(value for value, _ in texts)}):")
-        lines.extend(f"    {call}" for _, call in texts)
+            if validator is not_blank:
+                known = field.name in texts
+                blanks.append((blank_text_test(f"v{index}") if known else f"v{index}", known, call))
+            else:
+                checks.append(call)
+    if blanks:
+        tests = [test for test, known, _ in blanks if known]
+        others = [value for value, known, _ in blanks if not known]
+        if others:
+            names["_blank"] = is_blank
+            tests.append(f"_blank({', '.join(others)})")
+        lines.append(f"    if {' or '.join(tests)}:")
+        lines.extend(f"    {call}" for _, _, call in blanks)
         lines.append("        raise _Error(self)")
-    lines.extend(call for _, call in checks)
+    lines.extend(checks)
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    self.__attrs_post_init__()")
     lines.append("    return self")

@@ -19,6 +19,7 @@ __all__ = [
     "NOT_BLANK_PATTERN",
     "validators_of",
     "FieldValueError",
+    "blank_text_test",
     "is_blank",
     "not_blank",
     "not_empty",
@@ -76,6 +77,13 @@ def is_blank(*values: object) -> bool:
         if isinstance(value, str) and not value.strip():
             return True
     return False
+
+
+def blank_text_test(name: str) -> str:
+    """:func:`is_blank` for one variable *name* known to hold exactly a ``str`` or ``None``,
+    as a Python expression: generated code tests it in place, where a call per record would
+    cost more than the test."""
+    return f"({name} is not None and not {name}.strip())"
 
 
 def not_blank(instance: Any, attribute: "attrs.Attribute[Any]", value: object) -> None:

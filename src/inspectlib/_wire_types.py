@@ -12,7 +12,7 @@ import datetime
 import functools
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
@@ -30,6 +30,7 @@ __all__ = [
     "WireError",
     "WireType",
     "expected",
+    "shared_texts",
     "strict_optional_str",
     "strict_str",
     "json_type",
@@ -128,7 +129,39 @@ def _structure_date(value: Any, _: Any) -> datetime.date:
 # each distinct text is parsed once. A bounded cache, so hostile input cannot grow it.
 _parse_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.parse_canonical)
 _parse_iso_date = functools.lru_cache(maxsize=4096)(datetime.date.fromisoformat)
-_format_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.__str__)
+# Written dates are mostly those read: each one's text is kept against the object itself
+# (by identity, checked: a partial date's own hash and equality are Python code, and cost more
+# than making its text). Cleared when full, so it stays bounded.
+_TEXT_OF_DATE: Final[dict[int, tuple[PartialDate, str]]] = {}
+
+
+def _format_partial_date(value: PartialDate) -> str:
+    known = _TEXT_OF_DATE.get(id(value))
+    if known is not None and known[0] is value:
+        return known[1]
+    text = str(value)
+    if len(_TEXT_OF_DATE) >= 4096:
+        _TEXT_OF_DATE.clear()
+    _TEXT_OF_DATE[id(value)] = (value, text)
+    return text
+
+
+_SHARED_TEXTS: Final[dict[str, str]] = {}
+_SHARED_MOST: Final = 4096
+_SHARED_LONGEST: Final = 64
+
+
+def shared_texts(items: list[str]) -> tuple[str, ...]:
+    """*items*, each exactly a ``str``, as a tuple in which each short text is the one object
+    kept for its value: the keys a record lists (a finding's ``areas``) name the same few
+    things again and again, and each copy a document decodes would otherwise be kept. Texts are
+    immutable, so sharing them changes nothing but memory. Bounded, as the date caches are."""
+    shared = _SHARED_TEXTS
+    if len(shared) >= _SHARED_MOST:
+        shared.clear()
+    return tuple(
+        [item if len(item) > _SHARED_LONGEST else shared.setdefault(item, item) for item in items]
+    )
 
 
 def _structure_partial_date(value: Any, _: Any) -> PartialDate:
@@ -142,6 +175,11 @@ def _structure_stated_date(value: Any, _: Any) -> StatedDate:
     partial date form stays partial."""
     if type(value) is not str:
         raise expected("a date as a string (YYYY-MM-DD, or a partial date such as 2020-01)", value)
+    return _parse_stated_date(value)
+
+
+@functools.lru_cache(maxsize=4096)  # each distinct text read once, as the dates above
+def _parse_stated_date(value: str) -> StatedDate:
     if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[8:].isdigit():
         try:
             return _parse_iso_date(value)
@@ -165,7 +203,7 @@ def _unstructure_stated_date(value: StatedDate | None) -> str | None:
         return None
     if type(value) is datetime.date:
         return value.isoformat()
-    return _format_partial_date(value)
+    return _format_partial_date(cast(PartialDate, value))
 
 
 # A day that exists, as a regular expression: a validator's "format": "date" check is optional
