@@ -22,7 +22,7 @@ def framework_problems(inspection: Inspection, framework: Framework) -> Iterator
     name = f"framework {framework.id!r}"
     yield from _area_problems(inspection, framework, name)
     yield from _overall_problems(inspection, framework, name)
-    if framework.finding_kinds:
+    if framework.finding_kinds and inspection.findings:
         kinds = dict.fromkeys(framework.finding_kinds)
         for index, finding in enumerate(inspection.findings):
             if finding.kind not in kinds:
@@ -38,27 +38,27 @@ def _area_problems(inspection: Inspection, framework: Framework, name: str) -> I
     judged as it allows, and none it requires missing."""
     seen: set[str] = set()
     for index, area in enumerate(inspection.graded_areas):
-        here = f"$.graded_areas[{index}]"
         seen.add(area.key)
         expected = framework.find_area(area.key)
         if expected is None:
             if framework.closed:
-                yield Problem(f"{here}.key", not_an_area(framework, area.key))
+                yield Problem(f"$.graded_areas[{index}].key", not_an_area(framework, area.key))
             continue
         if area.topic != expected.topic:
             yield Problem(
-                f"{here}.topic",
+                f"$.graded_areas[{index}].topic",
                 f"{name} calls area {shown(area.key)} {shown(expected.topic)}, "
                 f"not {shown(area.topic)} "
                 "(a report's own wording belongs in label)",
             )
         if area.parent != expected.parent:
             yield Problem(
-                f"{here}.parent",
+                f"$.graded_areas[{index}].parent",
                 f"{name} nests area {shown(area.key)} under {shown(expected.parent)}, "
                 f"not {shown(area.parent)}",
             )
-        yield from _judgment_problems(area.judgment, f"{here}.judgment", framework, expected)
+        for step, message in _judgment_problems(area.judgment, framework, expected):
+            yield Problem(f"$.graded_areas[{index}].judgment{step}", message)
 
     for expected in framework.areas:
         if expected.required and expected.key not in seen:
@@ -75,7 +75,8 @@ def _overall_problems(inspection: Inspection, framework: Framework, name: str) -
     elif not framework.overall:
         yield Problem("$.overall", f"{name} gives no overall judgment")
     else:
-        yield from _judgment_problems(inspection.overall, "$.overall", framework, None)
+        for step, message in _judgment_problems(inspection.overall, framework, None):
+            yield Problem(f"$.overall{step}", message)
         if framework.overall_rule is not None:
             yield from _rule_problems(inspection, framework, framework.overall_rule)
 
@@ -120,35 +121,46 @@ def _rule_problems(
 
 
 def _judgment_problems(
-    judgment: Judgment, path: str, framework: Framework, area: FrameworkArea | None
-) -> Iterator[Problem]:
-    name = f"framework {framework.id!r}"
-    what = "the overall judgment" if area is None else f"area {shown(area.key)}"
-    allowed = framework.overall_non_grades if area is None else area.non_grades
+    judgment: Judgment, framework: Framework, area: FrameworkArea | None
+) -> tuple[tuple[str, str], ...]:
+    """What is wrong with one judgment under *framework*, as the step below the judgment's path
+    and the message; nothing is built for a judgment the framework allows."""
     if isinstance(judgment, NonGrade):
+        allowed = framework.overall_non_grades if area is None else area.non_grades
         if judgment.kind not in allowed:
             permitted = listed(kind.value for kind in dict.fromkeys(allowed)) or "none"
-            yield Problem(
-                path,
-                f"{name} does not allow {what} to be {judgment.kind.value} "
-                f"(non-grades it allows there: {permitted})",
+            return (
+                (
+                    "",
+                    f"framework {framework.id!r} does not allow {_what(area)} to be "
+                    f"{judgment.kind.value} (non-grades it allows there: {permitted})",
+                ),
             )
-        return
+        return ()
     if isinstance(judgment, CarriedForward) and not framework.carried_forward:
-        yield Problem(path, f"{name} does not carry judgments forward")
-        return
+        return (("", f"framework {framework.id!r} does not carry judgments forward"),)
     if isinstance(judgment, Inherited) and not framework.inherited:
-        yield Problem(
-            path, f"{name} does not accept ratings inherited from a predecessor registration"
+        return (
+            (
+                "",
+                f"framework {framework.id!r} does not accept ratings inherited from a "
+                "predecessor registration",
+            ),
         )
-        return
-    grade, at = graded_at(judgment, path)
+    grade, step = graded_at(judgment)
     if grade is None:
-        return
+        return ()
     scale = framework.scales[0] if area is None else framework.scale_of(area)
     if grade.scale is not scale and grade.scale != scale:
-        yield Problem(
-            at,
-            f"grade {shown(grade.label)} is on scale {grade.scale.id!r}, but {name} grades "
-            f"{what} on {scale.id!r}",
+        return (
+            (
+                step,
+                f"grade {shown(grade.label)} is on scale {grade.scale.id!r}, but framework "
+                f"{framework.id!r} grades {_what(area)} on {scale.id!r}",
+            ),
         )
+    return ()
+
+
+def _what(area: FrameworkArea | None) -> str:
+    return "the overall judgment" if area is None else f"area {shown(area.key)}"

@@ -310,10 +310,10 @@ def grade_of(judgment: Judgment | None) -> Grade | None:
     return None
 
 
-def graded_at(judgment: Judgment, path: str) -> tuple[Grade | None, str]:
-    """The grade *judgment* gives and the path it is written at, *path* being the judgment's:
+def graded_at(judgment: Judgment) -> tuple[Grade | None, str]:
+    """The grade *judgment* gives and the step from the judgment's path to where it is written:
     an inherited or carried-forward judgment holds its grade one step down, at ``.grade``, and
-    a problem with that grade points there."""
+    a problem with that grade points there; a grade is the judgment itself (``""``)."""
     if isinstance(judgment, (Inherited, CarriedForward)):
-        return judgment.grade, f"{path}.grade"
-    return grade_of(judgment), path
+        return judgment.grade, ".grade"
+    return grade_of(judgment), ""

@@ -20,7 +20,7 @@ from ._errors import NotFoundError, Problem, ValidationError
 from ._evidence import Evidence, QuantitativeEvidence
 from ._expectations import Expectation
 from ._field_types import type_problems
-from ._findings import FindingKind
+from ._findings import Finding, FindingKind
 from ._framework_rules import framework_problems
 from ._frameworks import Framework
 from ._inspections import Inspection, RelatedReport
@@ -29,7 +29,14 @@ from ._messages import listed, shown
 from ._partial_dates import PartialDate
 from ._paths import render as render_path
 from ._scales import GradingScale
-from ._stated_dates import StatedDate, as_partial, certainly_before, date_bounds, stated_text
+from ._stated_dates import (
+    StatedDate,
+    as_partial,
+    certainly_before,
+    date_bounds,
+    describe_date,
+    stated_text,
+)
 
 __all__ = ["CROSS_FIELD_CHECKS", "check", "has_cross_field_rules", "register_rules", "validate"]
 
@@ -140,24 +147,30 @@ def validate(record: T, *, catalogue: Catalogue | None = None) -> T:
 
 
 def _judgment_problems(
-    judgment: Judgment,
-    path: str,
-    scales: tuple[GradingScale, ...],
-    declared: frozenset[GradingScale],
-) -> Iterator[Problem]:
+    judgment: Judgment, scales: tuple[GradingScale, ...], declared: frozenset[GradingScale]
+) -> list[tuple[str, str]] | tuple[()]:
+    """What is wrong with one judgment against the inspection's scales, as the step below the
+    judgment's path and the message: nothing is built for a judgment that keeps the rules, and
+    the caller, who knows where the judgment is, renders the path only for a broken one."""
+    faults: list[tuple[str, str]] = []
     if isinstance(judgment, CarriedForward) and judgment.from_inspection is None:
-        yield Problem(
-            f"{path}.from_inspection",
-            "a carried-forward judgment must name the inspection it was carried from",
+        faults.append(
+            (
+                ".from_inspection",
+                "a carried-forward judgment must name the inspection it was carried from",
+            )
         )
-    grade, at = graded_at(judgment, path)
+    grade, step = graded_at(judgment)
     if grade is not None and grade.scale not in declared:
         allowed = listed(repr(scale.id) for scale in _distinct(scales)) or "none"
-        yield Problem(
-            at,
-            f"grade {shown(grade.label)} is on scale {grade.scale.id!r}, which is not one of this "
-            f"inspection's scales ({allowed})",
+        faults.append(
+            (
+                step,
+                f"grade {shown(grade.label)} is on scale {grade.scale.id!r}, which is not one of "
+                f"this inspection's scales ({allowed})",
+            )
         )
+    return faults or ()
 
 
 def _distinct(scales: Iterable[GradingScale]) -> Iterator[GradingScale]:
@@ -171,15 +184,24 @@ def _distinct(scales: Iterable[GradingScale]) -> Iterator[GradingScale]:
 
 def _evidence_problems(evidence: Iterable[Evidence], path: str) -> Iterator[Problem]:
     for index, item in enumerate(evidence):
-        if not isinstance(item, QuantitativeEvidence):
-            continue
-        here = f"{path}[{index}]"
-        if item.count < 0:
-            yield Problem(f"{here}.count", f"must not be negative, got {item.count}")
-        if item.total is not None and item.total < 0:
-            yield Problem(f"{here}.total", f"must not be negative, got {item.total}")
-        elif item.total is not None and item.count > item.total:
-            yield Problem(f"{here}.count", f"{item.count} is more than its total of {item.total}")
+        for field, message in _count_problems(item):
+            yield Problem(f"{path}[{index}].{field}", message)
+
+
+def _count_problems(item: Evidence) -> list[tuple[str, str]] | tuple[()]:
+    """A quantitative item's count and total against each other, as the field and the
+    message; nothing built for an item that keeps the rule."""
+    if not isinstance(item, QuantitativeEvidence):
+        return ()
+    count, total = item.count, item.total
+    faults: list[tuple[str, str]] = []
+    if count < 0:
+        faults.append(("count", f"must not be negative, got {count}"))
+    if total is not None and total < 0:
+        faults.append(("total", f"must not be negative, got {total}"))
+    elif total is not None and count > total:
+        faults.append(("count", f"{count} is more than its total of {total}"))
+    return faults or ()
 
 
 @register_rules(
@@ -203,26 +225,28 @@ def _evidence_problems(evidence: Iterable[Evidence], path: str) -> Iterator[Prob
     "the rules of the inspection's framework",
 )
 def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterator[Problem]:
-    yield from _fieldwork_problems(inspection)
-    first_at, repeats = _first_of_each(
-        [area.key for area in inspection.graded_areas], "$.graded_areas", "key", "area key"
-    )
-    yield from _area_problems(inspection, first_at, repeats)
+    # A rule over a list that is empty has nothing to say: it is not started. A valid record
+    # pays for the tests its content needs and nothing else.
+    if inspection.fieldwork is not None:
+        yield from _fieldwork_problems(inspection)
+    area_keys = _first_index([area.key for area in inspection.graded_areas])
+    yield from _area_problems(inspection, area_keys)
     yield from _deadline_problems(inspection)
-    yield from _finding_problems(inspection, first_at)
-    yield from _none_found_problems(inspection)
-    yield from _evidence_problems(inspection.evidence, "$.evidence")
-    yield from _follow_up_problems(inspection)
-    yield from _link_problems(inspection.id, inspection.published, inspection.related)
-    yield from _expectation_order_problems(
-        inspection.expectations, "$.expectations", inspection.published
-    )
-    for index, area in enumerate(inspection.graded_areas):
-        yield from _inheritance_problems(
-            area.judgment, f"$.graded_areas[{index}].judgment", inspection
+    if inspection.findings:
+        yield from _finding_problems(inspection, area_keys)
+    if inspection.none_found:
+        yield from _none_found_problems(inspection)
+    if inspection.evidence:
+        yield from _evidence_problems(inspection.evidence, "$.evidence")
+    if inspection.responses or inspection.finding_updates:
+        yield from _follow_up_problems(inspection)
+    if inspection.related:
+        yield from _link_problems(inspection.id, inspection.published, inspection.related)
+    if inspection.expectations:
+        yield from _expectation_order_problems(
+            inspection.expectations, "$.expectations", inspection.published
         )
-    if inspection.overall is not None:
-        yield from _inheritance_problems(inspection.overall, "$.overall", inspection)
+    yield from _inheritance_problems(inspection)
     if inspection.framework is not None:
         try:
             framework = catalogue.framework(inspection.framework)
@@ -242,29 +266,28 @@ def _fieldwork_problems(inspection: Inspection) -> Iterator[Problem]:
             f"fieldwork ends ({fieldwork.end.describe()}) before it starts "
             f"({fieldwork.start.describe()})",
         )
-    published = as_partial(inspection.published)
-    if certainly_before(published, fieldwork.end):
+    if certainly_before(inspection.published, fieldwork.end):
         yield Problem(
             "$.published",
-            f"published ({published.describe()}) before fieldwork ended "
+            f"published ({describe_date(inspection.published)}) before fieldwork ended "
             f"({fieldwork.end.describe()})",
         )
 
 
-def _area_problems(
-    inspection: Inspection, first_at: dict[str, int], repeats: dict[int, Problem]
-) -> Iterator[Problem]:
-    """Areas' keys (*repeats*: the problem of each repeated one, by index), judgments and
-    parents, and the overall judgment."""
+def _area_problems(inspection: Inspection, first_at: _FirstIndex) -> Iterator[Problem]:
+    """Areas' keys (*first_at*: where each first stands), judgments and parents, and the
+    overall judgment."""
     scales = inspection.scales
     declared = frozenset(scales)
-    for index, area in enumerate(inspection.graded_areas):
-        if index in repeats:
-            yield repeats[index]
-        yield from _judgment_problems(
-            area.judgment, f"$.graded_areas[{index}].judgment", scales, declared
-        )
-    for index, area in enumerate(inspection.graded_areas):
+    areas = inspection.graded_areas
+    for index, area in enumerate(areas):
+        if first_at.repeated:
+            first = first_at[area.key]
+            if first != index:
+                yield _duplicate("$.graded_areas", index, "key", "area key", area.key, first)
+        for step, message in _judgment_problems(area.judgment, scales, declared):
+            yield Problem(f"$.graded_areas[{index}].judgment{step}", message)
+    for index, area in enumerate(areas):
         if area.parent is None:
             continue
         if area.parent == area.key:
@@ -275,17 +298,17 @@ def _area_problems(
                 f"parent area {shown(area.parent)} is not an area of this inspection",
             )
     if inspection.overall is not None:
-        yield from _judgment_problems(inspection.overall, "$.overall", scales, declared)
+        for step, message in _judgment_problems(inspection.overall, scales, declared):
+            yield Problem(f"$.overall{step}", message)
 
 
 def _deadline_problems(inspection: Inspection) -> Iterator[Problem]:
     """A report published so late that a built-in response deadline falls off the calendar."""
-    from .deadlines import ALL
-
+    rules, last_safe_day = _response_rules()
     _, last = date_bounds(inspection.published)  # a report known to the year: its last day
-    if last <= _last_safe_day(ALL):
+    if last <= last_safe_day:
         return
-    for rule in ALL:
+    for rule in rules:
         if rule.applies(
             inspectorate=inspection.inspectorate,
             subjects=inspection.subjects,
@@ -298,10 +321,14 @@ def _deadline_problems(inspection: Inspection) -> Iterator[Problem]:
 
 
 @functools.cache
-def _last_safe_day(rules: tuple[ResponseRule, ...]) -> datetime.date:
-    """The last day of publication whose every deadline under *rules* is on the calendar."""
-    longest = max((rule.days for rule in rules), default=0)
-    return datetime.date.max - datetime.timedelta(days=longest)
+def _response_rules() -> tuple[tuple[ResponseRule, ...], datetime.date]:
+    """The built-in response rules, and the last day of publication whose every deadline under
+    them is on the calendar: both fixed, so worked out once."""
+    # Imported here: the public module of deadlines imports the records this module checks.
+    from .deadlines import ALL
+
+    longest = max((rule.days for rule in ALL), default=0)
+    return ALL, datetime.date.max - datetime.timedelta(days=longest)
 
 
 def _follow_up_problems(inspection: Inspection) -> Iterator[Problem]:
@@ -375,14 +402,13 @@ def _expectation_order_problems(
 ) -> Iterator[Problem]:
     """Expectations are listed in the order they were stated, and none was stated after the
     publication it expects (where the dates say so for certain)."""
-    publication = None if published is None else as_partial(published)
     announced_before: PartialDate | None = None
     for position, expectation in enumerate(expectations):
-        if publication is not None and certainly_before(publication, expectation.announced):
+        if published is not None and certainly_before(published, expectation.announced):
             yield Problem(
                 f"{path}[{position}].announced",
                 f"stated ({expectation.announced.describe()}) after the publication it expects "
-                f"({publication.describe()})",
+                f"({describe_date(published)})",
             )
         if announced_before is not None and certainly_before(
             expectation.announced, announced_before
@@ -396,32 +422,51 @@ def _expectation_order_problems(
         announced_before = expectation.announced
 
 
-def _inheritance_problems(
-    judgment: Judgment, path: str, inspection: Inspection
-) -> Iterator[Problem]:
+def _inheritance_problems(inspection: Inspection) -> Iterator[Problem]:
     """A rating is inherited from a predecessor, not from a body the report inspects."""
+    for index, area in enumerate(inspection.graded_areas):
+        problem = _inherited_from_subject(area.judgment, inspection)
+        if problem is not None:
+            yield Problem(f"$.graded_areas[{index}].judgment.predecessor", problem)
+    if inspection.overall is not None:
+        problem = _inherited_from_subject(inspection.overall, inspection)
+        if problem is not None:
+            yield Problem("$.overall.predecessor", problem)
+
+
+def _inherited_from_subject(judgment: Judgment, inspection: Inspection) -> str | None:
     if isinstance(judgment, Inherited) and judgment.predecessor in inspection.subjects:
-        yield Problem(
-            f"{path}.predecessor",
+        return (
             f"{judgment.predecessor.name!r} is a subject of this inspection: a rating is "
-            "inherited from a predecessor registration, not from the body itself",
+            "inherited from a predecessor registration, not from the body itself"
         )
+    return None
 
 
-def _first_of_each(
-    keys: list[str], path: str, field: str, what: str
-) -> tuple[dict[str, int], dict[int, Problem]]:
-    """Where each key first stands, and the problem of each repeat, by its index."""
-    first_at: dict[str, int] = {}
-    repeats: dict[int, Problem] = {}
-    for index, key in enumerate(keys):
-        first = first_at.setdefault(key, index)
-        if first != index:
-            repeats[index] = Problem(
-                f"{path}[{index}].{field}",
-                f"duplicate {what} {shown(key)} (first at {path}[{first}])",
-            )
-    return first_at, repeats
+class _FirstIndex(dict[str, int]):
+    """Where each key of a list first stands; :attr:`repeated` says whether any key stands
+    more than once (a key at an index other than its first is a repeat)."""
+
+    __slots__ = ("repeated",)
+
+    repeated: bool
+
+
+def _first_index(keys: list[str]) -> _FirstIndex:
+    """Where each of *keys* first stands: one pass in C for the usual list of distinct keys."""
+    first_at = _FirstIndex(zip(keys, range(len(keys)), strict=True))
+    first_at.repeated = len(first_at) < len(keys)
+    if first_at.repeated:
+        # The pass above kept the last place of a repeated key; keep its first.
+        for index in range(len(keys) - 1, -1, -1):
+            first_at[keys[index]] = index
+    return first_at
+
+
+def _duplicate(path: str, index: int, field: str, what: str, key: str, first: int) -> Problem:
+    return Problem(
+        f"{path}[{index}].{field}", f"duplicate {what} {shown(key)} (first at {path}[{first}])"
+    )
 
 
 def _each_unknown(
@@ -442,34 +487,41 @@ def _a(kind: FindingKind) -> str:
 
 def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iterator[Problem]:
     findings = inspection.findings
-    first_at, repeats = _first_of_each(
-        [finding.id for finding in findings], "$.findings", "id", "finding id"
-    )
-    yield from repeats.values()
+    first_at = _first_index([finding.id for finding in findings])
+    if first_at.repeated:
+        for index, finding in enumerate(findings):
+            first = first_at[finding.id]
+            if first != index:
+                yield _duplicate("$.findings", index, "id", "finding id", finding.id, first)
     for index, finding in enumerate(findings):
-        here = f"$.findings[{index}]"
-        yield from _each_unknown(
-            finding.areas, area_keys, f"{here}.areas", "{} is not an area of this inspection"
-        )
+        for position, key in enumerate(finding.areas):
+            if key not in area_keys:
+                yield Problem(
+                    f"$.findings[{index}].areas[{position}]",
+                    f"{shown(key)} is not an area of this inspection",
+                )
         parent = finding.cause_of_concern
         if parent is not None:
-            if finding.kind is not FindingKind.RECOMMENDATION:
-                yield Problem(
-                    f"{here}.cause_of_concern",
-                    "only a recommendation belongs to a cause of concern, not " + _a(finding.kind),
-                )
-            elif parent not in first_at:
-                yield Problem(
-                    f"{here}.cause_of_concern",
-                    f"{shown(parent)} is not a finding of this inspection",
-                )
-            elif findings[first_at[parent]].kind is not FindingKind.CAUSE_OF_CONCERN:
-                yield Problem(
-                    f"{here}.cause_of_concern",
-                    f"{shown(parent)} is {_a(findings[first_at[parent]].kind)}, "
-                    "not a cause of concern",
-                )
-        yield from _evidence_problems(finding.evidence, f"{here}.evidence")
+            problem = _cause_problem(finding, parent, findings, first_at)
+            if problem is not None:
+                yield Problem(f"$.findings[{index}].cause_of_concern", problem)
+        for position, item in enumerate(finding.evidence):
+            for field, message in _count_problems(item):
+                yield Problem(f"$.findings[{index}].evidence[{position}].{field}", message)
+
+
+def _cause_problem(
+    finding: Finding, parent: str, findings: tuple[Finding, ...], first_at: dict[str, int]
+) -> str | None:
+    """Only a recommendation belongs to a cause of concern, and the one it names is one."""
+    if finding.kind is not FindingKind.RECOMMENDATION:
+        return "only a recommendation belongs to a cause of concern, not " + _a(finding.kind)
+    if parent not in first_at:
+        return f"{shown(parent)} is not a finding of this inspection"
+    named = findings[first_at[parent]].kind
+    if named is not FindingKind.CAUSE_OF_CONCERN:
+        return f"{shown(parent)} is {_a(named)}, not a cause of concern"
+    return None
 
 
 @register_rules(
