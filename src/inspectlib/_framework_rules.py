@@ -19,21 +19,20 @@ __all__ = ["framework_problems"]
 
 def framework_problems(inspection: Inspection, framework: Framework) -> Iterator[Problem]:
     """Every way *inspection* departs from *framework*, in document order."""
-    name = f"framework {framework.id!r}"
-    yield from _area_problems(inspection, framework, name)
-    yield from _overall_problems(inspection, framework, name)
+    yield from _area_problems(inspection, framework)
+    yield from _overall_problems(inspection, framework)
     if framework.finding_kinds and inspection.findings:
         kinds = dict.fromkeys(framework.finding_kinds)
         for index, finding in enumerate(inspection.findings):
             if finding.kind not in kinds:
                 yield Problem(
                     f"$.findings[{index}].kind",
-                    f"{name} makes no findings of kind {finding.kind.value!r}; its kinds: "
-                    + listed(kind.value for kind in kinds),
+                    f"{_name(framework)} makes no findings of kind {finding.kind.value!r}; "
+                    "its kinds: " + listed(kind.value for kind in kinds),
                 )
 
 
-def _area_problems(inspection: Inspection, framework: Framework, name: str) -> Iterator[Problem]:
+def _area_problems(inspection: Inspection, framework: Framework) -> Iterator[Problem]:
     """The graded areas against the framework's: each known, named and nested as it says,
     judged as it allows, and none it requires missing."""
     seen: set[str] = set()
@@ -47,14 +46,14 @@ def _area_problems(inspection: Inspection, framework: Framework, name: str) -> I
         if area.topic != expected.topic:
             yield Problem(
                 f"$.graded_areas[{index}].topic",
-                f"{name} calls area {shown(area.key)} {shown(expected.topic)}, "
+                f"{_name(framework)} calls area {shown(area.key)} {shown(expected.topic)}, "
                 f"not {shown(area.topic)} "
                 "(a report's own wording belongs in label)",
             )
         if area.parent != expected.parent:
             yield Problem(
                 f"$.graded_areas[{index}].parent",
-                f"{name} nests area {shown(area.key)} under {shown(expected.parent)}, "
+                f"{_name(framework)} nests area {shown(area.key)} under {shown(expected.parent)}, "
                 f"not {shown(area.parent)}",
             )
         for step, message in _judgment_problems(area.judgment, framework, expected):
@@ -64,16 +63,19 @@ def _area_problems(inspection: Inspection, framework: Framework, name: str) -> I
         if expected.required and expected.key not in seen:
             yield Problem(
                 "$.graded_areas",
-                f"{name} requires area {expected.key!r} ({expected.topic}), which is missing",
+                f"{_name(framework)} requires area {expected.key!r} ({expected.topic}), "
+                "which is missing",
             )
 
 
-def _overall_problems(inspection: Inspection, framework: Framework, name: str) -> Iterator[Problem]:
+def _overall_problems(inspection: Inspection, framework: Framework) -> Iterator[Problem]:
     if inspection.overall is None:
         if framework.overall and not framework.overall_optional:
-            yield Problem("$.overall", f"{name} gives an overall judgment, which is missing")
+            yield Problem(
+                "$.overall", f"{_name(framework)} gives an overall judgment, which is missing"
+            )
     elif not framework.overall:
-        yield Problem("$.overall", f"{name} gives no overall judgment")
+        yield Problem("$.overall", f"{_name(framework)} gives no overall judgment")
     else:
         for step, message in _judgment_problems(inspection.overall, framework, None):
             yield Problem(f"$.overall{step}", message)
@@ -115,7 +117,7 @@ def _rule_problems(
     shown = ", ".join(f"{key} {scores[key]}" for key in rule.areas)
     yield Problem(
         "$.overall",
-        f"framework {framework.id!r} rates scores of {shown} (total {sum(values)}, highest "
+        f"{_name(framework)} rates scores of {shown} (total {sum(values)}, highest "
         f"{max(values)}) as {rating!r}, not {overall.label!r}",
     )
 
@@ -125,28 +127,29 @@ def _judgment_problems(
 ) -> tuple[tuple[str, str], ...]:
     """What is wrong with one judgment under *framework*, as the step below the judgment's path
     and the message; nothing is built for a judgment the framework allows."""
-    if isinstance(judgment, NonGrade):
-        allowed = framework.overall_non_grades if area is None else area.non_grades
-        if judgment.kind not in allowed:
-            permitted = listed(kind.value for kind in dict.fromkeys(allowed)) or "none"
+    if not isinstance(judgment, Grade):  # a grade is allowed by kind: only its scale is checked
+        if isinstance(judgment, NonGrade):
+            allowed = framework.overall_non_grades if area is None else area.non_grades
+            if judgment.kind not in allowed:
+                permitted = listed(kind.value for kind in dict.fromkeys(allowed)) or "none"
+                return (
+                    (
+                        "",
+                        f"{_name(framework)} does not allow {_what(area)} to be "
+                        f"{judgment.kind.value} (non-grades it allows there: {permitted})",
+                    ),
+                )
+            return ()
+        if isinstance(judgment, CarriedForward) and not framework.carried_forward:
+            return (("", f"{_name(framework)} does not carry judgments forward"),)
+        if isinstance(judgment, Inherited) and not framework.inherited:
             return (
                 (
                     "",
-                    f"framework {framework.id!r} does not allow {_what(area)} to be "
-                    f"{judgment.kind.value} (non-grades it allows there: {permitted})",
+                    f"{_name(framework)} does not accept ratings inherited from a "
+                    "predecessor registration",
                 ),
             )
-        return ()
-    if isinstance(judgment, CarriedForward) and not framework.carried_forward:
-        return (("", f"framework {framework.id!r} does not carry judgments forward"),)
-    if isinstance(judgment, Inherited) and not framework.inherited:
-        return (
-            (
-                "",
-                f"framework {framework.id!r} does not accept ratings inherited from a "
-                "predecessor registration",
-            ),
-        )
     grade, step = graded_at(judgment)
     if grade is None:
         return ()
@@ -160,6 +163,11 @@ def _judgment_problems(
             ),
         )
     return ()
+
+
+def _name(framework: Framework) -> str:
+    """How every message names the framework: made only for a message."""
+    return f"framework {framework.id!r}"
 
 
 def _what(area: FrameworkArea | None) -> str:

@@ -314,6 +314,8 @@ def graded_at(judgment: Judgment) -> tuple[Grade | None, str]:
     """The grade *judgment* gives and the step from the judgment's path to where it is written:
     an inherited or carried-forward judgment holds its grade one step down, at ``.grade``, and
     a problem with that grade points there; a grade is the judgment itself (``""``)."""
+    if isinstance(judgment, Grade):
+        return judgment, ""
     if isinstance(judgment, (Inherited, CarriedForward)):
         return judgment.grade, ".grade"
-    return grade_of(judgment), ""
+    return None, ""

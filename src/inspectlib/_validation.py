@@ -152,16 +152,20 @@ def _judgment_problems(
     """What is wrong with one judgment against the inspection's scales, as the step below the
     judgment's path and the message: nothing is built for a judgment that keeps the rules, and
     the caller, who knows where the judgment is, renders the path only for a broken one."""
+    unnamed = isinstance(judgment, CarriedForward) and judgment.from_inspection is None
+    grade, step = graded_at(judgment)
+    off_scale = grade is not None and grade.scale not in declared
+    if not (unnamed or off_scale):
+        return ()
     faults: list[tuple[str, str]] = []
-    if isinstance(judgment, CarriedForward) and judgment.from_inspection is None:
+    if unnamed:
         faults.append(
             (
                 ".from_inspection",
                 "a carried-forward judgment must name the inspection it was carried from",
             )
         )
-    grade, step = graded_at(judgment)
-    if grade is not None and grade.scale not in declared:
+    if grade is not None and off_scale:
         allowed = listed(repr(scale.id) for scale in _distinct(scales)) or "none"
         faults.append(
             (
@@ -170,7 +174,7 @@ def _judgment_problems(
                 f"this inspection's scales ({allowed})",
             )
         )
-    return faults or ()
+    return faults
 
 
 def _distinct(scales: Iterable[GradingScale]) -> Iterator[GradingScale]:
@@ -194,14 +198,19 @@ def _count_problems(item: Evidence) -> list[tuple[str, str]] | tuple[()]:
     if not isinstance(item, QuantitativeEvidence):
         return ()
     count, total = item.count, item.total
+    negative = count < 0
+    negative_total = total is not None and total < 0
+    above_total = not negative_total and total is not None and count > total
+    if not (negative or negative_total or above_total):
+        return ()
     faults: list[tuple[str, str]] = []
-    if count < 0:
+    if negative:
         faults.append(("count", f"must not be negative, got {count}"))
-    if total is not None and total < 0:
+    if negative_total:
         faults.append(("total", f"must not be negative, got {total}"))
-    elif total is not None and count > total:
+    elif above_total:
         faults.append(("count", f"{count} is more than its total of {total}"))
-    return faults or ()
+    return faults
 
 
 @register_rules(
@@ -229,8 +238,8 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
     # pays for the tests its content needs and nothing else.
     if inspection.fieldwork is not None:
         yield from _fieldwork_problems(inspection)
-    area_keys = _first_index([area.key for area in inspection.graded_areas])
-    yield from _area_problems(inspection, area_keys)
+    area_keys, repeated = _first_index([area.key for area in inspection.graded_areas])
+    yield from _area_problems(inspection, area_keys, repeated)
     yield from _deadline_problems(inspection)
     if inspection.findings:
         yield from _finding_problems(inspection, area_keys)
@@ -274,14 +283,16 @@ def _fieldwork_problems(inspection: Inspection) -> Iterator[Problem]:
         )
 
 
-def _area_problems(inspection: Inspection, first_at: _FirstIndex) -> Iterator[Problem]:
-    """Areas' keys (*first_at*: where each first stands), judgments and parents, and the
-    overall judgment."""
+def _area_problems(
+    inspection: Inspection, first_at: dict[str, int], repeated: bool
+) -> Iterator[Problem]:
+    """Areas' keys (*first_at*: where each first stands; *repeated*: whether any stands twice),
+    judgments and parents, and the overall judgment."""
     scales = inspection.scales
     declared = frozenset(scales)
     areas = inspection.graded_areas
     for index, area in enumerate(areas):
-        if first_at.repeated:
+        if repeated:
             first = first_at[area.key]
             if first != index:
                 yield _duplicate("$.graded_areas", index, "key", "area key", area.key, first)
@@ -424,43 +435,31 @@ def _expectation_order_problems(
 
 def _inheritance_problems(inspection: Inspection) -> Iterator[Problem]:
     """A rating is inherited from a predecessor, not from a body the report inspects."""
-    for index, area in enumerate(inspection.graded_areas):
-        problem = _inherited_from_subject(area.judgment, inspection)
-        if problem is not None:
-            yield Problem(f"$.graded_areas[{index}].judgment.predecessor", problem)
+    judgments = [area.judgment for area in inspection.graded_areas]
+    overall = len(judgments)
     if inspection.overall is not None:
-        problem = _inherited_from_subject(inspection.overall, inspection)
-        if problem is not None:
-            yield Problem("$.overall.predecessor", problem)
+        judgments.append(inspection.overall)
+    for index, judgment in enumerate(judgments):
+        if isinstance(judgment, Inherited) and judgment.predecessor in inspection.subjects:
+            yield Problem(
+                "$.overall.predecessor"
+                if index == overall
+                else f"$.graded_areas[{index}].judgment.predecessor",
+                f"{judgment.predecessor.name!r} is a subject of this inspection: a rating is "
+                "inherited from a predecessor registration, not from the body itself",
+            )
 
 
-def _inherited_from_subject(judgment: Judgment, inspection: Inspection) -> str | None:
-    if isinstance(judgment, Inherited) and judgment.predecessor in inspection.subjects:
-        return (
-            f"{judgment.predecessor.name!r} is a subject of this inspection: a rating is "
-            "inherited from a predecessor registration, not from the body itself"
-        )
-    return None
-
-
-class _FirstIndex(dict[str, int]):
-    """Where each key of a list first stands; :attr:`repeated` says whether any key stands
-    more than once (a key at an index other than its first is a repeat)."""
-
-    __slots__ = ("repeated",)
-
-    repeated: bool
-
-
-def _first_index(keys: list[str]) -> _FirstIndex:
-    """Where each of *keys* first stands: one pass in C for the usual list of distinct keys."""
-    first_at = _FirstIndex(zip(keys, range(len(keys)), strict=True))
-    first_at.repeated = len(first_at) < len(keys)
-    if first_at.repeated:
+def _first_index(keys: list[str]) -> tuple[dict[str, int], bool]:
+    """Where each of *keys* first stands, and whether any stands more than once (a key at an
+    index other than its first is a repeat): one pass in C for the usual distinct keys."""
+    first_at = dict(zip(keys, range(len(keys)), strict=True))
+    repeated = len(first_at) < len(keys)
+    if repeated:
         # The pass above kept the last place of a repeated key; keep its first.
         for index in range(len(keys) - 1, -1, -1):
             first_at[keys[index]] = index
-    return first_at
+    return first_at, repeated
 
 
 def _duplicate(path: str, index: int, field: str, what: str, key: str, first: int) -> Problem:
@@ -487,8 +486,8 @@ def _a(kind: FindingKind) -> str:
 
 def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iterator[Problem]:
     findings = inspection.findings
-    first_at = _first_index([finding.id for finding in findings])
-    if first_at.repeated:
+    first_at, repeated = _first_index([finding.id for finding in findings])
+    if repeated:
         for index, finding in enumerate(findings):
             first = first_at[finding.id]
             if first != index:
