@@ -13,10 +13,9 @@ so and is skipped.
 Levers still open (others measured here have since landed in the source: a shared empty
 ``extensions`` mapping and optional hooks resolved once, 3c36c0e; records built without
 ``__init__`` with unknown keys refused by a subset test, c77398e; partial dates parsed once per
-distinct text, bce5595):
-- grade: a grade found by one look-up of ``(scale, key)``; the detailed checks only on a miss;
-- check: the cross-field check runs a boolean pass first, and builds paths and messages only
-  when a rule may be broken;
+distinct text, bce5595; a grade found by one look-up of ``(scale, key)``; the cross-field rules
+building paths and messages only for a rule that is broken, which took the place of a yes/no
+pass written as a second copy of every rule; see levers.md):
 - envelope: the record's fields taken from the document with ``dict()`` and two ``del``;
 - enumdict (encoding): an enum's value by dictionary look-up rather than ``Enum.value``;
 - unstructure (encoding): generated unstructure functions that test defaults by identity or
@@ -48,104 +47,6 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
     if old not in text:
         raise Stale(f"{name}: {old[:60]!r}")
     path.write_text(text.replace(old, new, 1))
-
-
-# P5: grades: one dict look-up on (scale, key) for the valid case; the full checks on a miss.
-def p_grade(root):
-    edit(
-        root,
-        "_converter.py",
-        """def _grade_hooks(scales: Mapping[str, GradingScale]) -> tuple[Hook, Callable[[Grade], Any]]:
-    def structure(value: Any, _: Any) -> Grade:""",
-        """def _grade_hooks(scales: Mapping[str, GradingScale]) -> tuple[Hook, Callable[[Grade], Any]]:
-    by_pair = {(scale_id, grade.key): grade for scale_id, scale in scales.items() for grade in scale.grades}
-
-    def structure(value: Any, _: Any) -> Grade:
-        if type(value) is dict and len(value) <= 3:
-            scale_id, key = value.get("scale"), value.get("grade")
-            if type(scale_id) is str and type(key) is str:
-                grade = by_pair.get((scale_id, key))
-                if grade is not None and (len(value) == 2 or "type" in value):
-                    return grade
-        return checked(value, _)
-
-    def checked(value: Any, _: Any) -> Grade:""",
-    )
-
-
-# P6: cross-field check: a boolean fast pass; paths are built only when something is wrong.
-def p_check(root):
-    edit(
-        root,
-        "_validation.py",
-        """def check(record: object, *, catalogue: Catalogue | None = None) -> tuple[Problem, ...]:""",
-        '''def _inspection_is_plainly_valid(inspection: Inspection) -> bool:
-    """True when the rules certainly hold; False means: run the full rules to find out."""
-    if (
-        inspection.framework is not None
-        or inspection.evidence
-        or getattr(inspection, "responses", ())
-        or getattr(inspection, "finding_updates", ())
-    ):
-        return False
-    fieldwork = inspection.fieldwork
-    if fieldwork is not None:
-        end = fieldwork.end._key
-        start = fieldwork.start._key
-        if not start[3] and end[1] < start[0]:
-            return False
-        if not end[3] and inspection.published < end[0]:
-            return False
-    scales = inspection.scales
-    keys = set()
-    for area in inspection.graded_areas:
-        if area.key in keys or area.parent is not None:
-            return False
-        keys.add(area.key)
-        judgment = area.judgment
-        if type(judgment) is Grade:
-            if judgment.scale not in scales:
-                return False
-        elif type(judgment) is CarriedForward:
-            return False
-    overall = inspection.overall
-    if type(overall) is Grade:
-        if overall.scale not in scales:
-            return False
-    elif type(overall) is CarriedForward:
-        return False
-    ids = {}
-    for finding in inspection.findings:
-        if finding.id in ids:
-            return False
-        ids[finding.id] = finding.kind
-        for key in finding.areas:
-            if key not in keys:
-                return False
-        parent = finding.cause_of_concern
-        if parent is not None and (
-            finding.kind is not FindingKind.RECOMMENDATION
-            or ids.get(parent) is not FindingKind.CAUSE_OF_CONCERN
-        ):
-            return False
-        for item in finding.evidence:
-            if type(item) is QuantitativeEvidence:
-                count, total = item.count, item.total
-                if count < 0 or (total is not None and (total < 0 or count > total)):
-                    return False
-    return True
-
-
-def check(record: object, *, catalogue: Catalogue | None = None) -> tuple[Problem, ...]:''',
-    )
-    edit(
-        root,
-        "_validation.py",
-        """    rules = _RULES.get(type(record))""",
-        """    if type(record) is Inspection and _inspection_is_plainly_valid(record):
-        return ()
-    rules = _RULES.get(type(record))""",
-    )
 
 
 # P7: the envelope: copy the document with dict() and delete the two envelope keys, rather than
@@ -230,8 +131,6 @@ def p_unstructure(root):
 
 
 PATCHES = {
-    "grade": p_grade,
-    "check": p_check,
     "envelope": p_envelope,
     "enumdict": p_enumdict,
     "unstructure": p_unstructure,

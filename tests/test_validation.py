@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import attrs
 import pytest
 
 import inspectlib as il
+from inspectlib.commissions import Expectation
 from inspectlib.scales import HMICFRS_FOUR_POINT
 
 
@@ -256,3 +258,138 @@ def test_check_refuses_what_it_has_no_rules_for() -> None:
 def test_validation_error_needs_a_problem() -> None:
     with pytest.raises(ValueError, match="at least one problem"):
         il.ValidationError("x", [])
+
+
+def test_a_record_breaking_every_rule_gets_each_problem_in_document_order(
+    seed: il.Inspection,
+) -> None:
+    four_point_good = HMICFRS_FOUR_POINT.parse("Good")
+    subject = seed.subjects[0]
+    broken = with_area(seed, 1, judgment=il.CarriedForward(grade=four_point_good))
+    broken = with_area(broken, 2, judgment=il.Inherited(grade=four_point_good, predecessor=subject))
+    broken = with_area(with_area(broken, 3, key="leadership"), 4, parent="nowhere")
+    findings = list(broken.findings)
+    findings[1] = attrs.evolve(findings[1], id="afi-1", areas=("leadership", "nowhere"))
+    findings[2] = attrs.evolve(
+        findings[2],
+        cause_of_concern="afi-1",
+        evidence=[il.QuantitativeEvidence(description="x", count=-5, total=-4)],
+    )
+    evidence = list(broken.evidence)
+    first = evidence[0]
+    assert isinstance(first, il.QuantitativeEvidence)
+    evidence[0] = attrs.evolve(first, count=49)
+    broken = attrs.evolve(
+        broken,
+        framework="hmicfrs/nowhere/2024",
+        fieldwork=il.Period(
+            start=il.PartialDate.parse("February 2025"), end=il.PartialDate.parse("January 2025")
+        ),
+        overall=four_point_good,
+        findings=findings,
+        evidence=evidence,
+        none_found=[il.FindingKind.AREA_FOR_IMPROVEMENT, il.FindingKind.AREA_FOR_IMPROVEMENT],
+        responses=[
+            il.deadlines.Response(
+                rule="police-act-1996/s55", responder=subject, published=datetime.date(2024, 1, 2)
+            )
+        ],
+        finding_updates=[
+            il.FindingUpdate(
+                inspection=seed.id,
+                finding="afi-1",
+                status=il.FindingStatus.ADDRESSED,
+                date=il.PartialDate.parse("2025"),
+            )
+        ],
+        related=[
+            il.RelatedReport(
+                relation=il.Relation.EARLIER_INSPECTION,
+                target=seed.id,
+                date=il.PartialDate.parse("2025"),
+            )
+        ],
+        expectations=[
+            Expectation(
+                expected=il.PartialDate.parse("2025"), announced=il.PartialDate.parse("March 2025")
+            ),
+            Expectation(
+                expected=il.PartialDate.parse("2025"), announced=il.PartialDate.parse("2023")
+            ),
+        ],
+    )
+
+    assert [
+        ("$.fieldwork.end", "fieldwork ends (January 2025) before it starts (February 2025)"),
+        ("$.published", "published (13 December 2024) before fieldwork ended (January 2025)"),
+        (
+            "$.graded_areas[1].judgment.from_inspection",
+            "a carried-forward judgment must name the inspection it was carried from",
+        ),
+        (
+            "$.graded_areas[1].judgment.grade",
+            "grade 'Good' is on scale 'hmicfrs/four-point', which is not one of this "
+            "inspection's scales ('hmicfrs/five-point')",
+        ),
+        (
+            "$.graded_areas[2].judgment.grade",
+            "grade 'Good' is on scale 'hmicfrs/four-point', which is not one of this "
+            "inspection's scales ('hmicfrs/five-point')",
+        ),
+        ("$.graded_areas[3].key", "duplicate area key 'leadership' (first at $.graded_areas[0])"),
+        ("$.graded_areas[4].parent", "parent area 'nowhere' is not an area of this inspection"),
+        (
+            "$.overall",
+            "grade 'Good' is on scale 'hmicfrs/four-point', which is not one of this "
+            "inspection's scales ('hmicfrs/five-point')",
+        ),
+        ("$.findings[1].id", "duplicate finding id 'afi-1' (first at $.findings[0])"),
+        ("$.findings[1].areas[1]", "'nowhere' is not an area of this inspection"),
+        (
+            "$.findings[2].cause_of_concern",
+            "only a recommendation belongs to a cause of concern, not an area for improvement",
+        ),
+        ("$.findings[2].evidence[0].count", "must not be negative, got -5"),
+        ("$.findings[2].evidence[0].total", "must not be negative, got -4"),
+        (
+            "$.none_found[0]",
+            "the report states it found no area for improvement, but $.findings[0] is an "
+            "area for improvement",
+        ),
+        ("$.none_found[1]", "duplicate kind 'area_for_improvement' (first at $.none_found[0])"),
+        ("$.evidence[0].count", "49 is more than its total of 48"),
+        (
+            "$.responses[0].published",
+            "a response (2024-01-02) cannot come before the report (2024-12-13)",
+        ),
+        (
+            "$.finding_updates[0].inspection",
+            "an inspection records updates on the findings of the inspections it follows up, "
+            "not on its own",
+        ),
+        ("$.related[0].target", "a record cannot be related to itself"),
+        (
+            "$.related[0].date",
+            "a document this record is earlier inspection comes before it, but is dated 2025, "
+            "after this record's publication (2024-12-13)",
+        ),
+        (
+            "$.expectations[0].announced",
+            "stated (March 2025) after the publication it expects (13 December 2024)",
+        ),
+        (
+            "$.expectations[1].announced",
+            "expectations are listed in the order they were stated, but this one (2023) came "
+            "before the one above (March 2025)",
+        ),
+        (
+            "$.graded_areas[2].judgment.predecessor",
+            "'Greater Manchester Police' is a subject of this inspection: a rating is inherited "
+            "from a predecessor registration, not from the body itself",
+        ),
+        (
+            "$.framework",
+            "no framework 'hmicfrs/nowhere/2024' in the catalogue; did you mean "
+            "'hmicfrs/peel/2025'?",
+        ),
+    ] == problems_of(broken)
