@@ -347,6 +347,72 @@ def test_mixed_encodings_are_found_in_either_order_across_any_chunking(
     ) == str(raised.value)
 
 
+def _far_stray_byte(*, bom: bool) -> tuple[bytes, int, int]:
+    """A UTF-8 file (with or without a byte order mark) whose one stray Windows-1252 byte is
+    far past what a text layer decodes ahead: the data, the byte's offset and its line."""
+    rows = [f"{n},Grové {n}".encode() for n in range(20_000)]
+    rows[15_000] = b"15000,it\x92s"
+    data = (b"\xef\xbb\xbf" if bom else b"") + b"URN,Name\n" + b"\n".join(rows) + b"\n"
+    at = data.index(b"\x92")
+    return data, at, data[:at].count(b"\n") + 1
+
+
+@pytest.mark.parametrize("piece", [1, 65536, None], ids=["pipe-1", "pipe-64k", "file"])
+def test_a_utf8_file_with_a_bom_and_a_stray_byte_is_refused_at_its_line(
+    piece: int | None,
+) -> None:
+    data, at, line = _far_stray_byte(bom=True)
+    stream = io.BytesIO(data) if piece is None else Unseekable(data, piece=piece)
+
+    with pytest.raises(SourceError) as raised:
+        CsvTable(stream, "f.csv", required=["URN"])  # type: ignore[arg-type]
+
+    assert 15_002 == line
+    assert (
+        f"f.csv: the file is invalid: 1 problem\n  line {line}: $: the file starts with a "
+        f"UTF-8 byte order mark, but byte {at:,} (0x92) is not UTF-8: re-save it in one "
+        "encoding, or pass encoding= to say which it is"
+    ) == str(raised.value)
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_a_stray_byte_in_a_file_read_in_the_encoding_given_is_located_exactly(
+    bom: bool,
+) -> None:
+    data, at, line = _far_stray_byte(bom=bom)
+    encoding = "utf-8-sig" if bom else "utf-8"
+    rows: list[object] = []
+    table = CsvTable(io.BytesIO(data), "f.csv", required=["URN"], encoding=encoding)
+    with table, pytest.raises(SourceError) as raised:
+        rows.extend(table.rows())
+
+    # The rows decoded ahead with the stray byte are not given; those before are, each whole.
+    assert 0 < len(rows) < 15_000
+    assert (
+        CsvRow(len(rows) + 1, {"URN": f"{len(rows) - 1}", "Name": f"Grové {len(rows) - 1}"})
+        == (rows[-1])
+    )
+    assert (
+        f"f.csv: the file is invalid: 1 problem\n  line {line}: $: not {encoding} text: "
+        f"byte {at:,} (0x92): invalid start byte"
+    ) == str(raised.value)
+
+
+def test_a_stream_that_cannot_be_read_again_says_after_which_line_it_fails() -> None:
+    data, _, line = _far_stray_byte(bom=False)
+    rows: list[object] = []
+    table = CsvTable(Unseekable(data), "pipe", required=["URN"], encoding="utf-8")  # type: ignore[arg-type]
+    with table, pytest.raises(SourceError) as raised:
+        rows.extend(table.rows())
+
+    read_to = len(rows) + 1  # the header, then whole rows of one line each
+    assert read_to < line
+    assert (
+        f"pipe: the file is invalid: 1 problem\n  $: not utf-8 text after line {read_to}: "
+        "invalid start byte"
+    ) == str(raised.value)
+
+
 def test_a_cp1252_file_whose_letters_are_not_utf8_pairs_is_still_cp1252() -> None:
     assert "cp1252" == _table(b"URN,Name\n1,Caf\xe9 \x93L\xf4n\x94\n").encoding
 

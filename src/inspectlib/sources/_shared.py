@@ -23,7 +23,13 @@ from xml.etree import ElementTree
 
 import attrs
 
-from inspectlib._encodings import ENCODINGS, EncodingRefused, replayed
+from inspectlib._encodings import (
+    BYTE_LINES,
+    ENCODINGS,
+    EncodingRefused,
+    first_undecodable,
+    replayed,
+)
 from inspectlib._encodings import detect_encoding as find_encoding
 from inspectlib._errors import Problem, ValidationError
 from inspectlib._paths import Step
@@ -393,6 +399,8 @@ class CsvTable:
         """The encoding the file is read in (``"utf-8"``, ``"utf-8-sig"``, ``"cp1252"``)."""
         # The copy detection made of a stream that cannot seek is the table's own, to close.
         self._copy = stream if isinstance(stream, tempfile.SpooledTemporaryFile) else None
+        # Where the text starts, to find a byte that does not decode if one is met.
+        self._start = stream.tell() if stream.seekable() else None
         self._text = io.TextIOWrapper(stream, encoding=encoding, newline="")
         self._reader = csv.reader(self._text, strict=True)
         self._last_line = 0
@@ -429,12 +437,26 @@ class CsvTable:
                     self.name, f"not readable as CSV: {error}", line=reader.line_num
                 ) from None
             except UnicodeDecodeError as error:
-                raise file_error(
-                    self.name,
-                    f"not {self.encoding} text near line {reader.line_num + 1}: {error.reason}",
-                ) from None
+                raise self._undecodable(reader.line_num, error.reason) from None
             start, self._last_line = self._last_line + 1, reader.line_num
             yield start, row
+
+    def _undecodable(self, read_to: int, reason: str) -> SourceError:
+        """The file is not in its encoding somewhere after line *read_to*: the text layer
+        decodes ahead of the rows, so the file is read again from its start (where it can
+        be) to say at which byte and line."""
+        found = None
+        if self._start is not None and self.encoding in BYTE_LINES:
+            stream = self._text.buffer
+            stream.seek(self._start)
+            found = first_undecodable(stream, self.encoding)
+        if found is None:
+            return file_error(self.name, f"not {self.encoding} text after line {read_to}: {reason}")
+        return file_error(
+            self.name,
+            f"not {self.encoding} text: byte {found.offset:,} (0x{found.byte:02x}): {found.reason}",
+            line=found.line,
+        )
 
     def _find_header(self, required: Sequence[str], within: int) -> tuple[int, tuple[str, ...]]:
         wanted = set(required)
