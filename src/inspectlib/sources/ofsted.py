@@ -417,11 +417,60 @@ def _first(header: dict[str, int], names: Iterable[str]) -> _Column | None:
     return None
 
 
+_MEMO_SIZE: Final = 4096
+"""How many distinct values of one column a file's memo keeps (a bound: past it, a value is
+read again each time it recurs)."""
+
+
 @attrs.frozen
 class _BoundArea:
+    """A graded area's columns in one file, with what the file's values were read as: a
+    judgment column holds a handful of distinct values, so each is parsed once a file."""
+
     area: _Area
     column: _Column
     judged: _Column | None
+    # Raw cell -> its judgment; only values that parse are kept, so at most the scale's
+    # spellings (bounded all the same: casings of a label are many).
+    judgments: dict[str, Judgment] = attrs.field(factory=dict, eq=False, repr=False)
+    # (framework id, raw cell, raw date cell) -> the graded area built for them.
+    graded: dict[tuple[str | None, str, str | None], GradedArea] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+
+    def judgment(self, value: str) -> Judgment:
+        """The judgment a cell (not empty) holds: one look-up once the value has been seen."""
+        judgment = self.judgments.get(value)
+        if judgment is None:
+            try:
+                judgment = self.area.parse(value)
+            except ValueProblem as problem:
+                raise _RowProblem(self.column.name, value, str(problem)) from None
+            if len(self.judgments) < _MEMO_SIZE:
+                self.judgments[value] = judgment
+        return judgment
+
+
+@attrs.frozen
+class _Kept:
+    """A column kept in extensions, in one file: checked against its known values (None: free
+    text), each distinct value checked once a file."""
+
+    column: _Column
+    known: tuple[str, ...] | None
+    checked: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def value(self, value: str) -> str:
+        """A cell (stripped, not empty) as it is kept: an ISO day for a date."""
+        if self.known is None:
+            return value
+        checked = self.checked.get(value)
+        if checked is None:
+            checked = _check(self.column, value, self.known)
+            assert checked is not None
+            if len(self.checked) < _MEMO_SIZE:
+                self.checked[value] = checked
+        return checked
 
 
 @attrs.frozen
@@ -437,7 +486,7 @@ class _BoundBlock:
     name_at: _Column | None
     overall: _Column | None
     areas: tuple[_BoundArea, ...]
-    kept: tuple[tuple[_Column, tuple[str, ...] | None], ...]
+    kept: tuple[_Kept, ...]
 
 
 def _bind(block: _Block, header: dict[str, int]) -> _BoundBlock | None:
@@ -453,7 +502,7 @@ def _bind(block: _Block, header: dict[str, int]) -> _BoundBlock | None:
     for name, known in block.kept:
         column = _first(header, (name,))
         if column is not None:
-            kept.append((column, _known(name, known)))
+            kept.append(_Kept(column, _known(name, known)))
     return _BoundBlock(
         block,
         number,
@@ -518,6 +567,12 @@ def _key(column: str) -> str:
     return f"{NAMESPACE}:{column}"
 
 
+def _cells_of(kept: Iterable[_Kept]) -> tuple[tuple[str, int, _Kept | None], ...]:
+    return tuple(
+        (item.column.key, item.column.index, None if item.known is None else item) for item in kept
+    )
+
+
 class _SchoolsColumns:
     """One schools management information file's columns, bound once to its header.
 
@@ -565,17 +620,23 @@ class _SchoolsColumns:
                 continue  # the latest inspection keeps every column no block claims
             for column in self._typed_columns(bound):
                 used.add(column.index)
-            for column, _ in bound.kept:
-                used.add(column.index)
+            for kept in bound.kept:
+                used.add(kept.column.index)
         latest = self.blocks[0]
         for column in self._typed_columns(latest):
             used.add(column.index)
-        checked = {column.index: known for column, known in latest.kept}
+        checked = {kept.column.index: kept.known for kept in latest.kept}
         self.latest_kept = tuple(
-            (_Column(name, index), _known(name, checked.get(index)))
+            _Kept(_Column(name, index), _known(name, checked.get(index)))
             for index, name in enumerate(self.header)
             if index not in used and positions[name] == index
         )
+        # Each block's kept cells as (key, position, checker): free text (no checker) is kept
+        # with no call a cell.
+        self.kept_cells = {
+            bound.block.name: _cells_of(self.latest_kept if bound.block is _LATEST else bound.kept)
+            for bound in self.blocks
+        }
         # Every key an inspection's extensions can have, checked once for the file (their
         # names, and their number against the limit of values): then each row's extensions,
         # text under some of those keys, are frozen as they are.
@@ -730,11 +791,12 @@ class _SchoolsColumns:
         """The columns of the inspection kept in its extensions, checked where their values
         are a closed set or dates."""
         extensions: dict[str, JSONValue] = {}
-        for column, known in self.latest_kept if latest else bound.kept:
-            value: str | None = row[column.index].strip()  # _cell(), inlined: the hot loop
+        for key, index, kept in self.kept_cells[bound.block.name]:
+            value = row[index].strip()  # _cell(), inlined: the hot loop
             if value in NULLS:
-                value = None
-            extensions[column.key] = value if known is None else _check(column, value, known)
+                extensions[key] = None
+            else:
+                extensions[key] = value if kept is None else kept.value(value)
         return extensions
 
 
@@ -746,22 +808,22 @@ class _Judged:
     def __init__(
         self, row: Sequence[str], bound: _BoundBlock, extensions: dict[str, JSONValue]
     ) -> None:
-        self.judgments: list[tuple[_BoundArea, Judgment, datetime.date | None]] = []
+        self.judgments: list[tuple[_BoundArea, str, Judgment, str | None]] = []
         self.report_card = self.cif = self.graded = False
         for bound_area in bound.areas:
-            value = _cell(row, bound_area.column)
-            if value is None:
+            value = row[bound_area.column.index].strip()  # _cell(), inlined: the hot loop
+            if value in NULLS:
                 continue
             area = bound_area.area
-            try:
-                judgment = area.parse(value)
-            except ValueProblem as problem:
-                raise _RowProblem(bound_area.column.name, value, str(problem)) from None
+            judgment = bound_area.judgment(value)
             if judgment is NOT_APPLICABLE:
                 # The school has no such provision: no area, and the code is kept.
-                extensions[_key(bound_area.column.name)] = value
+                extensions[bound_area.column.key] = value
                 continue
-            self.judgments.append((bound_area, judgment, _date(row, bound_area.judged)))
+            judged = _cell(row, bound_area.judged)
+            if judged is not None:
+                _date(row, bound_area.judged)  # a date that is not one is refused here
+            self.judgments.append((bound_area, value, judgment, judged))
             self.report_card = self.report_card or area.report_card
             self.cif = self.cif or area.key in _CIF_KEYS
             self.graded = self.graded or not isinstance(judgment, NonGrade)
@@ -782,12 +844,33 @@ class _Judged:
         """The graded areas, named as *framework* names them, and the scales of their grades."""
         areas: list[GradedArea] = []
         scales: list[GradingScale] = []
-        for bound_area, judgment, judged in self.judgments:
-            key, topic = _named_by(framework, bound_area.area)
-            if isinstance(judgment, Grade) and all(judgment.scale is not s for s in scales):
+        framework_id = None if framework is None else framework.id
+        for bound_area, value, judgment, judged in self.judgments:
+            # Areas mostly share one scale: the last one found is compared first.
+            if (
+                isinstance(judgment, Grade)
+                and (not scales or judgment.scale is not scales[-1])
+                and all(judgment.scale is not s for s in scales)
+            ):
                 scales.append(judgment.scale)
-            heading = bound_area.column.name
-            areas.append(_area(key, topic, None if heading == topic else heading, judgment, judged))
+            # The same area judged the same recurs row after row, and records are immutable:
+            # one is built once and shared, found by the cells' own text.
+            memo = bound_area.graded
+            graded = memo.get((framework_id, value, judged))
+            if graded is None:
+                key, topic = _named_by(framework, bound_area.area)
+                heading = bound_area.column.name
+                graded = GradedArea(
+                    key=key,
+                    topic=topic,
+                    label=None if heading == topic else heading,
+                    judgment=judgment,
+                    judged=None if judged is None else _day(judged),
+                )
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[(framework_id, value, judged)] = graded
+            areas.append(graded)
         return areas, scales
 
 
@@ -819,15 +902,6 @@ def _overall(
     if overall is None and not judged.graded and (bound.block.ungraded or not areas):
         overall = UNGRADED
     return overall
-
-
-@functools.lru_cache(maxsize=4096)
-def _area(
-    key: str, topic: str, label: str | None, judgment: Judgment, judged: datetime.date | None
-) -> GradedArea:
-    """A graded area; the same area judged the same recurs row after row, and records are
-    immutable, so one is built once and shared."""
-    return GradedArea(key=key, topic=topic, label=label, judgment=judgment, judged=judged)
 
 
 def _inspection_id(column: _Column, number: str) -> str:
@@ -899,8 +973,11 @@ def _subject(
     row: Sequence[str], bound: _BoundBlock, school: Organisation, urn: str
 ) -> Organisation:
     """The school as it was when inspected: the current one, or its predecessor."""
-    relates = _check(bound.relates, _cell(row, bound.relates), _YES_NO) if bound.relates else None
+    relates_cell = _cell(row, bound.relates)
     urn_at = _cell(row, bound.urn_at)
+    if relates_cell in _SAME_SCHOOL and (urn_at is None or urn_at == urn):
+        return school  # the common case, in two look-ups (the URN is checked already)
+    relates = _check(bound.relates, relates_cell, _YES_NO) if bound.relates else None
     if urn_at is not None and not (urn_at.isdigit() and urn_at.isascii()):
         assert bound.urn_at is not None
         raise _RowProblem(bound.urn_at.name, urn_at, "is not a URN (digits)")
@@ -923,6 +1000,9 @@ def _subject(
         successors=(_NEW_IDENTIFIER(scheme="ofsted_urn", value=urn),),
     )
 
+
+_SAME_SCHOOL: Final = frozenset({None, "Yes"})
+"""The "relate to the URN of the current school" cells that say it does, as written."""
 
 _NUMBER: Final = "_number"
 """Where the fields of an inspection not yet built keep the column and text of its number."""
