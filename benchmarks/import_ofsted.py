@@ -55,14 +55,18 @@ def generate(fixture: Path, rows: int, target: Path) -> None:
     numbers = [
         i for i, name in enumerate(header) if "number" in name.lower() and "Number of" not in name
     ]
-    ids = [header.index(name) for name in NUMBERED if name in header]
+    # The school's ids, and the ids "at the time of" each inspection: shifted alike, so that a
+    # row whose inspections were of the school itself still says so (and a predecessor's ids
+    # stay another school's).
+    ids = [i for i, name in enumerate(header) if name.startswith(NUMBERED)]
     with target.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(header)
         for index in range(rows):
             row = list(samples[index % len(samples)])
             for column in ids:
-                row[column] = str(int(row[column]) + index * 10)
+                if row[column] not in ("", "NULL"):
+                    row[column] = str(int(row[column]) + index * 10)
             for column in numbers:
                 if row[column] not in ("", "NULL"):
                     row[column] = str(int(row[column].removeprefix("ITS")) + index * 10)
