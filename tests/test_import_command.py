@@ -7,6 +7,7 @@ hold for every publisher's importer the command runs.
 from __future__ import annotations
 
 import io
+import os
 import pathlib
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 import inspectlib as il
 from inspectlib import sources
 from inspectlib._cli import main
-from inspectlib.sources import IMPORTERS
+from inspectlib.sources import IMPORTERS, ofsted
 
 
 @pytest.fixture(autouse=True)
@@ -263,6 +264,53 @@ def test_an_option_the_importer_takes_no_argument_for_is_refused(
     )
     assert (1, "", "inspectlib: --as-of does not apply to the ofsted importer\n") == call(
         capsys, "import", "ofsted", "--as-of", "2025-01-02", "sample:ofsted-schools"
+    )
+
+
+def test_an_output_that_is_not_a_regular_file_is_written_as_records_come_and_said_so(
+    tmp_path: pathlib.Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "good.csv").write_bytes(GOOD)
+    (tmp_path / "bad.csv").write_bytes(BAD)
+    files = [str(tmp_path / "good.csv"), str(tmp_path / "bad.csv")]
+
+    code = main(["import", "fake", *files, "-o", "/dev/stdout"])
+    out, err = capfd.readouterr()
+
+    # A descriptor cannot be held back until every item imports: the records went out.
+    assert 1 == code
+    assert ["fake/1", "fake/2", "fake/4"] == [r.id for r in il.load_lines(io.StringIO(out))]
+    assert err.endswith(
+        "3 records imported, 1 error; 3 records written to /dev/stdout all the same (not a "
+        "regular file: written as records come, not replaced)\n"
+        "kept in extensions: fake:note (2)\n"
+    )
+    code = main(["import", "fake", str(tmp_path / "bad.csv"), "-o", os.devnull])
+    assert 1 == code
+    assert (
+        f"1 record imported, 1 error; 1 record written to {os.devnull} all the same (not a "
+        "regular file: written as records come, not replaced)\n"
+    ) in capfd.readouterr().err
+    assert 0 == main(["import", "fake", str(tmp_path / "good.csv"), "-o", os.devnull])
+    assert f"2 records imported, 0 errors, written to {os.devnull}\n" in capfd.readouterr().err
+
+
+OFSTED_FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "ofsted"
+
+
+def test_sheet_chooses_the_sheet_of_a_spreadsheet(capsys: pytest.CaptureFixture[str]) -> None:
+    ods = str(OFSTED_FIXTURES / "schools_report_cards.ods")
+    csv = OFSTED_FIXTURES / "schools_latest_report_cards.csv"
+
+    code, out, _ = call(capsys, "import", "ofsted", "--sheet", "D2_Most_recent_inspections", ods)
+
+    assert 0 == code
+    assert list(ofsted.read(csv)) == list(il.load_lines(io.StringIO(out)))
+    code, out, err = call(capsys, "import", "ofsted", "--sheet", "D3", ods)
+    assert (1, "") == (code, out)
+    assert f"{ods}: no sheet has a header row with 'URN', 'School name'" in err
+    assert (1, "", "inspectlib: --sheet does not apply to the fhrs importer\n") == call(
+        capsys, "import", "fhrs", "--sheet", "D3", "sample:fhrs"
     )
 
 

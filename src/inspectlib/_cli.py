@@ -517,7 +517,7 @@ def _import_options(arguments: argparse.Namespace, importer: Any) -> dict[str, A
     the importer takes no argument for is refused."""
     accepted = inspect.signature(importer.read).parameters
     options: dict[str, Any] = {}
-    for flag, name in (("--as-of", "as_of"), ("--encoding", "encoding")):
+    for flag, name in (("--as-of", "as_of"), ("--encoding", "encoding"), ("--sheet", "sheet")):
         value = getattr(arguments, name)
         if value is None:
             continue
@@ -567,7 +567,7 @@ def _import(arguments: argparse.Namespace) -> int:
         dump_lines(records(), sys.stdout)
         where = ""
     else:
-        where = _import_to(records(), Path(arguments.output), errors)
+        where = _import_to(records(), Path(arguments.output), errors, counts)
     total = counts["records"]
     err.write(
         f"{total:,} {'record' if total == 1 else 'records'} imported, "
@@ -590,18 +590,31 @@ class _ImportFailed(Exception):
     """Raised inside the writing of ``import``'s output to leave the file as it was."""
 
 
-def _import_to(records: Iterator[Record], output: Path, errors: list[Any]) -> str:
+def _import_to(
+    records: Iterator[Record], output: Path, errors: list[Any], counts: dict[str, int]
+) -> str:
     """Write *records* to a temporary file beside *output* and rename it over *output* only if
     no item failed: a command that exits 1 leaves the file as it was. What the summary says of
-    it."""
-    from ._files import writing
+    it.
 
+    A pipe, a device or an open descriptor (``/dev/stdout``) cannot be held back: it is
+    written as records come, as standard output is, and where an item fails the summary says
+    how many records went out all the same."""
+    from ._files import writes_in_place, writing
+
+    in_place = writes_in_place(output)
     try:
         with writing(output) as stream:
             dump_lines(records, stream)
             if errors:
                 raise _ImportFailed
     except _ImportFailed:
+        if in_place:
+            written = counts["records"]
+            return (
+                f"; {written:,} {'record' if written == 1 else 'records'} written to {output} "
+                "all the same (not a regular file: written as records come, not replaced)"
+            )
         return f"; nothing written to {output} (it is replaced only when every item imports)"
     return f", written to {output}"
 
@@ -794,6 +807,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=ENCODINGS,
         default=None,
         help="the encoding of CSV files, where the detection cannot tell (default: detected)",
+    )
+    importer.add_argument(
+        "--sheet",
+        metavar="NAME",
+        default=None,
+        help="the sheet of an ODS file to read (default: the first whose header the importer "
+        "knows)",
     )
     importer.add_argument("-q", "--quiet", action="store_true", help="no progress on a terminal")
     importer.set_defaults(run=_import)

@@ -170,6 +170,7 @@ def _has_cp1252_undefined(chunk: bytes) -> bool:
     """Whether *chunk* holds a byte Windows-1252 leaves undefined (five fast searches)."""
     return not chunk.isascii() and any(byte in chunk for byte in _CP1252_UNDEFINED_BYTES)
 
+
 _UTF8_NON_ASCII: Final = re.compile("[\x80-\ud7ff\ue000-\U0010ffff]")
 
 

@@ -35,7 +35,7 @@ try:
 except ImportError:  # pragma: no cover - not on Windows: temporaries get random names there
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["TEMPORARY_SUFFIX", "is_special", "temporary_names", "writing"]
+__all__ = ["TEMPORARY_SUFFIX", "is_special", "temporary_names", "writes_in_place", "writing"]
 
 TEMPORARY_SUFFIX: Final = ".inspectlib-tmp"
 """How every temporary file inspectlib writes ends."""
@@ -60,6 +60,13 @@ def _descriptor(path: Path) -> int | None:
         if number != name and number.isdigit():
             return int(number)
     return None
+
+
+def writes_in_place(path: Path) -> bool:
+    """Whether :func:`writing` writes *path* in place, as bytes come (an open descriptor such
+    as ``/dev/stdout``, a pipe, a device), where it cannot replace it whole or leave it as it
+    was."""
+    return _descriptor(path) is not None or is_special(path)
 
 
 def is_special(path: Path) -> bool:
