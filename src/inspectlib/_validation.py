@@ -541,12 +541,16 @@ def _commission_problems(
 ) -> Iterator[Problem]:
     commissioned = commission.commissioned
     numbers = [question.number for question in commission.terms_of_reference]
-    yield from _out_of_order(numbers, "$.terms_of_reference", "question").values()
+    for index in range(1, len(numbers)):
+        problem = _out_of_order(numbers, index, "$.terms_of_reference", "question")
+        if problem is not None:
+            yield problem
     asked = frozenset(numbers)
-    misnumbered = _out_of_order([part.number for part in commission.parts], "$.parts", "part")
+    part_numbers = [part.number for part in commission.parts]
     for index, part in enumerate(commission.parts):
-        if index in misnumbered:
-            yield misnumbered[index]
+        problem = _out_of_order(part_numbers, index, "$.parts", "part")
+        if problem is not None:
+            yield problem
         yield from _part_problems(commission, part, f"$.parts[{index}]", asked)
     yield from _stated_after_commission(commission.expectations, "$.expectations", commissioned)
     yield from _expectation_order_problems(commission.expectations, "$.expectations")
@@ -554,17 +558,16 @@ def _commission_problems(
     yield from _link_problems(commission.id, None, commission.related)
 
 
-def _out_of_order(numbers: list[int], path: str, what: str) -> dict[int, Problem]:
-    """The problem of each number not above the one before it, by its index."""
-    return {
-        index: Problem(
+def _out_of_order(numbers: list[int], index: int, path: str, what: str) -> Problem | None:
+    """The problem of the number at *index* if it is not above the one before it."""
+    number = numbers[index]
+    if index and number <= numbers[index - 1]:
+        return Problem(
             f"{path}[{index}].number",
             f"{what} {number} comes after {what} {numbers[index - 1]}: numbers must be unique "
             "and in order",
         )
-        for index, number in enumerate(numbers)
-        if index and number <= numbers[index - 1]
-    }
+    return None
 
 
 def _part_problems(
@@ -582,12 +585,13 @@ def _part_problems(
             f"{here}.status",
             f"a part with a publication date cannot be {part.status.value.replace('_', ' ')}",
         )
-    for claim_path, claim in [(f"{here}.published", published)] + [
-        (f"{here}.disputed[{i}]", c) for i, c in enumerate(part.disputed)
-    ]:
+    # The part's own publication date, then the dates other sources give (at disputed[i]).
+    for position, claim in enumerate((published, *part.disputed)):
         if claim is not None and certainly_before(claim.date, commissioned):
             yield Problem(
-                f"{claim_path}.date",
+                f"{here}.published.date"
+                if position == 0
+                else f"{here}.disputed[{position - 1}].date",
                 f"published ({stated_text(claim.date)}) before it was commissioned "
                 f"({commissioned.describe()})",
             )
