@@ -296,8 +296,10 @@ def _area_problems(
             first = first_at[area.key]
             if first != index:
                 yield _duplicate("$.graded_areas", index, "key", "area key", area.key, first)
-        for step, message in _judgment_problems(area.judgment, scales, declared):
-            yield Problem(f"$.graded_areas[{index}].judgment{step}", message)
+        faults = _judgment_problems(area.judgment, scales, declared)
+        if faults:
+            for step, message in faults:
+                yield Problem(f"$.graded_areas[{index}].judgment{step}", message)
     for index, area in enumerate(areas):
         if area.parent is None:
             continue
@@ -452,8 +454,8 @@ def _inheritance_problems(inspection: Inspection) -> Iterator[Problem]:
 
 def _first_index(keys: list[str]) -> tuple[dict[str, int], bool]:
     """Where each of *keys* first stands, and whether any stands more than once (a key at an
-    index other than its first is a repeat): one pass in C for the usual distinct keys."""
-    first_at = dict(zip(keys, range(len(keys)), strict=True))
+    index other than its first is a repeat): one pass for the usual distinct keys."""
+    first_at = {key: index for index, key in enumerate(keys)}
     repeated = len(first_at) < len(keys)
     if repeated:
         # The pass above kept the last place of a repeated key; keep its first.
@@ -505,8 +507,10 @@ def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iter
             if problem is not None:
                 yield Problem(f"$.findings[{index}].cause_of_concern", problem)
         for position, item in enumerate(finding.evidence):
-            for field, message in _count_problems(item):
-                yield Problem(f"$.findings[{index}].evidence[{position}].{field}", message)
+            counts = _count_problems(item)
+            if counts:
+                for field, message in counts:
+                    yield Problem(f"$.findings[{index}].evidence[{position}].{field}", message)
 
 
 def _cause_problem(
