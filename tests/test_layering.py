@@ -48,13 +48,14 @@ FAMILIES: dict[str, frozenset[str]] = {
         }
     ),
     # Records as tables: the tables, the Parquet datasets written from them, and the tables
-    # read back (inspections and commissions).
+    # read back (inspections, commissions, frameworks and scales).
     "tables": frozenset(
         {
             "inspectlib._tables",
             "inspectlib._datasets",
             "inspectlib._table_reading",
             "inspectlib._commission_reading",
+            "inspectlib._catalogue_reading",
             "inspectlib._spreadsheet",
         }
     ),

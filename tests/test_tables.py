@@ -210,6 +210,8 @@ def test_the_table_api_is_typed(tmp_path: pathlib.Path) -> None:
             arrow: pyarrow.Table = tidy.to_arrow()["evidence"]
             name: il.tables.TableName = "graded_areas"
             rows = tidy.rows(name)
+            records: tuple[il.Record, ...] = il.tables.read_tables("tables")
+            frameworks = [r.areas for r in records if isinstance(r, il.frameworks.Framework)]
             tidy.rows("graded_area")
             reveal_type(tidy.to_pandas())
             """
@@ -403,27 +405,6 @@ def test_every_problem_of_the_tables_is_located_by_file_row_and_column(
     ] == [(problem.path, problem.message) for problem in caught.value.problems]
 
 
-def test_tables_of_records_that_are_not_read_back_are_refused_by_name(
-    seed: il.Inspection, commission: il.CommissionedInspection, tmp_path: pathlib.Path
-) -> None:
-    framework = il.catalogue.BUILTIN.framework("hmicfrs/ncpi/2024")
-    il.tables.tables([seed, commission, framework]).to_csv(tmp_path)
-
-    with pytest.raises(il.ValidationError) as caught:
-        il.tables.read_tables(tmp_path)
-
-    advice = (
-        "only inspections and commissions are read back from tables: move this file out, "
-        "and keep frameworks and scales as JSON"
-    )
-    assert [
-        (f"{name}.csv", advice) for name in ("frameworks", "framework_areas", "scales", "grades")
-    ] == [(problem.path, problem.message) for problem in caught.value.problems]
-    for name in ("frameworks", "framework_areas", "scales", "grades"):
-        (tmp_path / f"{name}.csv").unlink()
-    assert (seed, commission) == il.tables.read_tables(tmp_path)
-
-
 def test_unknown_columns_and_missing_tables_are_named(
     seed: il.Inspection, tmp_path: pathlib.Path
 ) -> None:
@@ -441,8 +422,8 @@ def test_unknown_columns_and_missing_tables_are_named(
     with pytest.raises(il.ValidationError) as caught:
         il.tables.read_tables(tmp_path / "nowhere")
     assert (
-        "no inspections table (inspections.csv or .parquet), nor commissions table "
-        "(commissions.csv or .parquet)"
+        "no table of records: inspections, commissions, frameworks or scales "
+        "(inspections.csv or inspections.parquet, and so on)"
     ) == caught.value.problems[0].message
 
 

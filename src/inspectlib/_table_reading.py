@@ -24,12 +24,14 @@ import orjson
 from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
 from ._commissions import CommissionedInspection
-from ._documents import FORMAT_VERSION, from_dict
+from ._documents import FORMAT_VERSION, Record, from_dict
 from ._encodings import EncodingRefused, detect_encoding
 from ._errors import InvalidGrade, Problem, ValidationError
 from ._extensions import Step
+from ._frameworks import Framework
 from ._inspections import Inspection
 from ._judgments import NonGrade, NonGradeKind
+from ._scales import GradingScale
 from ._spreadsheet import FORMULA_STARTS
 from ._suggestions import did_you_mean
 from ._tables import (
@@ -39,6 +41,7 @@ from ._tables import (
     TableName,
     _csv_cell,
     _optional,
+    listed,
     tables,
 )
 from ._validation import CROSS_FIELD_CHECKS
@@ -62,6 +65,14 @@ _COMMISSION_READ: Final[tuple[TableName, ...]] = (
 )
 """The tables a commissioned inspection is read back from (see ``_commission_reading``)."""
 
+_CATALOGUE_READ: Final[tuple[TableName, ...]] = (
+    "frameworks",
+    "framework_areas",
+    "scales",
+    "grades",
+)
+"""The tables frameworks and scales are read back from (see ``_catalogue_reading``)."""
+
 _VIEWS: Final[tuple[TableName, ...]] = ("related", "expectations")
 """Tables that show what ``other_fields`` of the inspections holds: checked to agree with it,
 so that an edit made there is reported rather than lost."""
@@ -78,6 +89,10 @@ _REQUIRED: Final[dict[TableName, tuple[str, ...]]] = {
     "questions": ("commission_id", "number"),
     "parts": ("commission_id", "part"),
     "deliverables": ("commission_id", "part"),
+    "frameworks": ("framework_id",),
+    "framework_areas": ("framework_id", "key"),
+    "scales": ("scale_id",),
+    "grades": ("scale_id", "grade_rank", "label"),
 }
 
 _DERIVED: Final[dict[TableName, dict[str, str]]] = {
@@ -98,6 +113,7 @@ T = TypeVar("T")
 Reading: TypeAlias = Generator[Problem, None, T]
 """Reads a value, yielding the problems of the cells it cannot read."""
 
+_OVERALL_COLUMNS: Final = ("overall", "overall_type", "overall_scale")
 _NON_GRADE_LABELS: Final = {kind.value: NonGrade(kind).label for kind in NonGradeKind}
 _AGREEMENT: Final = "columns that show other cells agree with them"
 """The check of :data:`_DERIVED` columns, which needs the record built."""
@@ -182,7 +198,7 @@ def _cell_text(value: str | None) -> str | None:
 
 def _files(directory: Path) -> dict[TableName, Path]:
     found: dict[TableName, Path] = {}
-    for table in (*_READ, *_COMMISSION_READ, *_VIEWS):
+    for table in TABLE_NAMES:
         for suffix in (".csv", ".parquet"):
             path = directory / f"{table}{suffix}"
             if path.exists():
@@ -192,39 +208,27 @@ def _files(directory: Path) -> dict[TableName, Path]:
                         [Problem(path.name, f"{found[table].name} is there too: keep one")],
                     )
                 found[table] = path
-    if "inspections" not in found and "commissions" not in found:
+    if not any(table in found for table in _RECORD_TABLES):
         raise ValidationError(
             str(directory),
             [
                 Problem(
                     "inspections.csv",
-                    "no inspections table (inspections.csv or .parquet), nor commissions table "
-                    "(commissions.csv or .parquet)",
+                    "no table of records: inspections, commissions, frameworks or scales "
+                    "(inspections.csv or inspections.parquet, and so on)",
                 )
-            ],
-        )
-    # Tables of frameworks and scales are not read back: refused by name rather than passed
-    # over, so that no edit made in them is silently lost.
-    others = [
-        path
-        for table in TABLE_NAMES
-        if table not in (*_READ, *_COMMISSION_READ, *_VIEWS)
-        for path in (directory / f"{table}.csv", directory / f"{table}.parquet")
-        if path.exists()
-    ]
-    if others:
-        raise ValidationError(
-            str(directory),
-            [
-                Problem(
-                    path.name,
-                    "only inspections and commissions are read back from tables: move this "
-                    "file out, and keep frameworks and scales as JSON",
-                )
-                for path in others
             ],
         )
     return found
+
+
+_RECORD_TABLES: Final[tuple[TableName, ...]] = (
+    "inspections",
+    "commissions",
+    "frameworks",
+    "scales",
+)
+"""The tables of which each row is a record."""
 
 
 Rows: TypeAlias = list[tuple[_Table, int, dict[str, Any]]]
@@ -257,6 +261,8 @@ class _Builder(Places):
     def __init__(self, table: _Table, number: int, row: dict[str, Any]) -> None:
         super().__init__(_READ, table, number, row)
         self.findings: dict[str, int] = {}
+        self.kept: frozenset[str] = frozenset()
+        """The fields the ``other_fields`` of the inspection's own row holds."""
 
     def tables_located(self, read: dict[TableName, _Table]) -> None:
         """A problem of a whole list (an area that is missing) is one of its table."""
@@ -265,12 +271,12 @@ class _Builder(Places):
                 self.where[(name,)] = _Cell(read[name].file)
 
 
-def read_tables(
-    directory: str | Path, *, catalogue: Catalogue | None = None
-) -> tuple[Inspection | CommissionedInspection, ...]:
-    """The inspections and commissioned inspections in tidy tables written by
-    :meth:`Tables.to_csv` or :meth:`Tables.to_parquet`, edited or not: the inverse of
-    :func:`tables`. Inspections come first, in the order of their table, then commissions.
+def read_tables(directory: str | Path, *, catalogue: Catalogue | None = None) -> tuple[Record, ...]:
+    """The records in tidy tables written by :meth:`Tables.to_csv` or :meth:`Tables.to_parquet`,
+    edited or not: the inverse of :func:`tables`. Inspections come first, in the order of their
+    table, then commissioned inspections, frameworks and grading scales, each in the order of
+    its table. A folder of inspections alone gives inspections alone, as before frameworks and
+    scales were read back; pick a kind out with ``isinstance``.
 
     *directory* holds ``inspections`` and, where there are any, ``graded_areas``, ``findings``,
     ``evidence`` and ``finding_updates``, each as ``.csv`` or ``.parquet``. Rows belong to an
@@ -281,20 +287,29 @@ def read_tables(
     :func:`~inspectlib.load` checks a document. A CSV file may be UTF-8, with or without a byte
     order mark, or Windows-1252, as spreadsheets save it (Excel's "CSV (Comma delimited)" in
     the UK); the encoding is found as the importers of :mod:`inspectlib.sources` find it.
+
     A commission is read from ``commissions`` and, where it has any, ``questions``, ``parts``
     and ``deliverables`` (a deliverable belongs to its commission's part by ``part``): the
     columns ``commission_id``, ``title`` and ``commissioned``, a question's
     ``number`` and ``text``, a part's ``part``, ``title`` and ``status``, a deliverable's
     ``kind`` and ``inspection_id``; every other field is in the row's ``other_fields``, and a
     column that only shows it (``lead``, ``scope``, ``document_title``...) must agree with it.
-    Tables of frameworks and scales are not read back: such a file in *directory* is an error
-    naming it, rather than passed over.
+
+    A grading scale is read from ``scales`` and its rows of ``grades``: its labels are the
+    grades' ``label``, ordered by ``grade_rank`` (0 the worst); ``grades`` and a grade's ``key``
+    only show them. A framework is read from ``frameworks`` and its rows of
+    ``framework_areas``: every column is read (flags as ``TRUE`` or ``FALSE``, lists of values
+    as ``"a; b"``), and its ``scales`` name its scales by id, found among the scales of the
+    tables or else in the catalogue. Frameworks and scales in *directory* whose ids the
+    catalogue does not hold join it for reading the inspections and commissions there; one
+    whose id it holds is returned as the tables have it, and the records are read against the
+    catalogue's own. Every table keeps what has no column in ``other_fields``.
 
     Raises:
         ValidationError: With every problem of every table, each located as
             ``FILE:ROW:COLUMN`` (a CSV file's rows numbered as a spreadsheet shows them, the
             header being row 1; a Parquet file's from 1), and the message saying which part of
-            which inspection it is. A CSV file in neither encoding is one problem, naming it.
+            which record it is. A CSV file in neither encoding is one problem, naming it.
 
     .. versionadded:: 0.1.0
     """
@@ -302,12 +317,24 @@ def read_tables(
     catalogue = catalogue_or_builtin(catalogue)
     problems: list[Problem] = []
     files = _files(folder)
+    skipped: dict[str, None] = {}
+    known: tuple[Record, ...] = ()
+    if any(name in files for name in _CATALOGUE_READ):
+        # Imported here: frameworks and scales are read with this module's cells and checks.
+        from ._catalogue_reading import read_catalogue_tables
+
+        catalogue_tables = {
+            name: _Table(name, files.get(name), problems) for name in _CATALOGUE_READ
+        }
+        frameworks, scales, catalogue = read_catalogue_tables(
+            catalogue_tables, catalogue, problems, skipped
+        )
+        known = (*frameworks, *scales)
     read = {name: _Table(name, files.get(name), problems) for name in _READ}
     views = {name: _Table(name, files.get(name), problems) for name in _VIEWS}
     builders = _builders(read["inspections"], problems)
     problems.extend(_attach(read, views, builders))
-    records: list[Inspection | CommissionedInspection] = []
-    skipped: dict[str, None] = {}
+    records: list[Record] = []
     for builder in builders.values():
         builder.tables_located(read)
         record = _record(builder, catalogue, problems, skipped)
@@ -323,7 +350,7 @@ def read_tables(
         records.extend(read_commissions(commission_tables, views, catalogue, problems, skipped))
     if problems:
         raise ValidationError(f"tables in {folder}", problems, skipped=skipped)
-    return tuple(records)
+    return (*records, *known)
 
 
 def _builders(inspections: _Table, problems: list[Problem]) -> dict[str, _Builder]:
@@ -407,7 +434,13 @@ def _record(
     return record
 
 
-Read = TypeVar("Read", bound=Inspection | CommissionedInspection)
+Read = TypeVar("Read", bound=Record)
+_NOUNS: Final[dict[type[Any], str]] = {
+    Inspection: "inspection",
+    CommissionedInspection: "commission",
+    Framework: "framework",
+    GradingScale: "scale",
+}
 
 
 def checked(
@@ -424,10 +457,10 @@ def checked(
     run added to *skipped*."""
     if found:
         problems.extend(found)
-        skipped.update(dict.fromkeys((*CROSS_FIELD_CHECKS[kind], _AGREEMENT)))
+        skipped.update(dict.fromkeys((*CROSS_FIELD_CHECKS.get(kind, ()), _AGREEMENT)))
         return None
     ident = places.document.get("id")
-    noun = "inspection" if kind is Inspection else "commission"
+    noun = _NOUNS[kind]
     try:
         # from_dict's kind is one record class, which a type variable over two is not.
         record: Read = from_dict(places.document, cast(Any, kind), catalogue=catalogue)
@@ -461,6 +494,7 @@ def _inspection(builder: _Builder, catalogue: Catalogue) -> Reading[list[Any]]:
     document = builder.document
     other = yield from _other_fields(table, number, row, builder, ())
     document.update(other)
+    builder.kept = frozenset(other)
     document.update({"inspectlib": FORMAT_VERSION, "kind": "inspection"})
     columns = {"id": "inspection_id", "title": "title", "framework": "framework"}
     for field, column in columns.items():
@@ -480,7 +514,7 @@ def _inspection(builder: _Builder, catalogue: Catalogue) -> Reading[list[Any]]:
             table,
             number,
             row,
-            ("overall", "overall_type", "overall_scale", None),
+            (*_OVERALL_COLUMNS, None),
             scales,
             catalogue,
         )
@@ -534,9 +568,9 @@ def _findings(builder: _Builder) -> Reading[list[dict[str, Any]]]:
             cell = findings_table.cell(finding_number, column)
             _put(wire, field, finding.get(column), builder, (*path, field), cell)
         areas_cell = finding.get("areas")
-        if areas_cell:
-            wire["areas"] = [key.strip() for key in str(areas_cell).split(";")]
-            builder.where[(*path, "areas")] = findings_table.cell(finding_number, "areas")
+        builder.where[(*path, "areas")] = findings_table.cell(finding_number, "areas")
+        if areas_cell and "areas" not in wire:  # else other_fields holds keys it cannot show
+            wire["areas"] = listed(areas_cell)
         if finding.get("finding_id") is not None:
             builder.findings.setdefault(str(finding["finding_id"]), index)
         findings.append(wire)
@@ -812,6 +846,12 @@ def _derived_problems(builder: _Builder, record: Inspection) -> Iterator[Problem
         yield from view_problems(name, builder.views[name], record_rows, record.id, lambda _: own)
     for name, derived in _DERIVED.items():
         yield from shown_problems(builder.rows[name], written.rows(name), derived)
+    for row, expected in zip(builder.rows["findings"], written.findings, strict=False):
+        if "areas" in orjson.loads(expected["other_fields"] or "{}"):
+            yield from shown_problems([row], [expected], {"areas": "areas in other_fields"})
+    if "overall" in builder.kept:  # other_fields holds the judgment: its columns only show it
+        overall = dict.fromkeys(_OVERALL_COLUMNS, "overall in other_fields")
+        yield from shown_problems(builder.rows["inspections"], written.inspections, overall)
 
 
 def shown_problems(

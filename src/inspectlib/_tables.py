@@ -188,6 +188,7 @@ COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
         "overall",
         "carried_forward",
         "finding_kinds",
+        "other_fields",
     ),
     "framework_areas": (
         "framework_id",
@@ -198,8 +199,9 @@ COLUMNS: Final[dict[TableName, tuple[str, ...]]] = {
         "required",
         "non_grades",
         "aliases",
+        "other_fields",
     ),
-    "scales": ("scale_id", "name", "grades", "valid_from", "valid_until"),
+    "scales": ("scale_id", "name", "grades", "valid_from", "valid_until", "other_fields"),
     "grades": ("scale_id", "grade_rank", "key", "label"),
 }
 """Each table's columns, in order."""
@@ -311,9 +313,27 @@ def _joined(values: Iterable[object]) -> str:
     return "; ".join(str(value) for value in values)
 
 
+def listed(cell: object) -> list[str]:
+    """The values of a cell of values joined by ``"; "``, as a person may type them too
+    (``"a;b"``)."""
+    return [value.strip() for value in str(cell).split(";")]
+
+
+def _shown_whole(wire: Mapping[str, Any], fields: Iterable[str]) -> tuple[str, ...]:
+    """The list *fields* of *wire* that a column of joined values shows whole: the others stay
+    in ``other_fields`` (an alias holding ``;``, say), the column then only showing them."""
+    return tuple(
+        field
+        for field in fields
+        if not isinstance(wire.get(field), list)
+        or (wire[field] and listed(_joined(wire[field])) == wire[field])
+    )
+
+
 def _other_fields(wire: Mapping[str, Any], columns: Iterable[str]) -> str | None:
     """The wire fields of a record that no column holds, as JSON, so that nothing is lost."""
-    rest = {key: value for key, value in wire.items() if key not in frozenset(columns)}
+    held = frozenset(columns)
+    rest = {key: value for key, value in wire.items() if key not in held}
     return orjson.dumps(rest).decode() if rest else None
 
 
@@ -704,16 +724,41 @@ and parts, which have tables of their own) are not in its ``other_fields``."""
 QUESTION_WIRE: Final = ("number", "text")
 PART_WIRE: Final = ("number", "title", "status")
 DELIVERABLE_WIRE: Final = ("kind", "inspection")
+FRAMEWORK_WIRE: Final = (
+    "inspectlib",
+    "kind",
+    "id",
+    "programme",
+    "name",
+    "inspectorate",
+    "valid_from",
+    "valid_until",
+    "closed",
+    "overall",
+    "carried_forward",
+)
+"""A framework's fields its row holds in columns of their own, besides its lists (scales,
+finding kinds), which a column holds where it can show them whole."""
+FRAMEWORK_AREA_WIRE: Final = ("key", "parent", "topic", "required")
+SCALE_WIRE: Final = ("inspectlib", "kind", "id", "labels", "name", "valid_from", "valid_until")
+"""A scale's fields its row holds in columns (its labels are the rows of ``grades``)."""
 _AREA_WIRE: Final = ("key", "parent", "topic", "label", "judged", "report", "judgment")
 _IN_COLUMNS: Final = frozenset({"grade", "carried_forward", *(kind.value for kind in NonGradeKind)})
 """The judgments the judgment columns hold whole; any other stays in ``other_fields`` too."""
 
 
-def _judgment_wire(wire: Mapping[str, Any], field: str) -> tuple[str, ...]:
-    """*field* when its judgment is one the columns hold whole, for leaving it out of
-    ``other_fields``."""
+def _judgment_wire(
+    wire: Mapping[str, Any], field: str, in_columns: frozenset[str] = _IN_COLUMNS
+) -> tuple[str, ...]:
+    """*field* when its judgment is one the columns hold whole (*in_columns*), for leaving it
+    out of ``other_fields``."""
     judgment = wire.get(field)
-    return (field,) if isinstance(judgment, Mapping) and judgment.get("type") in _IN_COLUMNS else ()
+    return (field,) if isinstance(judgment, Mapping) and judgment.get("type") in in_columns else ()
+
+
+_OVERALL_IN_COLUMNS: Final = _IN_COLUMNS - {"carried_forward"}
+"""The overall judgments the inspection's columns hold whole: a carried-forward one has no
+column for the inspection it comes from."""
 
 
 _FINDING_WIRE: Final = (
@@ -721,11 +766,12 @@ _FINDING_WIRE: Final = (
     "kind",
     "reference",
     "text",
-    "areas",
     "due",
     "cause_of_concern",
     "evidence",
 )
+"""A finding's fields its columns hold, besides its areas, which the column ``areas`` holds
+where it can show them whole."""
 _EVIDENCE_WIRE: Final = ("type", "description", "count", "total", "unit")
 
 
@@ -769,7 +815,7 @@ class _Collector:
                 "overall_type": kind,
                 "overall_scale": scale,
                 "other_fields": _other_fields(
-                    wire, (*_INSPECTION_WIRE, *_judgment_wire(wire, "overall"))
+                    wire, (*_INSPECTION_WIRE, *_judgment_wire(wire, "overall", _OVERALL_IN_COLUMNS))
                 ),
                 **_extension_cells(inspection, self.extensions),
             }
@@ -818,7 +864,9 @@ class _Collector:
                     "addressed_to": finding.addressed_to and finding.addressed_to.name,
                     "due": _text(finding.due),
                     "cause_of_concern": finding.cause_of_concern,
-                    "other_fields": _other_fields(finding_wire, _FINDING_WIRE),
+                    "other_fields": _other_fields(
+                        finding_wire, (*_FINDING_WIRE, *_shown_whole(finding_wire, ("areas",)))
+                    ),
                     **_extension_cells(finding, self.extensions),
                 }
             )
@@ -950,6 +998,10 @@ class _Collector:
                 )
 
     def framework(self, framework: Framework) -> None:
+        # As a commission's: other_fields keeps the fields with no column (sources, notes,
+        # rules...) as JSON, so that the framework reads back whole.
+        wire = to_dict(framework, validate=False)
+        wire["scales"] = [scale.id for scale in framework.scales]
         self.rows["frameworks"].append(
             {
                 "framework_id": framework.id,
@@ -963,19 +1015,35 @@ class _Collector:
                 "overall": framework.overall,
                 "carried_forward": framework.carried_forward,
                 "finding_kinds": _joined(kind.value for kind in framework.finding_kinds) or None,
+                "other_fields": _other_fields(
+                    wire,
+                    (*FRAMEWORK_WIRE, "areas", *_shown_whole(wire, ("scales", "finding_kinds"))),
+                ),
             }
         )
-        for area in framework.areas:
+        default_scale = framework.scales[0].id
+        for area, area_wire in zip(framework.areas, wire.get("areas", ()), strict=True):
+            # The scale column shows the area's scale, the framework's first where it names
+            # none: one named the same as that default is kept in other_fields too.
+            named_default = area.scale == default_scale
             self.rows["framework_areas"].append(
                 {
                     "framework_id": framework.id,
                     "key": area.key,
                     "parent": area.parent,
                     "topic": area.topic,
-                    "scale": area.scale or framework.scales[0].id,
+                    "scale": area.scale or default_scale,
                     "required": area.required,
                     "non_grades": _joined(kind.value for kind in area.non_grades) or None,
                     "aliases": _joined(area.aliases) or None,
+                    "other_fields": _other_fields(
+                        area_wire,
+                        (
+                            *FRAMEWORK_AREA_WIRE,
+                            *(() if named_default else ("scale",)),
+                            *_shown_whole(area_wire, ("non_grades", "aliases")),
+                        ),
+                    ),
                 }
             )
         for scale in framework.scales:
@@ -992,6 +1060,11 @@ class _Collector:
                 "grades": len(scale.labels),
                 "valid_from": _text(scale.valid_from),
                 "valid_until": _text(scale.valid_until),
+                # An empty name is no cell of CSV at all: kept in other_fields then.
+                "other_fields": _other_fields(
+                    to_dict(scale, validate=False),
+                    tuple(field for field in SCALE_WIRE if scale.name or field != "name"),
+                ),
             }
         )
         for grade in reversed(scale.grades):
