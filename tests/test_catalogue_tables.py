@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import pathlib
 import tempfile
 
@@ -16,6 +15,7 @@ import strategies
 from inspectlib.catalogue import BUILTIN
 from inspectlib.frameworks import Framework, FrameworkArea
 from inspectlib.scales import GradingScale
+from spreadsheet_edits import edit
 
 pytest.importorskip("pyarrow")
 
@@ -29,15 +29,6 @@ def write(
 ) -> None:
     tidy = il.tables.tables(records)
     tidy.to_csv(folder) if form == "csv" else tidy.to_parquet(folder)
-
-
-def edit(path: pathlib.Path, row: int, column: str, value: str) -> None:
-    """Change one cell of a CSV file, *row* numbered as a spreadsheet does (1 the header)."""
-    with path.open(newline="", encoding="utf-8") as stream:
-        rows = list(csv.reader(stream))
-    rows[row - 1][rows[0].index(column)] = value
-    with path.open("w", newline="", encoding="utf-8") as stream:
-        csv.writer(stream).writerows(rows)
 
 
 def problems(folder: pathlib.Path) -> list[tuple[str, str]]:

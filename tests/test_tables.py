@@ -19,6 +19,7 @@ import inspectlib as il
 from inspectlib._cli import main
 from inspectlib._tables import TABLE_NAMES, write_csv
 from inspectlib.scales import HMICFRS_FIVE_POINT
+from spreadsheet_edits import edit
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -179,6 +180,22 @@ def test_a_parquet_round_trip_keeps_the_order(seed: il.Inspection, tmp_path: pat
     ].to_list()
 
 
+def test_duckdb_reads_grades_as_text_and_orders_them_by_rank(
+    seed: il.Inspection, tmp_path: pathlib.Path
+) -> None:
+    # What the DuckDB how-to says: order by grade_rank, not by the label's text.
+    il.tables.tables([seed]).to_parquet(tmp_path)
+    path = tmp_path / "graded_areas.parquet"
+
+    (kind,) = duckdb.sql(f"SELECT DISTINCT typeof(judgment) FROM '{path}'").fetchall()
+    by_rank = duckdb.sql(f"SELECT judgment FROM '{path}' ORDER BY grade_rank, key").fetchall()
+
+    assert ("VARCHAR",) == kind
+    assert ["Adequate"] * 3 + ["Good"] * 2 == [label for (label,) in by_rank]
+    ranks = [WORST_FIRST.index(label) for (label,) in by_rank]
+    assert sorted(ranks) == ranks
+
+
 def test_dates_are_dates_in_every_backend(seed: il.Inspection, tmp_path: pathlib.Path) -> None:
     tidy = il.tables.tables([seed])
     day = datetime.date(2024, 12, 13)
@@ -302,15 +319,6 @@ def test_a_commissions_problems_are_located_by_file_row_and_column(tmp_path: pat
             "instead, or empty this cell",
         ),
     ] == [(problem.path, problem.message) for problem in caught.value.problems]
-
-
-def edit(path: pathlib.Path, row: int, column: str, value: str) -> None:
-    """Change one cell of a CSV file, *row* numbered as a spreadsheet does (1 the header)."""
-    with path.open(newline="", encoding="utf-8") as stream:
-        rows = list(csv.reader(stream))
-    rows[row - 1][rows[0].index(column)] = value
-    with path.open("w", newline="", encoding="utf-8") as stream:
-        csv.writer(stream).writerows(rows)
 
 
 def test_a_hand_edited_grade_comes_back_validated(
