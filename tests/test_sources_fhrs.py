@@ -834,8 +834,20 @@ def test_a_file_cut_short_says_so_after_its_establishments() -> None:
             "(a bulk file's twin), establishments (an API response) nor FHRSID (one establishment)",
         ),
         (b'{"FHRSID": ', "invalid JSON at line 1, column 12: unexpected end of data"),
+        (
+            b"PK\x03\x04\x14\x00",
+            "not an FSA food hygiene file: expected XML (a bulk open-data file) or JSON (its "
+            "JSON twin, or an API response); the file is a zip archive: extract the XML or JSON "
+            "file from it first",
+        ),
+        (
+            "<FHRSEstablishment/>".encode("utf-16"),
+            "not an FSA food hygiene file: expected XML (a bulk open-data file) or JSON (its "
+            "JSON twin, or an API response); the file is UTF-16 text: save it as UTF-8, as the "
+            "FSA publishes it",
+        ),
     ],
-    ids=["empty", "csv", "other-xml", "other-json", "broken-json"],
+    ids=["empty", "csv", "other-xml", "other-json", "broken-json", "zip", "utf-16"],
 )
 def test_a_file_that_is_not_the_fsas_is_refused(data: bytes, message: str) -> None:
     with pytest.raises(SourceError) as raised:

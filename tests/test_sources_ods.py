@@ -90,6 +90,16 @@ def test_a_zip_that_is_not_a_spreadsheet_is_refused() -> None:
     assert refused(io.BytesIO(b"PK\x03\x04 and then nothing")).startswith("not an ODS file: ")
 
 
+def test_a_workbook_or_an_archive_of_a_csv_file_is_named_for_what_it_is() -> None:
+    assert (
+        "not an ODS file: it is an Excel workbook (.xlsx), which is not read: save it as ODS or CSV"
+    ) == refused(ods("<workbook/>", member="xl/workbook.xml"))
+    assert (
+        "not an ODS file: it is a zip archive holding 'ratings.csv': extract the CSV file from it "
+        "first"
+    ) == refused(ods("Location ID\n", member="ratings.csv"))
+
+
 def test_a_sheet_without_the_columns_names_the_sheets_it_saw() -> None:
     message = refused(ods(sheet(row("Name", "Rating") + row("A care home", "Good"))))
 

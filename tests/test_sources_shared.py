@@ -16,7 +16,7 @@ import pytest
 import inspectlib as il
 from inspectlib import _encodings
 from inspectlib._extensions import extension_keys
-from inspectlib.sources import SourceError, SourceProblem, ofsted
+from inspectlib.sources import SourceError, SourceProblem, cqc, fhrs, ofsted
 from inspectlib.sources._shared import (
     CsvRow,
     CsvTable,
@@ -420,6 +420,29 @@ def test_a_cp1252_file_whose_letters_are_not_utf8_pairs_is_still_cp1252() -> Non
 def test_an_encoding_given_is_used() -> None:
     assert [CsvRow(2, {"URN": "1", "Name": "Ã©"})] == list(
         _table("URN,Name\n1,é\n".encode(), encoding="cp1252").rows()
+    )
+
+
+@pytest.mark.parametrize(
+    ("mark", "kind"),
+    [
+        (b"\x1f\x8b\x08\x00", "gzip-compressed"),
+        (b"\xfd7zXZ\x00\x00", "xz-compressed"),
+        (b"\x28\xb5\x2f\xfd", "Zstandard-compressed"),
+    ],
+)
+@pytest.mark.parametrize("importer", [fhrs.read, cqc.read, ofsted.read])
+def test_a_compressed_file_is_refused_as_compressed_not_as_bad_text(
+    importer: Any, mark: bytes, kind: str
+) -> None:
+    stream = io.BytesIO(mark + bytes(range(256)) * 4)
+    stream.name = "ratings.csv.gz"
+
+    with pytest.raises(SourceError) as caught:
+        list(importer(stream))
+
+    assert f"ratings.csv.gz: the file: $: the file is {kind}: decompress it first" == (
+        f"{caught.value.file}: {caught.value.item}: $: {caught.value.problems[0].message}"
     )
 
 

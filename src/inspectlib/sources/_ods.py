@@ -146,6 +146,24 @@ def sheet_rows(stream: IO[bytes], name: str) -> Iterator[tuple[str, int, list[st
             yield sheet, number, list(cells)
 
 
+def _not_ods(archive: zipfile.ZipFile) -> str:
+    """Why a zip archive without ``content.xml`` is not read, saying what it is where that is
+    plain: an Excel workbook, or an archive a CSV file came in."""
+    names = archive.namelist()
+    if "xl/workbook.xml" in names:
+        return (
+            "not an ODS file: it is an Excel workbook (.xlsx), which is not read: "
+            "save it as ODS or CSV"
+        )
+    archived = [member for member in names[:1000] if member.lower().endswith(".csv")]
+    if archived:
+        return (
+            f"not an ODS file: it is a zip archive holding {archived[0]!r}: "
+            "extract the CSV file from it first"
+        )
+    return "not an ODS file: it has no content.xml"
+
+
 @contextlib.contextmanager
 def content(stream: IO[bytes], name: str) -> Iterator[IO[bytes]]:
     """The ``content.xml`` of an ODS file, streamed from the archive."""
@@ -165,7 +183,7 @@ def content(stream: IO[bytes], name: str) -> Iterator[IO[bytes]]:
             try:
                 member = archive.open("content.xml")
             except KeyError:
-                raise file_error(name, "not an ODS file: it has no content.xml") from None
+                raise file_error(name, _not_ods(archive)) from None
             with member:
                 yield member
     finally:

@@ -49,6 +49,7 @@ __all__ = [
     "SourceProblem",
     "deliver",
     "file_error",
+    "refuse_compressed",
     "namespaced",
     "opened",
     "peek",
@@ -164,6 +165,23 @@ class Located:
 def file_error(file: str, message: str, *, line: int | None = None) -> SourceError:
     """An error that ends the file: nothing more can be read from it."""
     return SourceError(file, "the file", [SourceProblem("$", message, line)])
+
+
+# The marks compressed files start with: a file given still compressed (a download saved as
+# it came) would otherwise be refused as text in no known encoding or as no known format.
+# None of them can start a text file (each begins with a control or non-ASCII byte).
+_COMPRESSED: Final = (
+    (b"\x1f\x8b", "gzip-compressed"),
+    (b"\xfd7zXZ\x00", "xz-compressed"),
+    (b"\x28\xb5\x2f\xfd", "Zstandard-compressed"),
+)
+
+
+def refuse_compressed(head: bytes, name: str) -> None:
+    """Refuse a file whose first bytes *head* are those of a compressed file, saying so."""
+    for mark, kind in _COMPRESSED:
+        if head.startswith(mark):
+            raise file_error(name, f"the file is {kind}: decompress it first")
 
 
 def deliver(results: Iterator[R | SourceError], errors: list[SourceError] | None) -> Iterator[R]:

@@ -62,6 +62,7 @@ from ._shared import (
     deliver,
     file_error,
     opened,
+    refuse_compressed,
     replayed,
     shown,
 )
@@ -874,6 +875,7 @@ def _results(
 ) -> Iterator[Inspection | SourceError]:
     with opened(source) as (stream, name):
         head, stream = head_of(stream, 4096)
+        refuse_compressed(head, name)
         if head.startswith(ZIP_MAGIC) and want != "locations":
             with ods_content(stream, name) as xml:
                 ods = OdsTable(

@@ -76,6 +76,7 @@ from inspectlib.sources._shared import (
     file_error,
     opened,
     peek,
+    refuse_compressed,
     shown,
     xml_error,
     xml_iterparse,
@@ -131,6 +132,7 @@ def _results(
 ) -> Iterator[Inspection | SourceError]:
     with opened(source) as (stream, name):
         head, stream = peek(stream)
+        refuse_compressed(head, name)
         first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
         if first == b"<":
             yield from _from_xml(stream, name, as_of)
@@ -141,8 +143,19 @@ def _results(
                 name,
                 "not an FSA food hygiene file: expected XML (a bulk open-data file) or JSON "
                 "(its JSON twin, or an API response)"
-                + ("; the file is empty" if not head.strip() else ""),
+                + _what_it_is(head),
             )
+
+
+def _what_it_is(head: bytes) -> str:
+    """What a file that is neither XML nor JSON is, where its first bytes *head* tell."""
+    if not head.strip():
+        return "; the file is empty"
+    if head.startswith(b"PK\x03\x04"):
+        return "; the file is a zip archive: extract the XML or JSON file from it first"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "; the file is UTF-16 text: save it as UTF-8, as the FSA publishes it"
+    return ""
 
 
 # What the values mean -------------------------------------------------------------------------

@@ -57,6 +57,7 @@ from ._shared import (
     deliver,
     file_error,
     opened,
+    refuse_compressed,
     row_located,
     shown,
 )
@@ -1168,6 +1169,7 @@ def _results(
 ) -> Iterator[Inspection | SourceError]:
     with opened(source) as (stream, name):
         head, stream = head_of(stream, 64 * 1024)
+        refuse_compressed(head, name)
         choices = [_SCHOOLS_REQUIRED, _ILACS_REQUIRED[:2]]
         if want == "schools":
             choices[1] = _SCHOOLS_REQUIRED
