@@ -322,6 +322,34 @@ def test_the_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "usage: inspectlib import" in capsys.readouterr().out
 
 
+def test_an_output_that_cannot_be_written_is_refused_before_anything_is_read(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "good.csv").write_bytes(GOOD)
+    good = str(tmp_path / "good.csv")
+    missing = tmp_path / "no-such-folder" / "out.jsonl"
+
+    assert (
+        1,
+        "",
+        f"inspectlib: {tmp_path}: is a directory; name a file to write JSON Lines to\n",
+    ) == call(capsys, "import", "fake", good, "-o", str(tmp_path))
+    assert (
+        1,
+        "",
+        f"inspectlib: {missing}: no such directory: {missing.parent}\n",
+    ) == call(capsys, "import", "fake", good, "-o", str(missing))
+    assert ["good.csv"] == sorted(path.name for path in tmp_path.iterdir())
+
+
+def test_standard_input_given_twice_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        1,
+        "",
+        "inspectlib: -: standard input is given more than once, and can be read only once\n",
+    ) == call(capsys, "import", "fake", "-", "-")
+
+
 def test_standard_input_is_read_for_a_dash(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

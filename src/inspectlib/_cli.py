@@ -538,9 +538,7 @@ def _import(arguments: argparse.Namespace) -> int:
     kept: collections.Counter[str] = collections.Counter()
     counts = {"records": 0}
     options = _import_options(arguments, importer)
-    for argument in arguments.files:  # an unknown sample is known before anything is read
-        if argument.startswith("sample:"):
-            _sample_file(argument.removeprefix("sample:"), arguments.publisher)
+    _check_import_arguments(arguments)
 
     def records() -> Iterator[Record]:
         for argument in arguments.files:
@@ -588,6 +586,25 @@ _WHOLE_FILE = "the file"
 
 class _ImportFailed(Exception):
     """Raised inside the writing of ``import``'s output to leave the file as it was."""
+
+
+def _check_import_arguments(arguments: argparse.Namespace) -> None:
+    """Refuse what is known to fail before a record is read: an unknown sample, standard input
+    named twice, an output that cannot be written (the temporary file beside it would only
+    fail at the end, naming itself)."""
+    for argument in arguments.files:
+        if argument.startswith("sample:"):
+            _sample_file(argument.removeprefix("sample:"), arguments.publisher)
+    if sum(argument == STDIN for argument in arguments.files) > 1:
+        raise _Failure("-: standard input is given more than once, and can be read only once")
+    output: str | None = arguments.output
+    if output is None:
+        return
+    if os.path.isdir(output):
+        raise _Failure(f"{output}: is a directory; name a file to write JSON Lines to")
+    folder = os.path.dirname(output) or "."
+    if not os.path.isdir(folder):
+        raise _Failure(f"{output}: no such directory: {folder}")
 
 
 def _import_to(

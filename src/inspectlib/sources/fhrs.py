@@ -142,8 +142,7 @@ def _results(
             raise file_error(
                 name,
                 "not an FSA food hygiene file: expected XML (a bulk open-data file) or JSON "
-                "(its JSON twin, or an API response)"
-                + _what_it_is(head),
+                "(its JSON twin, or an API response)" + _what_it_is(head),
             )
 
 
