@@ -391,14 +391,14 @@ def test_progress_is_shown_on_a_terminal_and_not_otherwise(
 
 
 def test_as_of_advice_names_the_option(capsys: pytest.CaptureFixture[str]) -> None:
-    api = pathlib.Path(__file__).parent / "fixtures" / "fhrs" / "api-establishment.json"
+    api = pathlib.Path(__file__).parent / "fixtures" / "fhrs" / "api-establishments.json"
 
     code, out, err = call(capsys, "import", "fhrs", str(api))
 
     assert (1, "") == (code, out)
     assert (
-        f"{api}: establishment 1 (FHRSID 781664): $: no date to publish the rating by: the file "
-        "states no extract date (give --as-of, the day the data was fetched)\n"
+        f"{api}: no date to publish the ratings by: the file states no extract date "
+        "(give --as-of, the day the data was fetched)\n"
         "0 records imported, 1 error\n"
     ) == err
     assert 0 == main(["import", "fhrs", "--as-of", "2025-01-02", str(api)])

@@ -586,14 +586,19 @@ def test_one_establishment_from_the_api() -> None:
     assert next(fhrs.read(FIXTURES / "api-establishments.json", as_of=AS_OF)) == record
 
 
-def test_an_api_response_without_the_day_it_was_fetched_cannot_say_when_it_was_published() -> None:
+@pytest.mark.parametrize("fixture", ["api-establishment.json", "api-establishments.json"])
+def test_an_api_response_without_the_day_it_was_fetched_cannot_say_when_it_was_published(
+    fixture: str,
+) -> None:
     errors: list[SourceError] = []
 
-    assert [] == list(fhrs.read(FIXTURES / "api-establishment.json", errors=errors))
+    assert [] == list(fhrs.read(FIXTURES / fixture, errors=errors))
+    # One error for the file, not one for each of its establishments.
+    assert [("the file", "$")] == [(error.item, error.problems[0].path) for error in errors]
     assert [
         SourceProblem(
             "$",
-            "no date to publish the rating by: the file states no extract date (pass as_of=, "
+            "no date to publish the ratings by: the file states no extract date (pass as_of=, "
             "the day the data was fetched)",
         )
     ] == list(errors[0].problems)

@@ -447,14 +447,14 @@ def _json_document(
     if start == "[":
         context = _Context(name, as_of, api=True)
         for index in reader.elements():
-            yield _establishment(reader.value(), context, index + 1)
+            yield _api_establishment(reader.value(), context, index + 1)
         return
     if start != "{" or not _ENVELOPES.match(reader.head()):
         # One establishment (an API response for one id): a single item, read whole.
         document = reader.value()
         if type(document) is not dict or "FHRSID" not in document:
             raise file_error(name, _NOT_FSA_JSON)
-        yield _establishment(document, _Context(name, as_of, api=True), 1)
+        yield _api_establishment(document, _Context(name, as_of, api=True), 1)
         return
     yield from _envelope(reader, name, as_of)
 
@@ -477,13 +477,26 @@ def _envelope(
                 raise file_error(name, "establishments is not an array")
             for index in reader.elements():
                 count += 1
-                yield _establishment(reader.value(), context, index + 1)
+                yield _api_establishment(reader.value(), context, index + 1)
         elif key == "meta":
             _meta(reader.value(), context, as_of, count)
         else:
             reader.value()  # links, and anything else of the envelope: not establishments
     if not found:
         raise file_error(name, _NOT_FSA_JSON)
+
+
+def _api_establishment(value: Any, context: _Context, index: int) -> Inspection | SourceError:
+    """An establishment of an API response, which can only be dated by the day it was fetched
+    (or a ``meta`` before it): without one, no establishment of the file can be, so the file
+    ends with one error rather than one for each establishment."""
+    if context.extracted is None:
+        raise file_error(
+            context.name,
+            "no date to publish the ratings by: the file states no extract date "
+            f"({PASS_AS_OF}, the day the data was fetched)",
+        )
+    return _establishment(value, context, index)
 
 
 def _meta(meta: Any, context: _Context, as_of: datetime.date | None, read: int) -> None:
