@@ -437,6 +437,21 @@ def test_an_unknown_grade_names_the_file_row_column_and_value() -> None:
     assert ("Behaviour and attitudes", "7", 2) == (problem.field, problem.value, problem.line)
 
 
+@pytest.mark.parametrize(
+    ("urn", "problem"),
+    [("", "$.URN: is empty"), ("10O001", "$.URN: '10O001' is not a URN (digits)")],
+)
+def test_a_row_without_a_urn_says_so(urn: str, problem: str) -> None:
+    data = fixture_bytes("schools_2015_2019.csv").replace(b",100001,", f",{urn},".encode(), 1)
+
+    with pytest.raises(SourceError) as raised:
+        list(ofsted.read(io.BytesIO(data)))
+
+    assert f"<stream>: row at line 3 is invalid: 1 problem\n  line 3: {problem}" == str(
+        raised.value
+    )
+
+
 def test_with_errors_every_good_row_is_read_and_every_bad_one_reported() -> None:
     data = fixture_bytes("ilacs_outcomes_2025.csv").replace(b"14/10/2024", b"31/02/2024")
     errors: list[SourceError] = []

@@ -689,9 +689,7 @@ class _SchoolsColumns:
                 None,
                 f"the row has {len(row)} fields, the header {self.width}",
             )
-        urn = text(row[self.urn])
-        if urn is None or not urn.isdigit() or not urn.isascii():
-            raise _RowProblem("URN", urn, "is not a URN (digits)")
+        urn = _urn(text(row[self.urn]))
         name = text(row[self.school_name])
         if name is None:
             raise _RowProblem("School name", None, "is empty")
@@ -799,6 +797,15 @@ class _SchoolsColumns:
             else:
                 extensions[key] = value if kept is None else kept.value(value)
         return extensions
+
+
+def _urn(urn: str | None) -> str:
+    """The row's URN, which every row has: digits."""
+    if urn is None:
+        raise _RowProblem("URN", None, "is empty")
+    if not urn.isdigit() or not urn.isascii():
+        raise _RowProblem("URN", urn, "is not a URN (digits)")
+    return urn
 
 
 class _Judged:
