@@ -304,3 +304,19 @@ def test_area_keys_a_list_cannot_show_whole_read_back_from_other_fields(
             "edit that instead, or empty this cell",
         )
     ] == problems(tmp_path)
+
+
+def test_a_new_framework_on_an_edited_built_in_scale_is_refused_naming_the_scale(
+    tmp_path: pathlib.Path,
+) -> None:
+    scale = attrs.evolve(NCPI.scales[0], name="Edited")
+    own = attrs.evolve(NCPI, id="example/ncpi", scales=[scale])
+    write([own], tmp_path, "csv")
+
+    assert [
+        (
+            "frameworks.csv",
+            "two different grading scales share the id 'hmicfrs/five-point': give the edited "
+            "scale an id of its own",
+        )
+    ] == problems(tmp_path)

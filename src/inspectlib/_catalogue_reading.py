@@ -94,13 +94,15 @@ def read_catalogue_tables(
         if framework is not None:
             frameworks.append(framework)
             problems.extend(_shown(builder, tables([framework]), _FRAMEWORK_TABLES))
-    return frameworks, list(scales.values()), _joined(catalogue, frameworks, scales, problems)
+    joined = _joined(catalogue, frameworks, scales, read["frameworks"].file, problems)
+    return frameworks, list(scales.values()), joined
 
 
 def _joined(
     catalogue: Catalogue,
     frameworks: list[Framework],
     scales: Mapping[str, GradingScale],
+    file: str,
     problems: list[Problem],
 ) -> Catalogue:
     """*catalogue* with the frameworks and scales read whose ids it does not hold: one it holds
@@ -110,7 +112,7 @@ def _joined(
             *(scale for ident, scale in scales.items() if ident not in catalogue.scales)
         ).with_frameworks(*(f for f in frameworks if f.id not in catalogue.frameworks))
     except InvalidRecord as error:
-        problems.append(Problem("frameworks", f"{error}: give the edited scale an id of its own"))
+        problems.append(Problem(file, f"{error}: give the edited scale an id of its own"))
         return catalogue
 
 

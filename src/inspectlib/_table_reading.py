@@ -303,7 +303,9 @@ def read_tables(directory: str | Path, *, catalogue: Catalogue | None = None) ->
     tables or else in the catalogue. Frameworks and scales in *directory* whose ids the
     catalogue does not hold join it for reading the inspections and commissions there; one
     whose id it holds is returned as the tables have it, and the records are read against the
-    catalogue's own. Every table keeps what has no column in ``other_fields``.
+    catalogue's own; a new framework on a scale that differs from the catalogue's under the
+    same id is an error, since no catalogue can hold both. Every table keeps what has no column
+    in ``other_fields``.
 
     Raises:
         ValidationError: With every problem of every table, each located as
