@@ -8,9 +8,11 @@ while linear work stays in the milliseconds.
 
 from __future__ import annotations
 
+import gc
 import json
 import pathlib
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -210,3 +212,20 @@ def test_the_converters_kept_for_limits_are_bounded() -> None:
 
     # Only the limits that change how documents are read make a converter, and few are kept.
     assert Codec.of(catalogue, KINDS.values()).kept <= 16
+
+
+def test_a_codec_lives_no_longer_than_its_catalogue() -> None:
+    catalogue = il.catalogue.BUILTIN.with_scales()
+    text = (CORPUS / "small-inspection.json").read_text()
+    il.loads(text, catalogue=catalogue)
+    codec = Codec.of(catalogue, KINDS.values())
+    assert Codec.of(catalogue, KINDS.values()) is codec  # the one codec, asked for again
+    assert Codec.of(None, KINDS.values()) is not codec
+    assert Codec.of(catalogue, KINDS.values()) is codec
+    gone = weakref.ref(codec)
+
+    del catalogue, codec
+    gc.collect()
+
+    # The last catalogue asked for is remembered, but neither it nor its codec is kept alive.
+    assert gone() is None

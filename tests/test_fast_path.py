@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import inspectlib as il
 from inspectlib._codec import Codec
-from inspectlib._converter import make_converter
+from inspectlib._converter import _READER_OF_MEMBER, make_converter
 from inspectlib._documents import KINDS
 from inspectlib._fast_records import ALLOWED, assembler, can_build, fast_record_hook, is_eligible
 from inspectlib._fields import not_blank, not_empty, to_tuple
@@ -152,6 +152,7 @@ FIELD_TYPES: dict[str, Any] = {
     "text": str,
     "number": int,
     "optional text": str | None,
+    "optional number": int | None,
     "texts": tuple[str, ...],
 }
 
@@ -164,7 +165,7 @@ def _generated_class(specs: list[tuple[str, bool, bool]]) -> type[Any]:
         hint = FIELD_TYPES[kind]
         options: dict[str, Any] = {"type": hint}
         if defaulted:
-            options["default"] = () if kind == "texts" else None if kind == "optional text" else 0
+            options["default"] = () if kind == "texts" else None if "optional" in kind else 0
             if kind == "text":
                 options["default"] = "x"
         if kind == "texts":
@@ -173,6 +174,8 @@ def _generated_class(specs: list[tuple[str, bool, bool]]) -> type[Any]:
             options["validator"] = not_blank
         if checked and kind == "texts":
             options["validator"] = not_empty
+        if checked and kind == "optional number":
+            options["validator"] = attrs.validators.optional(attrs.validators.ge(0))
         if checked and kind == "number":
             options["validator"] = attrs.validators.ge(0)
         fields[f"f{index}"] = attrs.field(**options)
@@ -218,7 +221,9 @@ def test_a_generated_record_is_built_as_its_init_builds_it(
     expected = outcome_of(through_init)
     built = outcome_of(lambda: fast_record_hook(cls, hooks)(given, cls))
     # Text tested in place (type and blankness), as the loader builds records.
-    tested = outcome_of(lambda: fast_record_hook(cls, hooks, TEXT_CHECKS)(given, cls))
+    tested = outcome_of(
+        lambda: fast_record_hook(cls, hooks, TEXT_CHECKS, members=_READER_OF_MEMBER)(given, cls)
+    )
     # A member of a tagged union, its object read with the tag in it.
     tagged = outcome_of(
         lambda: fast_record_hook(cls, hooks, TEXT_CHECKS, tag="type")({**given, "type": "t"}, cls)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 import cattrs
@@ -57,6 +57,9 @@ class Codec:
 
     _of: Final[weakref.WeakKeyDictionary[Catalogue, Codec]] = weakref.WeakKeyDictionary()
     _of_lock: Final = threading.Lock()
+    # The catalogue asked for last and its codec, found without the weak map's look-up (which
+    # makes a weak reference each time); both held weakly, so that neither outlives the map's.
+    _last: ClassVar[tuple[weakref.ref[Catalogue], weakref.ref[Codec]] | None] = None
 
     def __init__(self, catalogue: Catalogue, kinds: Iterable[type[Any]]) -> None:
         self.scales = catalogue.scales
@@ -64,20 +67,29 @@ class Codec:
         self._converters: dict[tuple[bool, Limits, bool], cattrs.Converter] = {}
         self._lock = threading.Lock()
         # Written with the default limits, whatever limits a reading was given.
-        writer = self.converter(detailed=False)
-        # Each kind's own function, looked up once rather than dispatched on every record.
-        self._writers = {kind: writer.get_unstructure_hook(kind) for kind in self.kinds}
+        fast = self.converter(detailed=False)
+        # Each kind's own functions, looked up once rather than dispatched on every record: the
+        # writers, and the readers of what nearly every document is read with (the default
+        # limits, this inspectlib's own format version).
+        self._writers = {kind: fast.get_unstructure_hook(kind) for kind in self.kinds}
+        self._readers = {kind: fast.get_structure_hook(kind) for kind in self.kinds}
 
     @classmethod
     def of(cls, catalogue: Catalogue | None, kinds: Iterable[type[Any]]) -> Codec:
         """The codec of *catalogue* (the built-in one for ``None``) for records of *kinds*."""
         catalogue = catalogue_or_builtin(catalogue)
+        last = cls._last  # one read: another thread may replace it meanwhile
+        if last is not None and last[0]() is catalogue:
+            known = last[1]()
+            if known is not None:
+                return known
         codec = cls._of.get(catalogue)
         if codec is None:
             codec = cls(catalogue, kinds)
             with cls._of_lock:
                 # Two threads may both build one; either is complete, and the first stored wins.
                 codec = cls._of.setdefault(catalogue, codec)
+        cls._last = (weakref.ref(catalogue), weakref.ref(codec))
         return codec
 
     def converter(
@@ -131,6 +143,13 @@ class Codec:
         self, body: dict[str, Any], cls: type[Any], limits: Limits, dropped: Dropped | None
     ) -> Any:
         """The record, read by the fast converter; ``None`` at its first problem."""
+        if dropped is None and limits is DEFAULT_LIMITS and DROPPING.get() is None:
+            reader = self._readers.get(cls)
+            if reader is not None:
+                try:
+                    return reader(body, cls)
+                except Exception:
+                    return None
         converter = self.converter(detailed=False, limits=limits, dropping=dropped is not None)
         token = DROPPING.set(dropped)
         try:

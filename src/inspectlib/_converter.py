@@ -217,6 +217,14 @@ def _optional_member_present(cls: Any) -> bool:
     return _optional_member(cls) is not None
 
 
+_READER_OF_MEMBER: Final[weakref.WeakKeyDictionary[Hook, tuple[Hook, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Each optional's reader that reads ``None`` as ``None`` and anything else with a member's
+hook, and that hook with the member's type (``None``: the type it is given): a record's fast
+hook tests the field for ``None`` in place and calls the member's directly."""
+
+
 def _optional_structure_hook(converter: cattrs.Converter, cls: Any) -> Hook:
     # cattrs' own optional hook looks the inner hook up on every call; resolve it once.
     member = _optional_member(cls)
@@ -227,6 +235,7 @@ def _optional_structure_hook(converter: cattrs.Converter, cls: Any) -> Hook:
     def structure(value: Any, _: Any) -> Any:
         return None if value is None else inner(value, member)
 
+    _READER_OF_MEMBER[structure] = (inner, member)
     return structure
 
 
@@ -332,10 +341,12 @@ def _record_hook(
             else converter.get_structure_hook(hints[field.name])
             for field in attrs.fields(cls)
         }
-        structure = fast_record_hook(cls, field_hooks, TEXT_CHECKS)
+        structure = fast_record_hook(cls, field_hooks, TEXT_CHECKS, members=_READER_OF_MEMBER)
         if cls in EVIDENCE_TAGS and not dropping and not old_names:
             # Read with its tag in place: no copy of its object without the tag.
-            accepting_tag[cls] = fast_record_hook(cls, field_hooks, TEXT_CHECKS, tag="type")
+            accepting_tag[cls] = fast_record_hook(
+                cls, field_hooks, TEXT_CHECKS, tag="type", members=_READER_OF_MEMBER
+            )
     else:
         # cattrs' generated function indexes into the value; say plainly when it is no object.
         field_overrides = {**_invariant_overrides(converter, cls), **overrides.get(cls, {})}
@@ -719,6 +730,7 @@ def _none_or(hook: Hook) -> Hook:
     def structure(value: Any, cls: Any) -> Any:
         return None if value is None else hook(value, cls)
 
+    _READER_OF_MEMBER[structure] = (hook, None)
     return structure
 
 

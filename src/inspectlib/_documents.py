@@ -761,10 +761,10 @@ def line_results(
         if line is None:
             yield number, too_large(name, None, limits, number)
             continue
-        if not line.strip():
-            continue
         # Without its line ending, a syntax error's column is on the line it reports.
         text = line.rstrip(b"\r\n") if isinstance(line, bytes) else line.rstrip("\r\n")
+        if not text or text.isspace():  # a blank line, told without a stripped copy of it
+            continue
         try:
             document = _parse(text, name, limits, number)
             record = from_dict(document, kind, catalogue=catalogue, limits=limits, subject=name)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeAlias, TypeVar
 
 import attrs
 
@@ -96,6 +96,7 @@ ALLOWED: Final[frozenset[type[Any]]] = frozenset(
 to build exactly what its ``__init__`` builds. Any other class goes through ``__init__``."""
 
 R = TypeVar("R")
+Hook: TypeAlias = Callable[[Any, Any], Any]
 
 _SKIPPED_CONVERTERS = (to_tuple, freeze_extensions, to_stated_date, to_partial_date)
 _SKIPPED_VALIDATORS = (check_field_types,)
@@ -129,17 +130,21 @@ class FastPathError(ValueError):
 
 def fast_record_hook(
     cls: type[Any],
-    field_hooks: Mapping[str, Callable[[Any, Any], Any]],
-    type_checks: Mapping[Callable[[Any, Any], Any], str] = {},
+    field_hooks: Mapping[str, Hook],
+    type_checks: Mapping[Hook, str] = {},
     tag: str | None = None,
-) -> Callable[[Any, Any], Any]:
+    members: Mapping[Hook, tuple[Hook, Any]] = {},
+) -> Hook:
     """A structure function for *cls* that builds it without ``__init__``.
 
     *field_hooks* gives the structure hook of every field, by name. *type_checks* gives, for
     hooks that only check a value's type and return it as it is, the condition on ``{v}`` under
     which the hook would refuse it: such a hook is tested in place rather than called. *tag*
     names a key the object may hold besides the fields and that is not read: the tag of a
-    tagged union, which the union's hook has read already.
+    tagged union, which the union's hook has read already. *members* gives, for the hooks of
+    optional types that read ``None`` as ``None`` and anything else with the hook of the
+    member, that hook and the member's type (``None``: the field's own): a field whose default
+    is ``None`` is tested for it in place and read by the member's hook.
     """
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
@@ -155,27 +160,54 @@ def fast_record_hook(
         "        raise _Error(o)",
     ]
     for index, field in enumerate(fields):
-        names[f"_h{index}"] = hook = field_hooks[field.name]
-        names[f"_t{index}"] = hints[field.name]
-        check = type_checks.get(hook)
-        value = f"o[{field.name!r}]" if check else f"_h{index}(o[{field.name!r}], _t{index})"
-        if field.default is attrs.NOTHING:
-            lines.append(f"    v{index} = {value}")
-        else:
+        hook = field_hooks[field.name]
+        names[f"_h{index}"], names[f"_t{index}"] = hook, hints[field.name]
+        if field.default is not attrs.NOTHING:
             names[f"_d{index}"] = field.default
-            lines.append(f"    v{index} = {value} if {field.name!r} in o else _d{index}")
-        if check:
-            lines.append(f"    if {check.format(v=f'v{index}')}:")
-            lines.append(f"        raise _Error(v{index})")
+        member = (
+            members.get(hook) if field.default is None or field.default is attrs.NOTHING else None
+        )
+        if member is not None:
+            names[f"_h{index}"] = member[0]
+            if member[1] is not None:
+                names[f"_t{index}"] = member[1]
+            lines.extend(_read_optional(field, index))
+        else:
+            lines.extend(_read(field, index, type_checks.get(hook)))
     # The text fields whose type was tested above hold exactly a str or None: their blank test
     # is written in place.
     texts = frozenset(
         field.name for field in fields if type_checks.get(field_hooks[field.name]) is not None
     )
-    structure: Callable[[Any, Any], Any] = _compiled(
+    structure: Hook = _compiled(
         cls, f"fast structure {cls.__name__}{'' if tag is None else ' tagged'}", lines, names, texts
     )
     return structure
+
+
+def _read(field: attrs.Attribute[Any], index: int, check: str | None) -> list[str]:
+    """The lines putting *field*'s value in ``v{index}``: its hook called, or, with *check*,
+    the value tested in its place."""
+    value = f"o[{field.name!r}]" if check else f"_h{index}(o[{field.name!r}], _t{index})"
+    if field.default is not attrs.NOTHING:
+        value = f"{value} if {field.name!r} in o else _d{index}"
+    lines = [f"    v{index} = {value}"]
+    if check:
+        lines += [f"    if {check.format(v=f'v{index}')}:", f"        raise _Error(v{index})"]
+    return lines
+
+
+def _read_optional(field: attrs.Attribute[Any], index: int) -> list[str]:
+    """The lines putting an optional *field*'s value in ``v{index}``, the member's hook called
+    only for what is not ``None``."""
+    value = f"o[{field.name!r}]"
+    if field.default is not attrs.NOTHING:
+        value = f"{value} if {field.name!r} in o else _d{index}"
+    return [
+        f"    v{index} = {value}",
+        f"    if v{index} is not None:",
+        f"        v{index} = _h{index}(v{index}, _t{index})",
+    ]
 
 
 def assembler(cls: type[R]) -> Callable[..., R]:
