@@ -14,6 +14,15 @@ Each child counts its own CPU time (``--clock process_time``, the default), so t
 other work on a shared machine takes is not counted; ``--clock perf_counter`` counts the time
 that passed instead.
 
+With ``--instructions`` each call is counted in machine instructions instead, under valgrind's
+cachegrind (``apt-get install valgrind``): the same count on a busy machine as on a quiet one,
+so one run of each tree is enough, where timings on a shared machine vary by tens of percent.
+A tree is run once to compile its modules, then with no call and with ``--calls`` calls of each
+of ``orjson.loads``, ``loads``, ``orjson.dumps`` and ``dumps`` (of records loaded), the hash
+seed fixed; the difference over the calls is each one's count. Instructions are not time (a
+cache miss costs more than an addition), but a change that saves instructions in Python code
+saves time.
+
 It reads the benchmark's corpus (``corpus.py``, made the first time it is needed, by the
 inspectlib this script runs with), so older trees read the same records.
 """
@@ -23,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -66,6 +76,75 @@ print(json.dumps({
 }))
 """
 
+# One of the operations, called a given number of times, for an instruction count.
+_COUNTED_CHILD = r"""
+import gc, sys
+from pathlib import Path
+import orjson
+import inspectlib as il
+assert il.__file__.startswith(sys.argv[1]), il.__file__
+operation, calls = sys.argv[3], int(sys.argv[4])
+lines = Path(sys.argv[2]).read_bytes().splitlines()[:200]
+records = [il.loads(line, il.Inspection) for line in lines]
+plain = [orjson.loads(line) for line in lines]
+for record in records:
+    il.dumps(record)
+items, function = {
+    "orjson.loads": (lines, orjson.loads),
+    "loads": (lines, lambda line: il.loads(line, il.Inspection)),
+    "orjson.dumps": (plain, orjson.dumps),
+    "dumps": (records, il.dumps),
+}[operation]
+gc.disable()
+for index in range(calls):
+    function(items[index % len(items)])
+"""
+_COUNTED = ("orjson.loads", "loads", "orjson.dumps", "dumps")
+
+
+def instructions(src: str, path: Path, operation: str, calls: int) -> int:
+    """The machine instructions a child running *operation* *calls* times executes."""
+    child = subprocess.run(
+        [
+            "valgrind",
+            "--tool=cachegrind",
+            "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null",
+            sys.executable,
+            "-c",
+            _COUNTED_CHILD,
+            src,
+            str(path),
+            operation,
+            str(calls),
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=src, PYTHONHASHSEED="0"),
+        check=True,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", child.stderr)
+    if found is None:
+        raise RuntimeError(f"no instruction count from valgrind:\n{child.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def count_instructions(trees: dict[str, str], path: Path, calls: int) -> None:
+    for name, src in trees.items():
+        instructions(src, path, "loads", 0)  # compiles the tree's modules, as later runs find
+        start = instructions(src, path, "loads", 0)
+        per_call = {
+            operation: (instructions(src, path, operation, calls) - start) / calls
+            for operation in _COUNTED
+        }
+        print(
+            f"{name:>12}  "
+            + "  ".join(f"{key} {value:,.0f}" for key, value in per_call.items())
+            + f"  (loads {per_call['loads'] / per_call['orjson.loads']:.2f}x, "
+            f"dumps {per_call['dumps'] / per_call['orjson.dumps']:.2f}x)",
+            flush=True,
+        )
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -78,6 +157,12 @@ def main() -> int:
         help="the time each child counts: its own CPU time (the default: what other work on a "
         "shared machine takes is not counted) or the time that passed",
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count machine instructions a call under valgrind, in place of timing",
+    )
+    parser.add_argument("--calls", type=int, default=200, help="calls counted, --instructions")
     parser.add_argument("trees", nargs="+", metavar="NAME=SRC", help="a name and a src folder")
     args = parser.parse_args()
     trees = {}
@@ -90,6 +175,9 @@ def main() -> int:
     import corpus  # the benchmark's own module, beside this script
 
     path = corpus.corpus_files([10_000])[10_000]
+    if args.instructions:
+        count_instructions(trees, path, args.calls)
+        return 0
     figures: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
     for _ in range(args.rounds):
         for name, src in trees.items():
