@@ -87,7 +87,12 @@ def test_a_broken_repeat_count_is_refused() -> None:
 
 def test_a_zip_that_is_not_a_spreadsheet_is_refused() -> None:
     assert "not an ODS file: it has no content.xml" == refused(ods("", member="other.xml"))
-    assert refused(io.BytesIO(b"PK\x03\x04 and then nothing")).startswith("not an ODS file: ")
+    assert (
+        "a zip archive cut short or damaged: its directory cannot be read (File is not a zip "
+        "file); download the file again"
+    ) == refused(io.BytesIO(b"PK\x03\x04 and then nothing"))
+    whole = ods(sheet(row("Location ID"))).getvalue()
+    assert refused(io.BytesIO(whole[: len(whole) // 2])).startswith("a zip archive cut short")
 
 
 def test_a_workbook_or_an_archive_of_a_csv_file_is_named_for_what_it_is() -> None:

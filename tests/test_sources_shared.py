@@ -520,6 +520,22 @@ def test_a_broken_quote_is_an_error_that_ends_the_file() -> None:
     assert raised.value.problems[0].message.startswith("not readable as CSV:")
 
 
+def test_a_quote_left_open_before_a_long_text_is_said_to_be_the_likely_cause() -> None:
+    data = b'URN,Name\n1,"unclosed\n' + b"2,a school\n" * 20_000
+
+    with pytest.raises(SourceError) as raised:
+        list(_table(data).rows())
+
+    assert [
+        SourceProblem(
+            "$",
+            "not readable as CSV: a cell of the row on this line runs past 131,072 characters "
+            "(a quote left open makes the rest of the file one cell)",
+            2,
+        )
+    ] == list(raised.value.problems)
+
+
 # Extensions ------------------------------------------------------------------------------------
 
 

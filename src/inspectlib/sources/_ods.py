@@ -178,7 +178,12 @@ def content(stream: IO[bytes], name: str) -> Iterator[IO[bytes]]:
         try:
             archive = zipfile.ZipFile(copy or stream)
         except zipfile.BadZipFile as error:
-            raise file_error(name, f"not an ODS file: {error}") from None
+            # It starts as a zip archive does (that is how it came here): its end is missing.
+            raise file_error(
+                name,
+                f"a zip archive cut short or damaged: its directory cannot be read ({error}); "
+                "download the file again",
+            ) from None
         with archive:
             try:
                 member = archive.open("content.xml")

@@ -451,13 +451,25 @@ class CsvTable:
             except StopIteration:
                 return
             except csv.Error as error:
-                raise file_error(
-                    self.name, f"not readable as CSV: {error}", line=reader.line_num
-                ) from None
+                raise self._unreadable_csv(error, reader.line_num) from None
             except UnicodeDecodeError as error:
                 raise self._undecodable(reader.line_num, error.reason) from None
             start, self._last_line = self._last_line + 1, reader.line_num
             yield start, row
+
+    def _unreadable_csv(self, error: csv.Error, read_to: int) -> SourceError:
+        """What a CSV reader's *error*, met on line *read_to*, means for a publisher's file."""
+        if str(error).startswith("field larger than field limit"):
+            # Most often a quote left open, which runs the rest of the file into one cell: the
+            # row it starts on is where to look, not the line the reader gave up on.
+            return file_error(
+                self.name,
+                f"not readable as CSV: a cell of the row on this line runs past "
+                f"{csv.field_size_limit():,} characters (a quote left open makes the rest of "
+                "the file one cell)",
+                line=self._last_line + 1,
+            )
+        return file_error(self.name, f"not readable as CSV: {error}", line=read_to)
 
     def _undecodable(self, read_to: int, reason: str) -> SourceError:
         """The file is not in its encoding somewhere after line *read_to*: the text layer
