@@ -89,13 +89,13 @@ def test_a_most_recent_row_gives_the_latest_previous_and_section_8_inspections()
                 "leadership_and_management",
                 "Leadership and management",
                 FOUR("3"),
-                label="Previous effectiveness of leadership and management",
+                label="Effectiveness of leadership and management",
             ),
             area(
                 "early_years",
                 "Early years provision",
                 FOUR("2"),
-                label="Previous early years provision (where applicable)",
+                label="Early years provision (where applicable)",
             ),
         ],
         overall=FOUR("3"),
@@ -195,6 +195,20 @@ def test_an_inspection_of_a_predecessor_school_names_it_and_its_successor() -> N
         record.graded_areas[-1].judgment,
     )
     assert () == record.related  # no previous inspection, no section 8 inspection
+
+
+@pytest.mark.parametrize(
+    "name", ["schools_most_recent_2019_2024.csv", "schools_latest_report_cards.csv"]
+)
+def test_an_earlier_inspection_labels_its_areas_as_the_latest_would(name: str) -> None:
+    # The columns say "Previous quality of education", "Latest OEIF sixth form provision
+    # (where applicable)": in the earlier inspection's own record, the area is its own.
+    labels = {area.label for record in read(name) for area in record.graded_areas}
+
+    assert "Effectiveness of leadership and management" in labels
+    assert [] == sorted(
+        label for label in labels if label and label.startswith(("Previous ", "Latest OEIF "))
+    )
 
 
 def test_a_school_not_yet_inspected_gives_no_record() -> None:

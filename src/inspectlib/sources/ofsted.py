@@ -145,46 +145,29 @@ class _Area:
     parse: Any
     report_card: bool = False
     judged: tuple[str, ...] = ()  # the column of the judgment's own date
+    # The judgement's own wording where the column adds the inspection it is of ("Previous
+    # quality of education"): the label of an earlier inspection's area, which is its own.
+    wording: str | None = None
 
 
 def _eif_areas(prefix: str = "", capitalise: bool = False) -> tuple[_Area, ...]:
-    def name(column: str) -> str:
+    def area(column: str, key: str, topic: str) -> _Area:
         if not prefix:
-            return column
-        return prefix + (column if capitalise else column[0].lower() + column[1:])
+            return _Area((column,), key, topic, _four_point)
+        prefixed = prefix + (column if capitalise else column[0].lower() + column[1:])
+        return _Area((prefixed,), key, topic, _four_point, wording=column)
 
-    four = _four_point
     return (
-        _Area(
-            (name("Quality of education"),), "quality_of_education", "Quality of education", four
-        ),
-        _Area(
-            (name("Behaviour and attitudes"),),
-            "behaviour_and_attitudes",
-            "Behaviour and attitudes",
-            four,
-        ),
-        _Area(
-            (name("Personal development"),), "personal_development", "Personal development", four
-        ),
-        _Area(
-            (name("Effectiveness of leadership and management"),),
+        area("Quality of education", "quality_of_education", "Quality of education"),
+        area("Behaviour and attitudes", "behaviour_and_attitudes", "Behaviour and attitudes"),
+        area("Personal development", "personal_development", "Personal development"),
+        area(
+            "Effectiveness of leadership and management",
             "leadership_and_management",
             "Leadership and management",
-            four,
         ),
-        _Area(
-            (name("Early years provision (where applicable)"),),
-            "early_years",
-            "Early years provision",
-            four,
-        ),
-        _Area(
-            (name("Sixth form provision (where applicable)"),),
-            "sixth_form",
-            "Sixth form provision",
-            four,
-        ),
+        area("Early years provision (where applicable)", "early_years", "Early years provision"),
+        area("Sixth form provision (where applicable)", "sixth_form", "Sixth form provision"),
     )
 
 
@@ -867,7 +850,7 @@ class _Judged:
             graded = memo.get((framework_id, value, judged))
             if graded is None:
                 key, topic = _named_by(framework, bound_area.area)
-                heading = bound_area.column.name
+                heading = bound_area.area.wording or bound_area.column.name
                 graded = GradedArea(
                     key=key,
                     topic=topic,
