@@ -53,6 +53,7 @@ FAMILIES: dict[str, frozenset[str]] = {
         {
             "inspectlib._tables",
             "inspectlib._datasets",
+            "inspectlib._read_tables",
             "inspectlib._table_reading",
             "inspectlib._commission_reading",
             "inspectlib._catalogue_reading",

@@ -21,7 +21,6 @@ from typing import Any, Final, TypeAlias, TypeVar, cast
 import attrs
 import orjson
 
-from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
 from ._commissions import CommissionedInspection
 from ._documents import FORMAT_VERSION, Record, from_dict
@@ -46,7 +45,7 @@ from ._tables import (
 )
 from ._validation import CROSS_FIELD_CHECKS
 
-__all__ = ["read_tables"]
+__all__ = ["read_inspections"]
 
 _READ: Final[tuple[TableName, ...]] = (
     "inspections",
@@ -57,7 +56,7 @@ _READ: Final[tuple[TableName, ...]] = (
 )
 """The tables an inspection is read back from."""
 
-_COMMISSION_READ: Final[tuple[TableName, ...]] = (
+COMMISSION_READ: Final[tuple[TableName, ...]] = (
     "commissions",
     "questions",
     "parts",
@@ -65,7 +64,7 @@ _COMMISSION_READ: Final[tuple[TableName, ...]] = (
 )
 """The tables a commissioned inspection is read back from (see ``_commission_reading``)."""
 
-_CATALOGUE_READ: Final[tuple[TableName, ...]] = (
+CATALOGUE_READ: Final[tuple[TableName, ...]] = (
     "frameworks",
     "framework_areas",
     "scales",
@@ -73,7 +72,7 @@ _CATALOGUE_READ: Final[tuple[TableName, ...]] = (
 )
 """The tables frameworks and scales are read back from (see ``_catalogue_reading``)."""
 
-_VIEWS: Final[tuple[TableName, ...]] = ("related", "expectations")
+VIEWS: Final[tuple[TableName, ...]] = ("related", "expectations")
 """Tables that show what ``other_fields`` of the inspections holds: checked to agree with it,
 so that an edit made there is reported rather than lost."""
 
@@ -196,7 +195,7 @@ def _cell_text(value: str | None) -> str | None:
     return value
 
 
-def _files(directory: Path) -> dict[TableName, Path]:
+def table_files(directory: Path) -> dict[TableName, Path]:
     found: dict[TableName, Path] = {}
     for table in TABLE_NAMES:
         for suffix in (".csv", ".parquet"):
@@ -247,7 +246,7 @@ class Places:
         self.document: dict[str, Any] = {}
         self.rows: dict[TableName, Rows] = {name: [] for name in tables}
         self.rows[tables[0]].append((table, number, row))
-        self.views: dict[TableName, Rows] = {name: [] for name in _VIEWS}
+        self.views: dict[TableName, Rows] = {name: [] for name in VIEWS}
 
     def located(self, steps: tuple[Step, ...]) -> _Cell:
         while steps not in self.where:
@@ -271,88 +270,27 @@ class _Builder(Places):
                 self.where[(name,)] = _Cell(read[name].file)
 
 
-def read_tables(directory: str | Path, *, catalogue: Catalogue | None = None) -> tuple[Record, ...]:
-    """The records in tidy tables written by :meth:`Tables.to_csv` or :meth:`Tables.to_parquet`,
-    edited or not: the inverse of :func:`tables`. Inspections come first, in the order of their
-    table, then commissioned inspections, frameworks and grading scales, each in the order of
-    its table. A folder of inspections alone gives inspections alone, as before frameworks and
-    scales were read back; pick a kind out with ``isinstance``.
-
-    *directory* holds ``inspections`` and, where there are any, ``graded_areas``, ``findings``,
-    ``evidence`` and ``finding_updates``, each as ``.csv`` or ``.parquet``. Rows belong to an
-    inspection by ``inspection_id`` (and evidence to a finding by ``finding_id``), in the order
-    of the files. A grade is read from ``judgment`` and ``scale`` as a person writes it
-    (``"requires improvement"``); with no ``judgment_type``, a judgment is a grade; with no
-    ``scale``, the inspection's one scale. Each inspection is then checked as
-    :func:`~inspectlib.load` checks a document. A CSV file may be UTF-8, with or without a byte
-    order mark, or Windows-1252, as spreadsheets save it (Excel's "CSV (Comma delimited)" in
-    the UK); the encoding is found as the importers of :mod:`inspectlib.sources` find it.
-
-    A commission is read from ``commissions`` and, where it has any, ``questions``, ``parts``
-    and ``deliverables`` (a deliverable belongs to its commission's part by ``part``): the
-    columns ``commission_id``, ``title`` and ``commissioned``, a question's
-    ``number`` and ``text``, a part's ``part``, ``title`` and ``status``, a deliverable's
-    ``kind`` and ``inspection_id``; every other field is in the row's ``other_fields``, and a
-    column that only shows it (``lead``, ``scope``, ``document_title``...) must agree with it.
-
-    A grading scale is read from ``scales`` and its rows of ``grades``: its labels are the
-    grades' ``label``, ordered by ``grade_rank`` (0 the worst); ``grades`` and a grade's ``key``
-    only show them. A framework is read from ``frameworks`` and its rows of
-    ``framework_areas``: every column is read (flags as ``TRUE`` or ``FALSE``, lists of values
-    as ``"a; b"``), and its ``scales`` name its scales by id, found among the scales of the
-    tables or else in the catalogue. Frameworks and scales in *directory* whose ids the
-    catalogue does not hold join it for reading the inspections and commissions there; one
-    whose id it holds is returned as the tables have it, and the records are read against the
-    catalogue's own; a new framework on a scale that differs from the catalogue's under the
-    same id is an error, since no catalogue can hold both. Every table keeps what has no column
-    in ``other_fields``.
-
-    Raises:
-        ValidationError: With every problem of every table, each located as
-            ``FILE:ROW:COLUMN`` (a CSV file's rows numbered as a spreadsheet shows them, the
-            header being row 1; a Parquet file's from 1), and the message saying which part of
-            which record it is. A CSV file in neither encoding is one problem, naming it.
-
-    .. versionadded:: 0.1.0
-    """
-    folder = Path(directory)
-    catalogue = catalogue_or_builtin(catalogue)
-    problems: list[Problem] = []
-    files = _files(folder)
-    skipped: dict[str, None] = {}
-    known: tuple[Record, ...] = ()
-    if any(name in files for name in _CATALOGUE_READ):
-        # Imported here: frameworks and scales are read with this module's cells and checks.
-        from ._catalogue_reading import read_catalogue_tables
-
-        catalogue_tables = {
-            name: _Table(name, files.get(name), problems) for name in _CATALOGUE_READ
-        }
-        frameworks, scales, catalogue = read_catalogue_tables(
-            catalogue_tables, catalogue, problems, skipped
-        )
-        known = (*frameworks, *scales)
+def read_inspections(
+    files: Mapping[TableName, Path],
+    views: dict[TableName, _Table],
+    catalogue: Catalogue,
+    problems: list[Problem],
+    skipped: dict[str, None],
+) -> list[Inspection]:
+    """The inspections of the tables in *files*, in the order of their table, each checked
+    against *catalogue*; the problems of every cell added to *problems* and the checks that
+    could not run to *skipped*. A view's rows (*views*) are checked against the record they
+    show."""
     read = {name: _Table(name, files.get(name), problems) for name in _READ}
-    views = {name: _Table(name, files.get(name), problems) for name in _VIEWS}
     builders = _builders(read["inspections"], problems)
     problems.extend(_attach(read, views, builders))
-    records: list[Record] = []
+    records: list[Inspection] = []
     for builder in builders.values():
         builder.tables_located(read)
         record = _record(builder, catalogue, problems, skipped)
         if record is not None:
             records.append(record)
-    if any(name in files for name in _COMMISSION_READ):
-        # Imported here: commissions are read with this module's cells and checks.
-        from ._commission_reading import read_commissions
-
-        commission_tables = {
-            name: _Table(name, files.get(name), problems) for name in _COMMISSION_READ
-        }
-        records.extend(read_commissions(commission_tables, views, catalogue, problems, skipped))
-    if problems:
-        raise ValidationError(f"tables in {folder}", problems, skipped=skipped)
-    return (*records, *known)
+    return records
 
 
 def _builders(inspections: _Table, problems: list[Problem]) -> dict[str, _Builder]:
@@ -843,7 +781,7 @@ def _derived_problems(builder: _Builder, record: Inspection) -> Iterator[Problem
     """Cells that show what other cells hold, and no longer agree with them."""
     written = tables([record])
     own = attrs.evolve(builder.where[()], column="other_fields")
-    for name in _VIEWS:
+    for name in VIEWS:
         record_rows = [row for row in written.rows(name) if row.get("part") is None]
         yield from view_problems(name, builder.views[name], record_rows, record.id, lambda _: own)
     for name, derived in _DERIVED.items():

@@ -12,8 +12,8 @@ import warnings
 from typing import Any
 
 from ._datasets import Dataset, PartitionBy, write_parquet_dataset
+from ._read_tables import read_tables
 from ._surface import offer_only
-from ._table_reading import read_tables
 from ._tables import TableName, Tables, tables
 
 __all__ = [
