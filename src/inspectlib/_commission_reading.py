@@ -52,10 +52,18 @@ _READ_COLUMNS: Final[dict[TableName, frozenset[str]]] = {
     "parts": frozenset({"commission_id", "part", "title", "status"}),
     "deliverables": frozenset({"commission_id", "part", "kind", "inspection_id"}),
 }
-"""The columns read from their cells; every other column of :data:`COLUMNS` but
-``other_fields`` only shows what other cells hold."""
+"""The columns read from their cells."""
 
-_AGREEMENT: Final = "columns that show other cells agree with them"
+_SHOWN: Final[dict[TableName, dict[str, str]]] = {
+    name: {
+        column: "other_fields"
+        for column in COLUMNS[name]
+        if column not in _READ_COLUMNS[name] and column != "other_fields"
+    }
+    for name in COMMISSION_TABLES
+}
+"""Every other column of :data:`COLUMNS` but ``other_fields``, by table: each only shows
+what ``other_fields`` holds."""
 
 
 class _Commission(Places):
@@ -179,10 +187,5 @@ def _shown_problems(builder: _Commission, record: CommissionedInspection) -> Ite
 
     for name, rows in builder.views.items():
         yield from view_problems(name, rows, list(written.rows(name)), record.id, owner)
-    for name in COMMISSION_TABLES:
-        shown = {
-            column: "other_fields"
-            for column in COLUMNS[name]
-            if column not in _READ_COLUMNS[name] and column != "other_fields"
-        }
+    for name, shown in _SHOWN.items():
         yield from shown_problems(builder.rows[name], written.rows(name), shown)

@@ -12,13 +12,11 @@ from pathlib import Path
 
 from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
-from ._catalogue_reading import read_catalogue_tables
-from ._commission_reading import read_commissions
+from ._catalogue_reading import CATALOGUE_TABLES, read_catalogue_tables
+from ._commission_reading import COMMISSION_TABLES, read_commissions
 from ._documents import Record
 from ._errors import Problem, ValidationError
 from ._table_reading import (
-    CATALOGUE_READ,
-    COMMISSION_READ,
     VIEWS,
     _Table,
     read_inspections,
@@ -78,10 +76,10 @@ def read_tables(directory: str | Path, *, catalogue: Catalogue | None = None) ->
     files = table_files(folder)
     skipped: dict[str, None] = {}
     known: tuple[Record, ...] = ()
-    if any(name in files for name in CATALOGUE_READ):
+    if any(name in files for name in CATALOGUE_TABLES):
         # First: the frameworks and scales of the tables may be what the other records need.
         catalogue_tables = {
-            name: _Table(name, files.get(name), problems) for name in CATALOGUE_READ
+            name: _Table(name, files.get(name), problems) for name in CATALOGUE_TABLES
         }
         frameworks, scales, catalogue = read_catalogue_tables(
             catalogue_tables, catalogue, problems, skipped
@@ -89,9 +87,9 @@ def read_tables(directory: str | Path, *, catalogue: Catalogue | None = None) ->
         known = (*frameworks, *scales)
     views = {name: _Table(name, files.get(name), problems) for name in VIEWS}
     records: list[Record] = [*read_inspections(files, views, catalogue, problems, skipped)]
-    if any(name in files for name in COMMISSION_READ):
+    if any(name in files for name in COMMISSION_TABLES):
         commission_tables = {
-            name: _Table(name, files.get(name), problems) for name in COMMISSION_READ
+            name: _Table(name, files.get(name), problems) for name in COMMISSION_TABLES
         }
         records.extend(read_commissions(commission_tables, views, catalogue, problems, skipped))
     if problems:

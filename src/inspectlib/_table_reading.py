@@ -56,22 +56,6 @@ _READ: Final[tuple[TableName, ...]] = (
 )
 """The tables an inspection is read back from."""
 
-COMMISSION_READ: Final[tuple[TableName, ...]] = (
-    "commissions",
-    "questions",
-    "parts",
-    "deliverables",
-)
-"""The tables a commissioned inspection is read back from (see ``_commission_reading``)."""
-
-CATALOGUE_READ: Final[tuple[TableName, ...]] = (
-    "frameworks",
-    "framework_areas",
-    "scales",
-    "grades",
-)
-"""The tables frameworks and scales are read back from (see ``_catalogue_reading``)."""
-
 VIEWS: Final[tuple[TableName, ...]] = ("related", "expectations")
 """Tables that show what ``other_fields`` of the inspections holds: checked to agree with it,
 so that an edit made there is reported rather than lost."""
@@ -282,8 +266,10 @@ def read_inspections(
     could not run to *skipped*. A view's rows (*views*) are checked against the record they
     show."""
     read = {name: _Table(name, files.get(name), problems) for name in _READ}
-    builders = _builders(read["inspections"], problems)
-    problems.extend(_attach(read, views, builders))
+    builders = builders_by_id(
+        read["inspections"], "inspection_id", "inspection", _Builder, problems
+    )
+    problems.extend(attach(read, _READ, "inspection_id", "inspection", views, builders))
     records: list[Inspection] = []
     for builder in builders.values():
         builder.tables_located(read)
@@ -291,11 +277,6 @@ def read_inspections(
         if record is not None:
             records.append(record)
     return records
-
-
-def _builders(inspections: _Table, problems: list[Problem]) -> dict[str, _Builder]:
-    """A builder for each row of the inspections table, in its order, by inspection id."""
-    return builders_by_id(inspections, "inspection_id", "inspection", _Builder, problems)
 
 
 Builder = TypeVar("Builder", bound=Places)
@@ -322,13 +303,6 @@ def builders_by_id(
         else:
             builders[ident] = make(table, number, row)
     return builders
-
-
-def _attach(
-    read: dict[TableName, _Table], views: dict[TableName, _Table], builders: dict[str, _Builder]
-) -> Iterator[Problem]:
-    """Give each row of the other tables to its inspection's builder."""
-    return attach(read, _READ, "inspection_id", "inspection", views, builders)
 
 
 def attach(
