@@ -37,7 +37,7 @@ from ._fields import FieldValueError
 from ._limits import DEFAULT_LIMITS, Limits
 from ._wire_types import WireError
 
-__all__ = ["Codec", "Located", "located_problems", "problem_at", "problems_of"]
+__all__ = ["Codec", "Located", "located_problems", "problems_of"]
 
 Located = tuple[tuple[Step, ...], str]
 """A problem as the codec finds it: the steps from the structured value down to it, and what
@@ -194,12 +194,7 @@ def refuse_wrong_types(record: Any, subject: str) -> None:
     if there are any."""
     wrong = type_problems(record)
     if wrong:
-        raise ValidationError(subject, [problem_at(at, message) for at, message in wrong]) from None
-
-
-def problem_at(at: tuple[Step, ...], message: str, line: int | None = None) -> Problem:
-    """The :class:`Problem` for *message* at the steps *at* from the value read."""
-    return Problem.at(at, message, line)
+        raise ValidationError(subject, [Problem.at(at, message) for at, message in wrong]) from None
 
 
 def located_problems(error: BaseException) -> list[Located]:
@@ -242,4 +237,4 @@ def _located_one(error: BaseException) -> list[Located]:
 
 def problems_of(error: BaseException) -> list[Problem]:
     """Flatten what a converter raised into problems with paths, in document order."""
-    return [problem_at(at, message) for at, message in located_problems(error)]
+    return [Problem.at(at, message) for at, message in located_problems(error)]

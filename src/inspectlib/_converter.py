@@ -420,9 +420,7 @@ def _scale_reference_hooks(
         if type(value) is not list:
             raise expected("an array of grading scale ids", value)
         if len(value) > limits.max_items:
-            raise WireError(
-                f"{len(value):,} items, over the limit of {limits.max_items:,} (Limits.max_items)"
-            )
+            raise _too_many(value, limits)
         found, errors = [], []
         unknown: dict[str, str] = {}  # each unknown id's message, made once: suggesting costs
         for index, scale_id in enumerate(value):

@@ -23,7 +23,7 @@ import orjson
 
 from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
-from ._codec import Codec, problem_at, refuse_wrong_types
+from ._codec import Codec, refuse_wrong_types
 from ._commissions import CommissionedInspection
 from ._errors import (
     FormatVersionError,
@@ -172,7 +172,7 @@ def _encode(
         # A whole number beyond 64 bits, or text with a lone surrogate: JSON cannot carry it.
         subject = _subject(record)
         found = list(_unencodable(document, ())) or [((), f"cannot be written as JSON: {error}")]
-        raise ValidationError(subject, [problem_at(at, message) for at, message in found]) from None
+        raise ValidationError(subject, [Problem.at(at, message) for at, message in found]) from None
 
 
 def _unencodable(value: Any, at: tuple[Step, ...]) -> Iterator[tuple[tuple[Step, ...], str]]:
@@ -318,7 +318,7 @@ def from_dict(
     cls, body, newer = _open_envelope(data, kind, subject)
     record, located, dropped = _codec(catalogue).structure(body, cls, limits, newer=newer)
     if located:
-        problems = [problem_at(at, message) for at, message in located]
+        problems = [Problem.at(at, message) for at, message in located]
         raise ValidationError(
             subject, _capped(problems, limits), skipped=CROSS_FIELD_CHECKS.get(cls, ())
         )

@@ -84,6 +84,7 @@ class _Builder:
         hints = typing.get_type_hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
+        descriptions = field_descriptions(cls)
         for field in attrs.fields(cls):
             if not field.init:
                 continue
@@ -96,7 +97,7 @@ class _Builder:
                 _require_text(schema)
             if _has_validator(field, not_empty):
                 schema["minItems"] = 1
-            doc = field_descriptions(cls).get(field.name)
+            doc = descriptions.get(field.name)
             if doc:
                 schema = {**schema, "description": doc}
             properties[field.name] = schema

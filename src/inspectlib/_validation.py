@@ -23,7 +23,7 @@ from ._field_types import type_problems
 from ._findings import Finding, FindingKind
 from ._framework_rules import framework_problems
 from ._frameworks import Framework
-from ._inspections import Inspection, RelatedReport
+from ._inspections import Inspection, Period, RelatedReport
 from ._judgments import CarriedForward, Inherited, Judgment, graded_at
 from ._messages import listed, shown
 from ._partial_dates import PartialDate
@@ -237,7 +237,7 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
     # A rule over a list that is empty has nothing to say: it is not started. A valid record
     # pays for the tests its content needs and nothing else.
     if inspection.fieldwork is not None:
-        yield from _fieldwork_problems(inspection)
+        yield from _fieldwork_problems(inspection, inspection.fieldwork)
     area_keys, repeated = _first_index([area.key for area in inspection.graded_areas])
     yield from _area_problems(inspection, area_keys, repeated)
     yield from _deadline_problems(inspection)
@@ -265,10 +265,7 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
             yield from framework_problems(inspection, framework)
 
 
-def _fieldwork_problems(inspection: Inspection) -> Iterator[Problem]:
-    fieldwork = inspection.fieldwork
-    if fieldwork is None:
-        return
+def _fieldwork_problems(inspection: Inspection, fieldwork: Period) -> Iterator[Problem]:
     if certainly_before(fieldwork.end, fieldwork.start):
         yield Problem(
             "$.fieldwork.end",
