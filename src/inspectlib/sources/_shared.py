@@ -37,10 +37,8 @@ from inspectlib._paths import render as render_path
 from inspectlib._suggestions import did_you_mean
 
 __all__ = [
-    "ENCODING_ADVICE",
     "ENCODINGS",
     "PASS_AS_OF",
-    "PASS_ENCODING",
     "CsvRow",
     "CsvTable",
     "Located",
@@ -345,22 +343,18 @@ def text_of(element: ElementTree.Element) -> str | None:
 # CSV -----------------------------------------------------------------------------------------
 
 
-PASS_ENCODING: Final = "pass encoding="
-"""How advice names the ``encoding=`` argument of an importer's ``read``."""
 PASS_AS_OF: Final = "pass as_of="
 """How advice names the ``as_of=`` argument of an importer's ``read``."""
-ENCODING_ADVICE: Final = f"{PASS_ENCODING} to say which it is"
-"""The advice an undecidable encoding ends with."""
+_ENCODING_ADVICE: Final = "pass encoding= to say which it is"
+"""The advice an undecidable encoding ends with (``encoding=``, an importer's argument)."""
 
 
-def detect_encoding(
-    stream: IO[bytes], name: str, *, advice: str = ENCODING_ADVICE
-) -> tuple[str, IO[bytes]]:
+def detect_encoding(stream: IO[bytes], name: str) -> tuple[str, IO[bytes]]:
     """The encoding of a CSV file and a stream that reads it from the start
     (:func:`inspectlib._encodings.detect_encoding`); a file whose encoding cannot be told is a
-    :class:`SourceError` naming the file, ending with *advice*."""
+    :class:`SourceError` naming the file."""
     try:
-        return find_encoding(stream, advice=advice)
+        return find_encoding(stream, advice=_ENCODING_ADVICE)
     except EncodingRefused as refused:
         raise file_error(name, refused.message, line=refused.line) from None
 

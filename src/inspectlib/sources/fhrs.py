@@ -35,6 +35,7 @@ the day of the extract.
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import re
 from collections.abc import Iterator, Mapping
@@ -66,6 +67,7 @@ from inspectlib.scales import (
     FHRS_STRUCTURAL,
 )
 from inspectlib.sources._json import JsonReader, JsonSyntaxError
+from inspectlib.sources._ods import ZIP_MAGIC
 from inspectlib.sources._shared import (
     PASS_AS_OF,
     XSI_NIL,
@@ -150,9 +152,9 @@ def _what_it_is(head: bytes) -> str:
     """What a file that is neither XML nor JSON is, where its first bytes *head* tell."""
     if not head.strip():
         return "; the file is empty"
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(ZIP_MAGIC):
         return "; the file is a zip archive: extract the XML or JSON file from it first"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "; the file is UTF-16 text: save it as UTF-8, as the FSA publishes it"
     return ""
 

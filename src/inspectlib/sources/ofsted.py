@@ -417,8 +417,8 @@ class _BoundArea:
     # Raw cell -> its judgment; only values that parse are kept, so at most the scale's
     # spellings (bounded all the same: casings of a label are many).
     judgments: dict[str, Judgment] = attrs.field(factory=dict, eq=False, repr=False)
-    # (framework id, raw cell, raw date cell) -> the graded area built for them.
-    graded: dict[tuple[str | None, str, str | None], GradedArea] = attrs.field(
+    # (framework id, raw cell, date judged) -> the graded area built for them.
+    graded: dict[tuple[str | None, str, datetime.date | None], GradedArea] = attrs.field(
         factory=dict, eq=False, repr=False
     )
 
@@ -446,8 +446,6 @@ class _Kept:
 
     def value(self, value: str) -> str:
         """A cell (stripped, not empty) as it is kept: an ISO day for a date."""
-        if self.known is None:
-            return value
         checked = self.checked.get(value)
         if checked is None:
             checked = _check(self.column, value, self.known)
@@ -733,7 +731,7 @@ class _SchoolsColumns:
             where = bound.published.name if bound.published else bound.block.published[0]
             raise _RowProblem(where, None, f"the {bound.block.name} inspection has no date")
         subject = _subject(row, bound, school, urn)
-        extensions = self._kept(row, bound, latest)
+        extensions = self._kept(row, bound)
         if latest and subject is not school:
             # The row's own school is the successor of the one inspected: keep its name and
             # LAESTAB (its URN is the successor's identifier).
@@ -769,7 +767,7 @@ class _SchoolsColumns:
             _NUMBER: (bound.number.name, number),
         }
 
-    def _kept(self, row: Sequence[str], bound: _BoundBlock, latest: bool) -> dict[str, JSONValue]:
+    def _kept(self, row: Sequence[str], bound: _BoundBlock) -> dict[str, JSONValue]:
         """The columns of the inspection kept in its extensions, checked where their values
         are a closed set or dates."""
         extensions: dict[str, JSONValue] = {}
@@ -799,7 +797,7 @@ class _Judged:
     def __init__(
         self, row: Sequence[str], bound: _BoundBlock, extensions: dict[str, JSONValue]
     ) -> None:
-        self.judgments: list[tuple[_BoundArea, str, Judgment, str | None]] = []
+        self.judgments: list[tuple[_BoundArea, str, Judgment, datetime.date | None]] = []
         self.report_card = self.cif = self.graded = False
         for bound_area in bound.areas:
             value = row[bound_area.column.index].strip()  # _cell(), inlined: the hot loop
@@ -811,9 +809,7 @@ class _Judged:
                 # The school has no such provision: no area, and the code is kept.
                 extensions[bound_area.column.key] = value
                 continue
-            judged = _cell(row, bound_area.judged)
-            if judged is not None:
-                _date(row, bound_area.judged)  # a date that is not one is refused here
+            judged = _date(row, bound_area.judged)  # a date that is not one is refused here
             self.judgments.append((bound_area, value, judgment, judged))
             self.report_card = self.report_card or area.report_card
             self.cif = self.cif or area.key in _CIF_KEYS
@@ -856,7 +852,7 @@ class _Judged:
                     topic=topic,
                     label=None if heading == topic else heading,
                     judgment=judgment,
-                    judged=None if judged is None else _day(judged),
+                    judged=judged,
                 )
                 if len(memo) >= _MEMO_SIZE:
                     memo.clear()
