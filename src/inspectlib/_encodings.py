@@ -70,7 +70,6 @@ def replayed(prefix: bytes, stream: IO[bytes]) -> IO[bytes]:
     return _Replay(prefix, stream)  # type: ignore[return-value]
 
 
-_CP1252_UNDEFINED: Final = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 _SPOOL_IN_MEMORY: Final = 8 * 1024 * 1024
 
 
@@ -166,9 +165,13 @@ def _first_stray(text: str) -> int | None:
     return None
 
 
-def _has_cp1252_undefined(chunk: bytes) -> bool:
-    """Whether *chunk* holds a byte Windows-1252 leaves undefined (five fast searches)."""
-    return not chunk.isascii() and any(byte in chunk for byte in _CP1252_UNDEFINED_BYTES)
+def _first_cp1252_undefined(chunk: bytes) -> int | None:
+    """Where the first byte Windows-1252 leaves undefined is in *chunk* (five fast searches);
+    ``None`` where there is none."""
+    if chunk.isascii():
+        return None
+    found = [at for byte in _CP1252_UNDEFINED_BYTES if (at := chunk.find(byte)) >= 0]
+    return min(found) if found else None
 
 
 _UTF8_NON_ASCII: Final = re.compile("[\x80-\ud7ff\ue000-\U0010ffff]")
@@ -222,15 +225,11 @@ def _scan(head: bytes, stream: IO[bytes], copy: IO[bytes] | None) -> _Scan:
                 at = offset - pending + before
                 scan.utf8_error = at
                 scan.utf8_byte = ord(text[stray]) - 0xDC00
-                scan.utf8_line = (
-                    lines + chunk[: max(at - offset, 0)].count(b"\n") + 1
-                    if at >= offset
-                    else lines + 1
-                )
-        if scan.cp1252_error is None and _has_cp1252_undefined(chunk):
-            undefined = _CP1252_UNDEFINED.search(chunk)
-            if undefined:
-                scan.cp1252_error = offset + undefined.start()
+                scan.utf8_line = lines + chunk[: max(at - offset, 0)].count(b"\n") + 1
+        if scan.cp1252_error is None:
+            undefined = _first_cp1252_undefined(chunk)
+            if undefined is not None:
+                scan.cp1252_error = offset + undefined
         if not chunk or scan.mixed:
             return scan
         if scan.utf8_error is None:
