@@ -17,7 +17,7 @@ from typing import Any, Final
 import orjson
 
 from ._catalogue import Catalogue
-from ._documents import FORMAT_VERSION, to_dict
+from ._documents import to_dict
 from ._errors import InvalidRecord, Problem
 from ._extensions import Step
 from ._frameworks import Framework
@@ -34,6 +34,7 @@ from ._table_reading import (
     attach,
     builders_by_id,
     checked,
+    own_row,
     shown_problems,
 )
 from ._tables import SCALE_WIRE, TableName, listed, tables
@@ -146,17 +147,14 @@ def _lists(
 
 def _scale(builder: _Scale) -> Reading[None]:
     """Fill *builder*'s document from its row and its grades' rows."""
-    table, number, row = builder.rows["scales"][0]
+    columns = {
+        "id": "scale_id",
+        "name": "name",
+        "valid_from": "valid_from",
+        "valid_until": "valid_until",
+    }
+    table, number, _, _ = yield from own_row(builder, "scales", "grading_scale", columns)
     document = builder.document
-    document.update((yield from _other_fields(table, number, row, builder, ())))
-    document.update({"inspectlib": FORMAT_VERSION, "kind": "grading_scale"})
-    for field, column in (
-        ("id", "scale_id"),
-        ("name", "name"),
-        ("valid_from", "valid_from"),
-        ("valid_until", "valid_until"),
-    ):
-        _put(document, field, row.get(column), builder, (field,), table.cell(number, column))
     grades = builder.rows["grades"]
     builder.where[("labels",)] = _Cell(grades[0][0].file) if grades else table.cell(number)
     ranked: dict[int, tuple[_Table, int, dict[str, Any]]] = {}
@@ -187,19 +185,16 @@ def _framework(
 ) -> Reading[None]:
     """Fill *builder*'s document from its row and its areas' rows; its scales from *scales*,
     by id."""
-    table, number, row = builder.rows["frameworks"][0]
+    columns = {
+        "id": "framework_id",
+        "programme": "programme",
+        "name": "name",
+        "inspectorate": "inspectorate",
+        "valid_from": "valid_from",
+        "valid_until": "valid_until",
+    }
+    table, number, row, _ = yield from own_row(builder, "frameworks", "framework", columns)
     document = builder.document
-    document.update((yield from _other_fields(table, number, row, builder, ())))
-    document.update({"inspectlib": FORMAT_VERSION, "kind": "framework"})
-    for field, column in (
-        ("id", "framework_id"),
-        ("programme", "programme"),
-        ("name", "name"),
-        ("inspectorate", "inspectorate"),
-        ("valid_from", "valid_from"),
-        ("valid_until", "valid_until"),
-    ):
-        _put(document, field, row.get(column), builder, (field,), table.cell(number, column))
     document.setdefault("valid_from", None)  # an empty cell: a start nobody has found
     for field in ("closed", "overall", "carried_forward"):
         cell = table.cell(number, field)

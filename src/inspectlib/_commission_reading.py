@@ -16,7 +16,6 @@ import attrs
 
 from ._catalogue import Catalogue
 from ._commissions import CommissionedInspection
-from ._documents import FORMAT_VERSION
 from ._errors import Problem
 from ._extensions import Step
 from ._suggestions import did_you_mean
@@ -31,10 +30,11 @@ from ._table_reading import (
     attach,
     builders_by_id,
     checked,
+    own_row,
     shown_problems,
     view_problems,
 )
-from ._tables import COLUMNS, COMMISSION_WIRE, TableName, tables
+from ._tables import COLUMNS, TableName, tables
 
 __all__ = ["COMMISSION_TABLES", "read_commissions"]
 
@@ -106,14 +106,9 @@ def _record(
 def _build(builder: _Commission) -> Reading[None]:
     """Fill *builder*'s document from its rows; yield the problems of cells that cannot be
     read at all."""
-    table, number, row = builder.rows["commissions"][0]
+    columns = {"id": "commission_id", "title": "title", "commissioned": "commissioned"}
+    yield from own_row(builder, "commissions", "commissioned_inspection", columns)
     document = builder.document
-    document.update((yield from _other_fields(table, number, row, builder, ())))
-    document.update({"inspectlib": FORMAT_VERSION, "kind": "commissioned_inspection"})
-    for field, column in zip(
-        COMMISSION_WIRE[2:], ("commission_id", "title", "commissioned"), strict=True
-    ):
-        _put(document, field, row.get(column), builder, (field,), table.cell(number, column))
     questions = []
     for index, (table, number, row) in enumerate(builder.rows["questions"]):
         path: tuple[Step, ...] = ("terms_of_reference", index)

@@ -404,16 +404,10 @@ def _build(builder: _Builder, catalogue: Catalogue) -> Reading[None]:
 def _inspection(builder: _Builder, catalogue: Catalogue) -> Reading[list[Any]]:
     """The document's own fields, from its row of the inspections table; returns the scales
     it lists."""
-    table, number, row = builder.rows["inspections"][0]
-    document = builder.document
-    other = yield from _other_fields(table, number, row, builder, ())
-    document.update(other)
-    builder.kept = frozenset(other)
-    document.update({"inspectlib": FORMAT_VERSION, "kind": "inspection"})
     columns = {"id": "inspection_id", "title": "title", "framework": "framework"}
-    for field, column in columns.items():
-        cell = table.cell(number, column)
-        _put(document, field, _value(row.get(column)), builder, (field,), cell)
+    table, number, row, other = yield from own_row(builder, "inspections", "inspection", columns)
+    document = builder.document
+    builder.kept = frozenset(other)
     yield from _stated(document, "published", table, number, row, builder, ())
     start, end = _value(row.get("fieldwork_start")), _value(row.get("fieldwork_end"))
     if start is not None or end is not None:
@@ -556,6 +550,24 @@ def _value(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
+
+
+def own_row(
+    builder: Places, table_name: TableName, kind: str, columns: Mapping[str, str]
+) -> Reading[tuple[_Table, int, dict[str, Any], dict[str, Any]]]:
+    """Start *builder*'s document from its own row of *table_name*: what its ``other_fields``
+    holds, the format's version and *kind*, then each field of *columns* (field -> column)
+    from its cell. Returns the row's table, number and values, and what ``other_fields``
+    held."""
+    table, number, row = builder.rows[table_name][0]
+    other = yield from _other_fields(table, number, row, builder, ())
+    builder.document.update(other)
+    builder.document.update({"inspectlib": FORMAT_VERSION, "kind": kind})
+    for field, column in columns.items():
+        _put(
+            builder.document, field, row.get(column), builder, (field,), table.cell(number, column)
+        )
+    return table, number, row, other
 
 
 def _put(
