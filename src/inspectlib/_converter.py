@@ -37,6 +37,7 @@ from ._wire_types import (
     SCALARS,
     STATED_DATE,
     TEXT_CHECKS,
+    WRITTEN_BY_IDENTITY,
     WireError,
     expected,
     shared_texts,
@@ -258,15 +259,41 @@ def _optional_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callabl
     return unstructure
 
 
+_WRITER_OF_ITEMS: Final[weakref.WeakKeyDictionary[Callable[[Any], Any], Callable[[Any], Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Each tuple's writer, and the writer of its items: a record's writer loops over the field's
+items in place, with no call for the tuple."""
+
+
 def _tuple_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callable[[Any], Any]:
     inner = converter.get_unstructure_hook(get_args(cls)[0])
     if inner is identity:
         return list
 
     def unstructure(value: tuple[Any, ...]) -> list[Any]:
-        return [inner(item) for item in value]
+        # A loop, not a comprehension: a comprehension is a call of its own.
+        written = []
+        for item in value:
+            written.append(inner(item))
+        return written
 
+    _WRITER_OF_ITEMS[unstructure] = inner
     return unstructure
+
+
+_WRITER_BY_TYPE: Final[
+    weakref.WeakKeyDictionary[Callable[[Any], Any], Mapping[type[Any], Callable[[Any], Any]]]
+] = weakref.WeakKeyDictionary()
+"""Each tagged union's writer, and its members' writers by type: a record's writer picks the
+member's in place, with no call for the union."""
+
+_OBJECT_BY_IDENTITY: Final[
+    weakref.WeakKeyDictionary[Callable[[Any], Any], Mapping[int, tuple[Any, dict[str, Any]]]]
+] = weakref.WeakKeyDictionary()
+"""The writers that write the values they know (the catalogue's grades, the non-grades) as a
+copy of an object kept against the value, by identity: a record's writer reads the table in
+place, calling the writer only on a miss, as it reads :data:`WRITTEN_BY_IDENTITY`'s."""
 
 
 def _invariant_overrides(converter: cattrs.Converter, cls: type[Any]) -> dict[str, Any]:
@@ -522,25 +549,23 @@ def _grade_hooks(
             )
         return grade
 
-    # The catalogue's own grades, each with its written scale id and key, found by identity:
-    # a grade's hash is Python code, and its key a property.
+    # The catalogue's own grades, each with its written object, found by identity: a grade's
+    # hash is Python code, and its key a property.
+    tag = {"type": "grade"} if "type" in allowed else {}
     written = {
-        id(grade): (grade, scale.id, grade.key) for scale in scales.values() for grade in scale
+        id(grade): (grade, {**tag, "scale": scale.id, "grade": grade.key})
+        for scale in scales.values()
+        for grade in scale
     }
 
     def unstructure(grade: Grade) -> dict[str, Any]:
         known = written.get(id(grade))
         if known is not None and known[0] is grade:
-            return {"scale": known[1], "grade": known[2]}
-        return {"scale": grade.scale.id, "grade": grade.key}
+            return {**known[1]}
+        return {**tag, "scale": grade.scale.id, "grade": grade.key}
 
-    def unstructure_tagged(grade: Grade) -> dict[str, Any]:
-        known = written.get(id(grade))
-        if known is not None and known[0] is grade:
-            return {"type": "grade", "scale": known[1], "grade": known[2]}
-        return {"type": "grade", "scale": grade.scale.id, "grade": grade.key}
-
-    return structure, unstructure_tagged if "type" in allowed else unstructure
+    _OBJECT_BY_IDENTITY[unstructure] = written
+    return structure, unstructure
 
 
 def _closest_grade(label: str, scale: GradingScale) -> str:
@@ -602,7 +627,20 @@ def _judgment_unstructure_hook(
     unstructure_tagged_grade: Callable[[Grade], dict[str, Any]],
     unstructure_inherited: Callable[[Inherited], dict[str, Any]],
 ) -> Callable[[Judgment | None], Any]:
+    # Most judgments are the catalogue's grades and the non-grades: each written object found
+    # by identity, first, with no call between.
+    written: dict[int, tuple[Any, dict[str, Any]]] = {
+        **(_registered(_OBJECT_BY_IDENTITY, unstructure_tagged_grade) or {}),
+        **{
+            id(non_grade): (non_grade, {"type": kind._value_})
+            for kind, non_grade in NON_GRADES.items()
+        },
+    }
+
     def unstructure(judgment: Judgment | None) -> dict[str, Any] | None:
+        known = written.get(id(judgment))
+        if known is not None and known[0] is judgment:
+            return {**known[1]}
         if judgment is None:
             return None
         if isinstance(judgment, Grade):
@@ -618,6 +656,7 @@ def _judgment_unstructure_hook(
             wire["grade"] = unstructure_grade(judgment.grade)
         return wire
 
+    _OBJECT_BY_IDENTITY[unstructure] = written
     return unstructure
 
 
@@ -711,6 +750,7 @@ def _tagged_union_hooks(
     def unstructure(value: Any) -> dict[str, Any]:
         return unstructure_of[type(value)](value)
 
+    _WRITER_BY_TYPE[unstructure] = unstructure_of
     return structure, unstructure
 
 
@@ -884,7 +924,8 @@ def _record_unstructure_fn(
     cattrs compares every field with its default by ``!=``, which calls the records' and
     mappings' Python-level ``__eq__``; here a default of ``None`` is tested by identity (and the
     field, known not to be ``None`` then, written by its member's writer) and an empty tuple by
-    truth, and a field whose hook returns its value as it is is not called.
+    truth; a field whose hook is one of the converter's own is written in place
+    (:func:`_writing`).
     """
     fields = [field for field in attrs.fields(cls) if field.init]
     if any(isinstance(field.default, attrs.Factory) for field in fields):  # type: ignore[arg-type]
@@ -895,15 +936,16 @@ def _record_unstructure_fn(
     hints = typing.get_type_hints(cls)
     own = overrides.get(cls, {})
     names: dict[str, Any] = {}
+    before: list[str] = []  # the lines that write the required fields' items
     required = [f"{key!r}: {value!r}" for key, value in leading.items()]
     optional = []
     for index, field in enumerate(fields):
         hook = getattr(own.get(field.name), "unstruct_hook", None)
         hook = hook or converter.get_unstructure_hook(hints[field.name])
         if field.default is attrs.NOTHING:
-            call = f"r.{field.name}" if hook is identity else f"_h{index}(r.{field.name})"
-            names[f"_h{index}"] = hook
-            required.append(f"{field.name!r}: {call}")
+            lines, written = _writing(hook, f"r.{field.name}", index, names)
+            before += lines
+            required.append(f"{field.name!r}: {written}")
             continue
         # As cattrs does, a default is compared in the form its converter stores.
         default = field.default if field.converter is None else field.converter(field.default)
@@ -915,12 +957,14 @@ def _record_unstructure_fn(
         else:
             names[f"_d{index}"] = default
             test = f"(v := r.{field.name}) is not _d{index} and v != _d{index}"
-        names[f"_h{index}"] = hook
-        written = "v" if hook is identity else f"_h{index}(v)"
-        optional.append(f"    if {test}:\n        res[{field.name!r}] = {written}")
+        lines, written = _writing(hook, "v", index, names)
+        optional.append(f"    if {test}:")
+        optional += [f"        {line}" for line in lines]
+        optional.append(f"        res[{field.name!r}] = {written}")
     text = "\n".join(
         [
             "def unstructure(r):",
+            *(f"    {line}" for line in before),
             "    res = {" + ", ".join(required) + "}",
             *optional,
             "    return res",
@@ -929,6 +973,69 @@ def _record_unstructure_fn(
     exec(compile(text, f"<inspectlib unstructure {cls.__name__}>", "exec"), names)
     unstructure: Callable[[Any], dict[str, Any]] = names["unstructure"]
     return unstructure
+
+
+def _writing(
+    hook: Callable[[Any], Any], value: str, index: int, names: dict[str, Any]
+) -> tuple[list[str], str]:
+    """How a record's writer writes *value* (an expression of its code) with *hook*: the lines
+    that come first and the expression written.
+
+    Where *hook* is one of the converter's own (tested by identity: a hook registered in its
+    place is called as any other), it is written in place: a tuple's items in a loop, with no
+    call for the tuple; each item, or the value, by what *hook* would have done.
+    """
+    items = _registered(_WRITER_OF_ITEMS, hook)
+    if items is not None:
+        item = _written_in_place(items, "x", f"_h{index}", names)
+        return [
+            f"l{index} = []",
+            f"for x in {value}:",
+            f"    l{index}.append({item})",
+        ], f"l{index}"
+    table = WRITTEN_BY_IDENTITY.get(hook)  # texts: written as they are kept
+    copied = "k[1]"
+    if table is None:
+        table = _registered(_OBJECT_BY_IDENTITY, hook)  # objects: each written a copy of its own
+        copied = "{**k[1]}"
+    if table is None:
+        return [], _written_in_place(hook, value, f"_h{index}", names)
+    names[f"_h{index}"], names[f"_k{index}"] = hook, table
+    bound = []
+    if not value.isidentifier():  # an attribute: read once
+        bound, value = [f"w = {value}"], "w"
+    return [
+        *bound,
+        f"k = _k{index}.get(id({value}))",
+        f"w{index} = {copied} if k is not None and k[0] is {value} else _h{index}({value})",
+    ], f"w{index}"
+
+
+def _written_in_place(
+    hook: Callable[[Any], Any], value: str, name: str, names: dict[str, Any]
+) -> str:
+    """The expression writing *value* with *hook*, kept under *name* where it is called."""
+    if hook is identity:
+        return value
+    if hook is _ENUM_VALUE:
+        return f"{value}._value_"
+    by_type = _registered(_WRITER_BY_TYPE, hook)
+    if by_type is not None:  # a tagged union: its member's writer, picked by type
+        names[name] = by_type
+        return f"{name}[type({value})]({value})"
+    names[name] = hook
+    return f"{name}({value})"
+
+
+def _registered(
+    registry: weakref.WeakKeyDictionary[Callable[[Any], Any], Any], hook: Callable[[Any], Any]
+) -> Any:
+    """What *registry* holds for *hook*; ``None`` for a hook it cannot hold (a builtin such as
+    ``list``, which no weak reference can name, is none of the converter's own)."""
+    try:
+        return registry.get(hook)
+    except TypeError:
+        return None
 
 
 def _register_union(converter: cattrs.Converter, members: frozenset[type[Any]], hook: Hook) -> None:

@@ -9,6 +9,7 @@ A document is one JSON object: the record's fields, plus two keys of the format'
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import os
@@ -95,6 +96,14 @@ def _codec(catalogue: Catalogue | None) -> Codec:
     return Codec.of(catalogue, KINDS.values())
 
 
+@functools.cache
+def _writing_codec() -> Codec:
+    """The codec records are written with: the built-in catalogue's, as writing looks nothing
+    up in a catalogue. Found once; the built-in catalogue, and so its codec, lives as long as
+    the process."""
+    return _codec(None)
+
+
 # Writing -----------------------------------------------------------------------------------
 
 
@@ -130,7 +139,7 @@ def to_dict(
             if problems:
                 raise ValidationError(_subject(record), problems)
             note_valid(record, against)
-    body = _codec(None).unstructure(record, _subject)
+    body = _writing_codec().unstructure(record, _subject)
     return {"inspectlib": FORMAT_VERSION, "kind": kind, **body}
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "SCALARS",
     "STATED_DATE",
     "TEXT_CHECKS",
+    "WRITTEN_BY_IDENTITY",
     "WireError",
     "WireType",
     "expected",
@@ -131,16 +132,23 @@ _parse_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.parse_canoni
 _parse_iso_date = functools.lru_cache(maxsize=4096)(datetime.date.fromisoformat)
 # Written dates are mostly those read: each one's text is kept against the object itself
 # (by identity, checked: a partial date's own hash and equality are Python code, and cost more
-# than making its text). Cleared when full, so it stays bounded.
-_TEXT_OF_DATE: Final[dict[int, tuple[PartialDate, str]]] = {}
+# than making its text). Cleared when full, so it stays bounded; room for every date the three
+# readers' caches above can share, and more, so that writing what was read does not clear it
+# again and again.
+_TEXT_OF_DATE: Final[dict[int, tuple[object, str]]] = {}
+_TEXTS_KEPT: Final = 16384
 
 
 def _format_partial_date(value: PartialDate) -> str:
     known = _TEXT_OF_DATE.get(id(value))
     if known is not None and known[0] is value:
         return known[1]
-    text = str(value)
-    if len(_TEXT_OF_DATE) >= 4096:
+    return _remembered(value, str(value))
+
+
+def _remembered(value: object, text: str) -> str:
+    """*text*, kept as the text of the date *value*."""
+    if len(_TEXT_OF_DATE) >= _TEXTS_KEPT:
         _TEXT_OF_DATE.clear()
     _TEXT_OF_DATE[id(value)] = (value, text)
     return text
@@ -199,11 +207,23 @@ def _parse_stated_date(value: str) -> StatedDate:
 
 
 def _unstructure_stated_date(value: StatedDate | None) -> str | None:
+    known = _TEXT_OF_DATE.get(id(value))  # a day's text kept too: one table, read in place
+    if known is not None and known[0] is value:
+        return known[1]
     if value is None:
         return None
     if type(value) is datetime.date:
-        return value.isoformat()
+        return _remembered(value, value.isoformat())
     return _format_partial_date(cast(PartialDate, value))
+
+
+WRITTEN_BY_IDENTITY: Final[Mapping[Callable[[Any], Any], Mapping[int, tuple[object, str]]]] = {
+    _format_partial_date: _TEXT_OF_DATE,
+    _unstructure_stated_date: _TEXT_OF_DATE,
+}
+"""The writers that keep what they wrote against the value itself, by identity, and where: a
+record's writer reads the table in place (``known[1]`` where ``known[0] is value``), calling
+the writer only on a miss. Used only where the field's hook *is* one of these."""
 
 
 # A day that exists, as a regular expression: a validator's "format": "date" check is optional

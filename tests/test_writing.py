@@ -1,0 +1,185 @@
+"""Records written by their generated writers.
+
+A field whose hook is one of the converter's own is written in place (an enumeration's value, a
+tuple's items in a loop, a tagged union's member by type, a grade, a non-grade or a date found
+by identity); a hook registered in its place is called as any other, and what is written is
+the same either way.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import attrs
+import cattrs
+import pytest
+
+import inspectlib as il
+from inspectlib import judgments
+from inspectlib._converter import make_converter
+from inspectlib._wire_types import _TEXT_OF_DATE, _TEXTS_KEPT, SCALARS, STATED_DATE
+from inspectlib.catalogue import BUILTIN
+from inspectlib.dates import PartialDate, StatedDate
+from inspectlib.judgments import Judgment
+
+
+def _converter() -> cattrs.Converter:
+    return make_converter(BUILTIN.scales, detailed_validation=False)
+
+
+def _without_envelope(record: il.Inspection) -> dict[str, Any]:
+    document = il.to_dict(record)
+    del document["inspectlib"], document["kind"]
+    return document
+
+
+def test_the_converter_writes_what_the_document_holds(rich: il.Inspection) -> None:
+    assert _converter().unstructure(rich) == _without_envelope(rich)
+
+
+def test_an_enumeration_hook_registered_in_its_place_is_called(rich: il.Inspection) -> None:
+    converter = _converter()
+    converter.register_unstructure_hook(il.FindingKind, lambda kind: kind.value.upper())
+
+    written = converter.unstructure(rich)
+
+    assert [finding["kind"] for finding in written["findings"]] == [
+        finding.kind.value.upper() for finding in rich.findings
+    ]
+
+
+def test_a_hook_registered_for_a_tuple_of_records_is_called(rich: il.Inspection) -> None:
+    converter = _converter()
+    converter.register_unstructure_hook_func(
+        lambda cls: cls == tuple[il.Source, ...], lambda sources: [item.title for item in sources]
+    )
+
+    written = converter.unstructure(rich)
+
+    assert written["sources"] == [source.title for source in rich.sources]
+
+
+def test_a_hook_registered_for_the_evidence_union_is_called(rich: il.Inspection) -> None:
+    converter = _converter()
+    converter.register_unstructure_hook_func(
+        lambda cls: cls == il.Evidence, lambda item: {"description": item.description}
+    )
+
+    written = converter.unstructure(rich)
+
+    assert written["evidence"] == [{"description": item.description} for item in rich.evidence]
+    assert [finding.get("evidence") for finding in written["findings"]] == [
+        [{"description": item.description} for item in finding.evidence] or None
+        for finding in rich.findings
+    ]
+    assert any(finding.evidence for finding in rich.findings)
+
+
+def test_a_hook_registered_for_judgments_is_called_for_the_catalogues_grades(
+    rich: il.Inspection,
+) -> None:
+    il.to_dict(rich)  # each grade and non-grade already written once
+    converter = _converter()
+    converter.register_unstructure_hook_func(
+        lambda cls: cls in (Judgment, Judgment | None), lambda judgment: repr(judgment)
+    )
+
+    written = converter.unstructure(rich)
+
+    assert written["overall"] == repr(rich.overall)
+    assert [area["judgment"] for area in written["graded_areas"]] == [
+        repr(area.judgment) for area in rich.graded_areas
+    ]
+
+
+def test_a_hook_registered_for_dates_is_called_for_dates_written_before(
+    rich: il.Inspection,
+) -> None:
+    il.to_dict(rich)  # each date's text now kept
+    converter = _converter()
+    converter.register_unstructure_hook(PartialDate, lambda date: f"partial {date}")
+    converter.register_unstructure_hook_func(
+        lambda cls: cls in (StatedDate, StatedDate | None), lambda date: f"stated {date}"
+    )
+
+    written = converter.unstructure(rich)
+
+    assert [finding.get("due") for finding in written["findings"]] == [
+        None if finding.due is None else f"partial {finding.due}" for finding in rich.findings
+    ]
+    assert written["published"] == f"stated {rich.published}"
+    assert written["fieldwork"] == {
+        "start": f"partial {rich.fieldwork.start}",  # type: ignore[union-attr]
+        "end": f"partial {rich.fieldwork.end}",  # type: ignore[union-attr]
+    }
+
+
+def test_a_written_judgment_is_a_dict_of_its_own(rich: il.Inspection) -> None:
+    before = il.to_dict(rich)
+    spoiled = il.to_dict(rich)
+    for area in spoiled["graded_areas"]:
+        area["judgment"]["type"] = "spoiled"
+    spoiled["overall"]["grade"] = "spoiled"
+
+    assert il.to_dict(rich) == before
+
+
+def test_a_grade_of_a_scale_not_in_the_builtin_catalogue_is_written_by_its_scale(
+    seed: il.Inspection,
+) -> None:
+    scale = il.GradingScale(id="local/three", name="Three", labels=("High", "Middle", "Low"))
+    area = attrs.evolve(seed.graded_areas[0], judgment=scale.parse("middle"))
+
+    written = _converter().unstructure(area)
+
+    assert written["judgment"] == {"type": "grade", "scale": "local/three", "grade": "middle"}
+
+
+@pytest.mark.parametrize(
+    "judgment",
+    [
+        judgments.UNGRADED,
+        judgments.NonGrade(judgments.NonGradeKind.EXEMPT),  # a non-grade of its own, equal
+        il.CarriedForward(from_inspection="an-earlier-one"),
+    ],
+)
+def test_every_kind_of_judgment_is_written_as_its_writer_writes_it(
+    seed: il.Inspection, judgment: Judgment
+) -> None:
+    area = attrs.evolve(seed.graded_areas[0], judgment=judgment)
+    converter = _converter()
+
+    written = converter.unstructure(area)["judgment"]
+
+    assert written == converter.get_unstructure_hook(Judgment)(judgment)
+    assert written["type"] == (
+        judgment.kind.value if isinstance(judgment, judgments.NonGrade) else "carried_forward"
+    )
+
+
+def test_a_date_is_written_the_same_whether_its_text_was_kept_or_not() -> None:
+    partial, stated = SCALARS[PartialDate].unstructure, STATED_DATE.unstructure
+    assert partial is not None
+    assert stated is not None
+    due = PartialDate.parse("2023-summer")
+    day = datetime.date(2023, 2, 1)
+
+    assert [partial(due), stated(due), stated(day), stated(None)] == [
+        "2023-summer",
+        "2023-summer",
+        "2023-02-01",
+        None,
+    ]
+    assert [partial(due), stated(due), stated(day)] == ["2023-summer", "2023-summer", "2023-02-01"]
+
+
+def test_the_texts_kept_of_written_dates_are_bounded() -> None:
+    stated = STATED_DATE.unstructure
+    assert stated is not None
+    days = [datetime.date(2000, 1, 1) + datetime.timedelta(days=n) for n in range(_TEXTS_KEPT + 10)]
+
+    written = [stated(day) for day in days]
+
+    assert written == [day.isoformat() for day in days]
+    assert len(_TEXT_OF_DATE) <= _TEXTS_KEPT
