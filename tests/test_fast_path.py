@@ -22,11 +22,16 @@ from hypothesis import strategies as st
 
 import inspectlib as il
 from inspectlib._codec import Codec
-from inspectlib._converter import _READER_OF_MEMBER, make_converter
+from inspectlib._converter import (
+    _ITEMS_OF_TUPLE,
+    _READ_IN_PLACE,
+    _READER_OF_MEMBER,
+    make_converter,
+)
 from inspectlib._documents import KINDS
 from inspectlib._fast_records import ALLOWED, assembler, can_build, fast_record_hook, is_eligible
 from inspectlib._fields import not_blank, not_empty, to_tuple
-from inspectlib._wire_types import TEXT_CHECKS
+from inspectlib._wire_types import IN_PLACE
 from inspectlib.catalogue import BUILTIN
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
@@ -154,6 +159,13 @@ FIELD_TYPES: dict[str, Any] = {
     "optional text": str | None,
     "optional number": int | None,
     "texts": tuple[str, ...],
+    "flag": bool,
+    "kind": il.FindingKind,
+    "partial date": il.PartialDate,
+    "optional partial date": il.PartialDate | None,
+    "stated date": il.StatedDate,
+    "optional stated date": il.StatedDate | None,
+    "identifiers": tuple[il.Identifier, ...],
 }
 
 
@@ -165,10 +177,8 @@ def _generated_class(specs: list[tuple[str, bool, bool]]) -> type[Any]:
         hint = FIELD_TYPES[kind]
         options: dict[str, Any] = {"type": hint}
         if defaulted:
-            options["default"] = () if kind == "texts" else None if "optional" in kind else 0
-            if kind == "text":
-                options["default"] = "x"
-        if kind == "texts":
+            options["default"] = DEFAULTS.get(kind, None if "optional" in kind else 0)
+        if kind in ("texts", "identifiers"):
             options["converter"] = to_tuple
         if checked and kind in ("text", "optional text"):
             options["validator"] = not_blank
@@ -182,11 +192,26 @@ def _generated_class(specs: list[tuple[str, bool, bool]]) -> type[Any]:
     return attrs.make_class("Generated", fields, frozen=True, slots=True, kw_only=True)
 
 
+DEFAULTS: dict[str, Any] = {
+    "text": "x",
+    "texts": (),
+    "identifiers": (),
+    "flag": False,
+    "kind": il.FindingKind.STRENGTH,
+    "partial date": il.PartialDate.parse("2024-06"),
+    "stated date": il.PartialDate.parse("2024-06"),
+}
+
 WIRE_VALUES = st.one_of(
     st.none(),
     st.integers(-3, 3),
     st.sampled_from(["", " ", "text", "\t", "\u2003", "\u00a0x"]),
+    st.sampled_from(["strength", "recommendation", "Strength", "2024-06", "2024-06-31"]),
+    st.sampled_from(["2024-12-13", "2018-spring", "../2023", "2024-13"]),
     st.lists(st.sampled_from(["", "a", "b"]), max_size=2),
+    st.lists(
+        st.sampled_from([{"scheme": "urn", "value": "1"}, {"scheme": "urn"}, "x", []]), max_size=2
+    ),
     st.booleans(),
 )
 
@@ -220,13 +245,16 @@ def test_a_generated_record_is_built_as_its_init_builds_it(
 
     expected = outcome_of(through_init)
     built = outcome_of(lambda: fast_record_hook(cls, hooks)(given, cls))
-    # Text tested in place (type and blankness), as the loader builds records.
+    # Values tested and read in place (text, numbers, enumerations, dates, tuples), as the
+    # loader builds records.
     tested = outcome_of(
-        lambda: fast_record_hook(cls, hooks, TEXT_CHECKS, members=_READER_OF_MEMBER)(given, cls)
+        lambda: fast_record_hook(
+            cls, hooks, _READ_IN_PLACE, members=_READER_OF_MEMBER, items=_ITEMS_OF_TUPLE
+        )(given, cls)
     )
     # A member of a tagged union, its object read with the tag in it.
     tagged = outcome_of(
-        lambda: fast_record_hook(cls, hooks, TEXT_CHECKS, tag="type")({**given, "type": "t"}, cls)
+        lambda: fast_record_hook(cls, hooks, IN_PLACE, tag="type")({**given, "type": "t"}, cls)
     )
 
     assert built == tested == tagged == expected

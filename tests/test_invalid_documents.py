@@ -131,6 +131,12 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "partial-date-month-13": [
         ("$.fieldwork.end", "cannot read '2024-13': month must be between 1 and 12, got 13")
     ],
+    "published-is-null": [
+        (
+            "$.published",
+            "expected a date as a string (YYYY-MM-DD, or a partial date such as 2020-01), got null",
+        )
+    ],
     "subjects-is-an-object": [("$.subjects", "expected an array, got object")],
     "subjects-is-empty": [("$.subjects", "needs at least one item")],
     "title-is-a-number": [("$.title", "expected a string, got number 12345")],

@@ -34,10 +34,11 @@ from ._scales import Grade, GradingScale
 from ._stated_dates import StatedDate
 from ._suggestions import did_you_mean
 from ._wire_types import (
+    IN_PLACE,
     SCALARS,
     STATED_DATE,
-    TEXT_CHECKS,
     WRITTEN_BY_IDENTITY,
+    InPlace,
     WireError,
     expected,
     shared_texts,
@@ -95,6 +96,19 @@ def _unknown_keys(value: dict[str, Any], known: Collection[str]) -> list[str] | 
     return extra
 
 
+_READ_IN_PLACE: Final[weakref.WeakKeyDictionary[Hook, InPlace]] = weakref.WeakKeyDictionary(
+    IN_PLACE
+)
+"""The hooks a record's fast hook reads in place (:class:`InPlace`): the scalars' and each
+enumeration's."""
+
+_ITEMS_OF_TUPLE: Final[weakref.WeakKeyDictionary[Hook, tuple[Hook, Any, int]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Each homogeneous tuple's fast reader, and its items' hook and type and the most items it
+takes: a record's fast hook tests the array in place and maps its items with their hook."""
+
+
 def _is_enum(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, enum.Enum)
 
@@ -113,6 +127,7 @@ def _enum_structure_hook(cls: type[enum.Enum]) -> Hook:
             raise WireError(f"{value!r} is not one of: {valid}{did_you_mean(value, members)}")
         return member
 
+    _READ_IN_PLACE[structure] = InPlace("{v}.__class__ is not str", members.__getitem__)
     return structure
 
 
@@ -145,6 +160,7 @@ def _tuple_structure_hook(
             raise _too_many(value, limits)
         return tuple([item_hook(item, item_type) for item in value])
 
+    _ITEMS_OF_TUPLE[fast] = (item_hook, item_type, max_items)
     return fast
 
 
@@ -154,10 +170,12 @@ def _fast_text_tuple(limits: Limits, value: Any, _: Any) -> tuple[str, ...]:
         raise expected("an array", value)
     if len(value) > limits.max_items:
         raise _too_many(value, limits)
-    for item in value:
-        if item.__class__ is not str:
-            raise expected("a string", item)
+    if not _ONLY_TEXT.issuperset(map(type, value)):
+        raise expected("a string", next(item for item in value if type(item) is not str))
     return shared_texts(value)
+
+
+_ONLY_TEXT: Final = frozenset({str})
 
 
 def _detailed_tuple_hook(item_hook: Hook, item_type: Any, limits: Limits, cls: Any) -> Hook:
@@ -368,12 +386,18 @@ def _record_hook(
             else converter.get_structure_hook(hints[field.name])
             for field in attrs.fields(cls)
         }
-        structure = fast_record_hook(cls, field_hooks, TEXT_CHECKS, members=_READER_OF_MEMBER)
+        fast = partial(
+            fast_record_hook,
+            cls,
+            field_hooks,
+            _READ_IN_PLACE,
+            members=_READER_OF_MEMBER,
+            items=_ITEMS_OF_TUPLE,
+        )
+        structure = fast()
         if cls in EVIDENCE_TAGS and not dropping and not old_names:
             # Read with its tag in place: no copy of its object without the tag.
-            accepting_tag[cls] = fast_record_hook(
-                cls, field_hooks, TEXT_CHECKS, tag="type", members=_READER_OF_MEMBER
-            )
+            accepting_tag[cls] = fast(tag="type")
     else:
         # cattrs' generated function indexes into the value; say plainly when it is no object.
         field_overrides = {**_invariant_overrides(converter, cls), **overrides.get(cls, {})}
@@ -842,9 +866,11 @@ def make_converter(
         converter.register_structure_hook(scalar, wire.structure)
         if wire.unstructure is not None:
             converter.register_unstructure_hook(scalar, wire.unstructure)
-    is_stated_date = _is_union_of(frozenset(get_args(StatedDate)))
-    converter.register_structure_hook_func(is_stated_date, _none_or(STATED_DATE.structure))
-    converter.register_unstructure_hook_func(is_stated_date, STATED_DATE.unstructure or identity)
+    # Null only where the field is optional: a required stated date refuses it as it is read.
+    _register_union(converter, frozenset(get_args(StatedDate)), STATED_DATE.structure)
+    converter.register_unstructure_hook_func(
+        _is_union_of(frozenset(get_args(StatedDate))), STATED_DATE.unstructure or identity
+    )
     converter.register_structure_hook_factory(_is_enum, _enum_structure_hook)
     # The member's stored value, read as a plain attribute: Enum.value is a Python-level
     # descriptor, called once per enumeration written.

@@ -59,6 +59,7 @@ from ._lifecycle import FindingUpdate
 from ._organisations import Identifier, Organisation
 from ._sources import Quote, Source
 from ._stated_dates import to_partial_date, to_stated_date
+from ._wire_types import InPlace
 
 __all__ = ["ALLOWED", "assembler", "can_build", "fast_record_hook", "is_eligible"]
 
@@ -131,20 +132,26 @@ class FastPathError(ValueError):
 def fast_record_hook(
     cls: type[Any],
     field_hooks: Mapping[str, Hook],
-    type_checks: Mapping[Hook, str] = {},
+    in_place: Mapping[Hook, InPlace] = {},
     tag: str | None = None,
     members: Mapping[Hook, tuple[Hook, Any]] = {},
+    items: Mapping[Hook, tuple[Hook, Any, int]] = {},
 ) -> Hook:
     """A structure function for *cls* that builds it without ``__init__``.
 
-    *field_hooks* gives the structure hook of every field, by name. *type_checks* gives, for
-    hooks that only check a value's type and return it as it is, the condition on ``{v}`` under
-    which the hook would refuse it: such a hook is tested in place rather than called. *tag*
-    names a key the object may hold besides the fields and that is not read: the tag of a
-    tagged union, which the union's hook has read already. *members* gives, for the hooks of
-    optional types that read ``None`` as ``None`` and anything else with the hook of the
-    member, that hook and the member's type (``None``: the field's own): a field whose default
-    is ``None`` is tested for it in place and read by the member's hook.
+    *field_hooks* gives the structure hook of every field, by name. The other mappings say, of
+    some hooks, what they do, so that it is done in place rather than by a call:
+
+    - *in_place*: a hook that tests a value and maybe parses it (the text, number and date
+      hooks), as the test and the parse (:class:`~inspectlib._wire_types.InPlace`);
+    - *members*: the hook of an optional type, which reads ``None`` as ``None`` and anything
+      else with the hook of the member, as that hook and the member's type (``None``: the
+      field's own): the field is tested for ``None`` in place and read by the member's hook;
+    - *items*: the hook of a tuple, as its items' hook, their type and the most items it
+      takes: the array is tested in place and each item read by the items' hook.
+
+    *tag* names a key the object may hold besides the fields and that is not read: the tag of
+    a tagged union, which the union's hook has read already.
     """
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
@@ -153,60 +160,85 @@ def fast_record_hook(
         if tag in allowed:
             raise ValueError(f"{cls.__name__} has a field {tag!r}: it cannot be a tag")
         allowed |= {tag}
-    names: dict[str, Any] = {"_allowed": allowed, "_dict": dict}
+    names: dict[str, Any] = {"_allowed": allowed, "_dict": dict, "_list": list, "_tuple": tuple}
     lines = [
         "def built(o, _):",
         "    if type(o) is not _dict or not _allowed.issuperset(o):",
         "        raise _Error(o)",
     ]
+    texts = set()  # the fields known to hold exactly a str or None once read
     for index, field in enumerate(fields):
-        hook = field_hooks[field.name]
-        names[f"_h{index}"], names[f"_t{index}"] = hook, hints[field.name]
+        hook, hint = field_hooks[field.name], hints[field.name]
+        member = members.get(hook)
+        passes_none = field.default is None or field.default is attrs.NOTHING
+        if member is None or not passes_none:
+            passes_none = False
+        else:
+            hook = member[0]
+            hint = hint if member[1] is None else member[1]
+        names[f"_h{index}"], names[f"_t{index}"] = hook, hint
         if field.default is not attrs.NOTHING:
             names[f"_d{index}"] = field.default
-        member = (
-            members.get(hook) if field.default is None or field.default is attrs.NOTHING else None
-        )
-        if member is not None:
-            names[f"_h{index}"] = member[0]
-            if member[1] is not None:
-                names[f"_t{index}"] = member[1]
-            lines.extend(_read_optional(field, index))
-        else:
-            lines.extend(_read(field, index, type_checks.get(hook)))
-    # The text fields whose type was tested above hold exactly a str or None: their blank test
-    # is written in place.
-    texts = frozenset(
-        field.name for field in fields if type_checks.get(field_hooks[field.name]) is not None
-    )
+        known = in_place.get(hook)
+        if known is not None and known.text:
+            texts.add(field.name)
+        reading = _reading(index, known, items.get(hook), names)
+        lines.extend(f"    {line}" for line in _fetched(field, index, passes_none, reading))
     structure: Hook = _compiled(
-        cls, f"fast structure {cls.__name__}{'' if tag is None else ' tagged'}", lines, names, texts
+        cls,
+        f"fast structure {cls.__name__}{'' if tag is None else ' tagged'}",
+        lines,
+        names,
+        frozenset(texts),
     )
     return structure
 
 
-def _read(field: attrs.Attribute[Any], index: int, check: str | None) -> list[str]:
-    """The lines putting *field*'s value in ``v{index}``: its hook called, or, with *check*,
-    the value tested in its place."""
-    value = f"o[{field.name!r}]" if check else f"_h{index}(o[{field.name!r}], _t{index})"
-    if field.default is not attrs.NOTHING:
-        value = f"{value} if {field.name!r} in o else _d{index}"
-    lines = [f"    v{index} = {value}"]
-    if check:
-        lines += [f"    if {check.format(v=f'v{index}')}:", f"        raise _Error(v{index})"]
-    return lines
+def _reading(
+    index: int,
+    known: InPlace | None,
+    tuple_of: tuple[Hook, Any, int] | None,
+    names: dict[str, Any],
+) -> list[str]:
+    """The lines that read ``v{index}``, there as it was decoded, into the value stored: the
+    test and parse of *known* in place, a tuple's items mapped with their hook, or the
+    field's hook called."""
+    value = f"v{index}"
+    if known is not None:
+        lines = [f"if {known.refused.format(v=value)}:", f"    raise _Error({value})"]
+        if known.then is not None:
+            names[f"_f{index}"] = known.then
+            lines.append(f"{value} = _f{index}({value})")
+        return lines
+    if tuple_of is not None:
+        names[f"_i{index}"], names[f"_r{index}"], most = tuple_of
+        return [
+            f"if {value}.__class__ is not _list or len({value}) > {most}:",
+            f"    raise _Error({value})",
+            f"{value} = _tuple([_i{index}(item, _r{index}) for item in {value}])",
+        ]
+    return [f"{value} = _h{index}({value}, _t{index})"]
 
 
-def _read_optional(field: attrs.Attribute[Any], index: int) -> list[str]:
-    """The lines putting an optional *field*'s value in ``v{index}``, the member's hook called
-    only for what is not ``None``."""
-    value = f"o[{field.name!r}]"
-    if field.default is not attrs.NOTHING:
-        value = f"{value} if {field.name!r} in o else _d{index}"
+def _fetched(
+    field: attrs.Attribute[Any], index: int, passes_none: bool, reading: list[str]
+) -> list[str]:
+    """The lines putting *field*'s value in ``v{index}``: taken from the object, or its default
+    where it is absent, then read by *reading* unless it is a ``None`` that *passes_none*."""
+    value, key = f"v{index}", repr(field.name)
+    if passes_none:
+        taken = f"o[{key}]"
+        if field.default is not attrs.NOTHING:
+            taken = f"{taken} if {key} in o else _d{index}"
+        return [f"{value} = {taken}", f"if {value} is not None:", *(f"    {r}" for r in reading)]
+    if field.default is attrs.NOTHING:
+        return [f"{value} = o[{key}]", *reading]
     return [
-        f"    v{index} = {value}",
-        f"    if v{index} is not None:",
-        f"        v{index} = _h{index}(v{index}, _t{index})",
+        f"if {key} in o:",
+        f"    {value} = o[{key}]",
+        *(f"    {r}" for r in reading),
+        "else:",
+        f"    {value} = _d{index}",
     ]
 
 

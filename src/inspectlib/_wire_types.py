@@ -23,10 +23,11 @@ from ._stated_dates import StatedDate
 
 __all__ = [
     "DATE_PATTERN",
+    "IN_PLACE",
     "PARTIAL_DATE_PATTERN",
     "SCALARS",
     "STATED_DATE",
-    "TEXT_CHECKS",
+    "InPlace",
     "WRITTEN_BY_IDENTITY",
     "WireError",
     "WireType",
@@ -85,15 +86,6 @@ def strict_optional_str(value: Any, _: Any) -> str | None:
     if value is None or type(value) is str:
         return value
     raise expected("a string", value)
-
-
-TEXT_CHECKS: Final[Mapping[Callable[[Any, Any], Any], str]] = {
-    strict_str: "{v}.__class__ is not str",
-    strict_optional_str: "{v} is not None and {v}.__class__ is not str",
-}
-"""What the text hooks refuse, as the condition the fast path tests in their place: a call per
-text field is most of what building a record costs. Used only where the field's hook *is* one
-of these, so a hook registered in their place is called as any other."""
 
 
 def _strict_int(value: Any, _: Any) -> int:
@@ -291,3 +283,30 @@ STATED_DATE: Final = WireType(
     },
 )
 """A stated date (a day, or a partial date): a union of two scalars, with one wire form."""
+
+
+@attrs.frozen
+class InPlace:
+    """How the fast path reads a value in place of calling the hook that reads it: a call per
+    value is most of what building a record costs. Used only where a field's hook *is* the one
+    an entry is for, so a hook registered in its place is called as any other."""
+
+    refused: str
+    """The condition on ``{v}`` under which the hook refuses the value."""
+    then: Callable[[Any], Any] | None = None
+    """What makes the stored value of one the condition lets through (``None``: it is stored as
+    it is). It raises where the hook would."""
+    text: bool = False
+    """Whether what is stored is exactly a ``str`` (or ``None``): its blank test can be written
+    in place too."""
+
+
+IN_PLACE: Final[Mapping[Callable[[Any, Any], Any], InPlace]] = {
+    strict_str: InPlace("{v}.__class__ is not str", text=True),
+    strict_optional_str: InPlace("{v} is not None and {v}.__class__ is not str", text=True),
+    _strict_int: InPlace("{v}.__class__ is not int"),
+    _strict_bool: InPlace("{v}.__class__ is not bool"),
+    _structure_partial_date: InPlace("{v}.__class__ is not str", _parse_partial_date),
+    _structure_stated_date: InPlace("{v}.__class__ is not str", _parse_stated_date),
+}
+"""The scalar hooks the fast path reads in place, each as the test and the parse it makes."""
