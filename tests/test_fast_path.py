@@ -285,6 +285,28 @@ def test_the_tag_is_read_by_the_union_alone() -> None:
         converter.structure({"type": "qualitative"}, il.QualitativeEvidence)
 
 
+def test_an_inherited_judgment_is_read_with_its_tag_by_both_passes() -> None:
+    judgment = {
+        "type": "inherited",
+        "grade": {"scale": "cqc/four-point", "grade": "good"},
+        "predecessor": {"name": "Example Care Home (previous provider)", "kind": "care_location"},
+        "rated": "2019",
+    }
+    union: Any = il.judgments.Judgment
+    codec = Codec.of(il.catalogue.BUILTIN, KINDS.values())
+
+    read = [
+        codec.converter(detailed=detailed).structure(judgment, union) for detailed in (False, True)
+    ]
+
+    assert read[0] == read[1]
+    assert read[0].predecessor.name == "Example Care Home (previous provider)"
+    assert read[0].rated == il.PartialDate.parse("2019")
+    for detailed in (False, True):  # the tag is the union's: the member refuses any other key
+        with pytest.raises(Exception):  # noqa: B017 (which error is the pass's own)
+            codec.converter(detailed=detailed).structure({**judgment, "kind": "x"}, union)
+
+
 def test_keys_listed_by_records_are_shared_between_documents() -> None:
     long_key = "k" * 100
 

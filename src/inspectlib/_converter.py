@@ -367,37 +367,61 @@ def _dropping_unknown_keys(
     return structure_known
 
 
+def _field_hooks(
+    converter: cattrs.Converter, overrides: Overrides, cls: type[Any]
+) -> dict[str, Hook]:
+    """The structure hook of each of *cls*'s fields, by name: its override, or its type's."""
+    hints = typing.get_type_hints(cls)
+    own = overrides.get(cls, {})
+    return {
+        field.name: own[field.name].struct_hook
+        if field.name in own
+        else converter.get_structure_hook(hints[field.name])
+        for field in attrs.fields(cls)
+    }
+
+
+def _fast_hook(
+    converter: cattrs.Converter, overrides: Overrides, cls: type[Any], tag: str | None = None
+) -> Hook:
+    """*cls*'s hook on the fast path: built without ``__init__``, what can be read in place
+    read in place; with *tag*, its object may hold that key, which a union has read."""
+    return fast_record_hook(
+        cls,
+        _field_hooks(converter, overrides, cls),
+        _READ_IN_PLACE,
+        tag=tag,
+        members=_READER_OF_MEMBER,
+        items=_ITEMS_OF_TUPLE,
+    )
+
+
+def _reader_with_tag(
+    converter: cattrs.Converter,
+    overrides: Overrides,
+    renamed: Mapping[type[Any], Mapping[str, str]],
+    dropping: bool,
+    cls: type[Any],
+) -> Hook | None:
+    """A tagged union's member *cls* read with its ``type`` in its object, so that no copy is
+    made without it: on the fast path, where the object is read as it is (no key dropped, none
+    renamed); ``None`` elsewhere, where the member's own hook reads a copy without the tag."""
+    if converter.detailed_validation or not is_eligible(cls) or dropping or renamed.get(cls):
+        return None
+    return _fast_hook(converter, overrides, cls, "type")
+
+
 def _record_hook(
     converter: cattrs.Converter,
     overrides: Overrides,
     renamed: Mapping[type[Any], Mapping[str, str]],
     dropping: bool,
-    accepting_tag: dict[type[Any], Hook],
     cls: type[Any],
 ) -> Hook:
     old_names = renamed.get(cls)
     if not converter.detailed_validation and is_eligible(cls):
         # Valid documents take this path; any failure sends them to the detailed pass.
-        hints = typing.get_type_hints(cls)
-        field_overrides = overrides.get(cls, {})
-        field_hooks = {
-            field.name: field_overrides[field.name].struct_hook
-            if field.name in field_overrides
-            else converter.get_structure_hook(hints[field.name])
-            for field in attrs.fields(cls)
-        }
-        fast = partial(
-            fast_record_hook,
-            cls,
-            field_hooks,
-            _READ_IN_PLACE,
-            members=_READER_OF_MEMBER,
-            items=_ITEMS_OF_TUPLE,
-        )
-        structure = fast()
-        if cls in EVIDENCE_TAGS and not dropping and not old_names:
-            # Read with its tag in place: no copy of its object without the tag.
-            accepting_tag[cls] = fast(tag="type")
+        structure = _fast_hook(converter, overrides, cls)
     else:
         # cattrs' generated function indexes into the value; say plainly when it is no object.
         field_overrides = {**_invariant_overrides(converter, cls), **overrides.get(cls, {})}
@@ -611,6 +635,7 @@ def _judgment_hooks(
     unstructure_grade: Callable[[Grade], Any],
     unstructure_tagged_grade: Callable[[Grade], dict[str, Any]],
     structure_inherited: Hook,
+    inherited_with_tag: Hook | None,
     unstructure_inherited: Callable[[Inherited], dict[str, Any]],
 ) -> tuple[Hook, Callable[[Judgment | None], Any]]:
     inherited_keys = _known_keys(Inherited, None) | {"type"}
@@ -623,9 +648,9 @@ def _judgment_hooks(
     readers: dict[str, Callable[[dict[str, Any]], Judgment]] = {
         "grade": lambda value: structure_tagged_grade(value, Grade),
         **dict.fromkeys(_NON_GRADES, non_grade),
-        "inherited": lambda value: structure_inherited(
-            _without_tag(value, inherited_keys), Inherited
-        ),
+        "inherited": (lambda value: inherited_with_tag(value, Inherited))
+        if inherited_with_tag is not None
+        else lambda value: structure_inherited(_without_tag(value, inherited_keys), Inherited),
         "carried_forward": partial(_carried_forward, structure_grade),
     }
 
@@ -745,14 +770,14 @@ def _tagged_union_hooks(
     converter: cattrs.Converter,
     tags: Mapping[type[Any], str],
     renamed: Mapping[type[Any], Mapping[str, str]],
-    accepting_tag: Mapping[type[Any], Hook],
+    reader_with_tag: Callable[[type[Any]], Hook | None],
     writer_with: Callable[[type[Any], Mapping[str, str]], Callable[[Any], dict[str, Any]]],
 ) -> tuple[Hook, Callable[[Any], Any]]:
-    """A tagged union's hooks. A member whose hook of *accepting_tag* reads its object with the
-    tag in it is given the object as it is; any other sees a copy without the tag. Each member
+    """A tagged union's hooks. A member that *reader_with_tag* reads with the tag in its
+    object is given the object as it is; any other sees a copy without the tag. Each member
     is written by *writer_with* (its class, its tag), the tag first."""
     by_tag = {
-        tag: (cls, converter.get_structure_hook(cls), accepting_tag.get(cls))
+        tag: (cls, converter.get_structure_hook(cls), reader_with_tag(cls))
         for cls, tag in tags.items()
     }
     # A member's object holds the tag too: the member's own hook sees a copy without it.
@@ -762,10 +787,10 @@ def _tagged_union_hooks(
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
             raise expected("an object", value)
-        tag = _required(value, "type")
+        tag = value.get("type")
         member = by_tag.get(tag) if type(tag) is str else None
         if member is None:
-            raise _unknown_tag(tag, by_tag)
+            raise _unknown_tag(_required(value, "type"), by_tag)
         cls, hook, whole = member
         if whole is not None:
             return whole(value, cls)
@@ -891,10 +916,10 @@ def make_converter(
     )
     references = override(struct_hook=structure_scales, unstruct_hook=unstructure_scales)
     overrides: Overrides = {Inspection: {"scales": references}}
-    accepting_tag: dict[type[Any], Hook] = {}  # filled as the members' hooks are made
     converter.register_structure_hook_factory(
-        attrs.has, partial(_record_hook, converter, overrides, renamed, dropping, accepting_tag)
+        attrs.has, partial(_record_hook, converter, overrides, renamed, dropping)
     )
+    reader_with_tag = partial(_reader_with_tag, converter, overrides, renamed, dropping)
     converter.register_unstructure_hook_factory(
         attrs.has,
         partial(_record_unstructure_fn, converter, overrides),
@@ -914,6 +939,7 @@ def make_converter(
         unstructure_grade,
         unstructure_tagged_grade,
         structure_inherited,
+        reader_with_tag(Inherited),
         unstructure_inherited,
     )
     for member in (Grade, NonGrade, CarriedForward, Inherited):
@@ -927,7 +953,7 @@ def make_converter(
         converter,
         EVIDENCE_TAGS,
         renamed,
-        accepting_tag,
+        reader_with_tag,
         partial(_record_unstructure_fn, converter, overrides),
     )
     _register_union(converter, frozenset(get_args(Evidence)), structure_evidence)
