@@ -183,3 +183,50 @@ def test_the_texts_kept_of_written_dates_are_bounded() -> None:
 
     assert written == [day.isoformat() for day in days]
     assert len(_TEXT_OF_DATE) <= _TEXTS_KEPT
+
+
+@attrs.frozen
+class Level5:
+    name: str
+
+
+@attrs.frozen
+class Level4:
+    inner: Level5
+
+
+@attrs.frozen
+class Level3:
+    inner: tuple[Level4, ...]
+
+
+@attrs.frozen
+class Level2:
+    inner: Level3 | None = None
+
+
+@attrs.frozen
+class Level1:
+    inner: Level2
+
+
+def test_records_nested_deeper_than_written_in_place_are_written_whole() -> None:
+    record = Level1(Level2(Level3((Level4(Level5("x")), Level4(Level5("y"))))))
+
+    written = _converter().unstructure(record)
+
+    assert written == {
+        "inner": {"inner": {"inner": [{"inner": {"name": "x"}}, {"inner": {"name": "y"}}]}}
+    }
+
+
+def test_a_hook_registered_for_a_nested_record_is_called(rich: il.Inspection) -> None:
+    converter = _converter()
+    converter.register_unstructure_hook(il.Source, lambda source: source.title)
+
+    written = converter.unstructure(rich)
+
+    assert written["sources"] == [source.title for source in rich.sources]
+    assert [area.get("sources") for area in written["graded_areas"]] == [
+        [source.title for source in area.sources] or None for area in rich.graded_areas
+    ]

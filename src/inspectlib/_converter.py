@@ -523,9 +523,12 @@ def _scale_reference_hooks(
             raise ExceptionGroup("unknown scales", errors)
         return tuple(found)
 
-    def unstructure(value: tuple[GradingScale, ...]) -> list[str]:
-        return [scale.id for scale in value]
+    scale_id = operator.attrgetter("id")
 
+    def unstructure(value: tuple[GradingScale, ...]) -> list[str]:
+        return list(map(scale_id, value))
+
+    _WRITER_OF_ITEMS[unstructure] = scale_id  # a record's writer writes each id in place
     return structure, unstructure
 
 
@@ -977,106 +980,171 @@ def _record_unstructure_fn(
     mappings' Python-level ``__eq__``; here a default of ``None`` is tested by identity (and the
     field, known not to be ``None`` then, written by its member's writer) and an empty tuple by
     truth; a field whose hook is one of the converter's own is written in place
-    (:func:`_writing`).
+    (:class:`_WriterCode`).
     """
-    fields = [field for field in attrs.fields(cls) if field.init]
-    if any(isinstance(field.default, attrs.Factory) for field in fields):  # type: ignore[arg-type]
+    if any(isinstance(field.default, attrs.Factory) for field in _written_fields(cls)):  # type: ignore[arg-type]
         made = make_dict_unstructure_fn(  # a default made afresh: cattrs' own comparison
             cls, converter, _cattrs_omit_if_default=True, **overrides.get(cls, {})
         )
         return (lambda record: {**leading, **made(record)}) if leading else made
-    hints = typing.get_type_hints(cls)
-    own = overrides.get(cls, {})
-    names: dict[str, Any] = {}
-    before: list[str] = []  # the lines that write the required fields' items
-    required = [f"{key!r}: {value!r}" for key, value in leading.items()]
-    optional = []
-    for index, field in enumerate(fields):
-        hook = getattr(own.get(field.name), "unstruct_hook", None)
-        hook = hook or converter.get_unstructure_hook(hints[field.name])
-        if field.default is attrs.NOTHING:
-            lines, written = _writing(hook, f"r.{field.name}", index, names)
-            before += lines
-            required.append(f"{field.name!r}: {written}")
-            continue
-        # As cattrs does, a default is compared in the form its converter stores.
-        default = field.default if field.converter is None else field.converter(field.default)
-        if default is None:
-            test = f"(v := r.{field.name}) is not None"
-            hook = _WRITER_OF_MEMBER.get(hook, hook)  # None is never written here
-        elif type(default) is tuple and not default:
-            test = f"(v := r.{field.name})"
-        else:
-            names[f"_d{index}"] = default
-            test = f"(v := r.{field.name}) is not _d{index} and v != _d{index}"
-        lines, written = _writing(hook, "v", index, names)
-        optional.append(f"    if {test}:")
-        optional += [f"        {line}" for line in lines]
-        optional.append(f"        res[{field.name!r}] = {written}")
+    code = _WriterCode(converter, overrides)
     text = "\n".join(
         [
             "def unstructure(r):",
-            *(f"    {line}" for line in before),
-            "    res = {" + ", ".join(required) + "}",
-            *optional,
+            *(f"    {line}" for line in code.record(cls, leading, "r", "res", ())),
             "    return res",
         ]
     )
-    exec(compile(text, f"<inspectlib unstructure {cls.__name__}>", "exec"), names)
-    unstructure: Callable[[Any], dict[str, Any]] = names["unstructure"]
+    exec(compile(text, f"<inspectlib unstructure {cls.__name__}>", "exec"), code.names)
+    unstructure: Callable[[Any], dict[str, Any]] = code.names["unstructure"]
+    _RECORD_OF_WRITER[unstructure] = (cls, leading)
     return unstructure
 
 
-def _writing(
-    hook: Callable[[Any], Any], value: str, index: int, names: dict[str, Any]
-) -> tuple[list[str], str]:
-    """How a record's writer writes *value* (an expression of its code) with *hook*: the lines
-    that come first and the expression written.
+def _written_fields(cls: type[Any]) -> list[Any]:
+    """The fields of *cls* a document holds: those its ``__init__`` takes."""
+    return [field for field in attrs.fields(cls) if field.init]
 
-    Where *hook* is one of the converter's own (tested by identity: a hook registered in its
-    place is called as any other), it is written in place: a tuple's items in a loop, with no
-    call for the tuple; each item, or the value, by what *hook* would have done.
+
+_RECORD_OF_WRITER: Final[
+    weakref.WeakKeyDictionary[Callable[[Any], Any], tuple[type[Any], Mapping[str, str]]]
+] = weakref.WeakKeyDictionary()
+"""Each record writer :func:`_record_unstructure_fn` made, and its record type and leading
+keys: the writer of a record holding such a record writes it in place, with no call."""
+
+_INLINED_DEPTH: Final = 4
+"""How deep records are written in place within the writer of the record holding them."""
+
+
+class _WriterCode:
+    """The code of one record's writer, and the names it uses.
+
+    Where a field's hook is one of the converter's own (tested by identity: a hook registered
+    in its place is called as any other), it is written in place: a tuple's items in a loop,
+    with no call for the tuple; a record (a tuple's item, a tagged union's member) by its own
+    writer's code, with no call (not within itself, and a few records deep at most); an
+    enumeration by its value; a catalogue grade, a non-grade or a date by the object or text its
+    writer keeps for it, by identity, calling the writer only on a miss.
     """
-    items = _registered(_WRITER_OF_ITEMS, hook)
-    if items is not None:
-        item = _written_in_place(items, "x", f"_h{index}", names)
+
+    def __init__(self, converter: cattrs.Converter, overrides: Overrides) -> None:
+        self.converter = converter
+        self.overrides = overrides
+        self.names: dict[str, Any] = {}
+        self.count = 0
+
+    def fresh(self, prefix: str) -> str:
+        """A name no other in the code has."""
+        self.count += 1
+        return f"{prefix}{self.count}"
+
+    def kept(self, value: Any) -> str:
+        """The name under which the code reads *value*."""
+        name = self.fresh("_h")
+        self.names[name] = value
+        return name
+
+    def record(
+        self,
+        cls: type[Any],
+        leading: Mapping[str, str],
+        record: str,
+        result: str,
+        within: tuple[type[Any], ...],
+    ) -> list[str]:
+        """Lines that write *record* (a name), a *cls*, as the dict *result*."""
+        within = (*within, cls)
+        hints = typing.get_type_hints(cls)
+        own = self.overrides.get(cls, {})
+        before: list[str] = []  # the lines that write the required fields
+        required = [f"{key!r}: {value!r}" for key, value in leading.items()]
+        optional: list[str] = []
+        value = self.fresh("v")
+        for field in _written_fields(cls):
+            hook = getattr(own.get(field.name), "unstruct_hook", None)
+            hook = hook or self.converter.get_unstructure_hook(hints[field.name])
+            if field.default is attrs.NOTHING:
+                lines, written = self.value(hook, f"{record}.{field.name}", within)
+                before += lines
+                required.append(f"{field.name!r}: {written}")
+                continue
+            # As cattrs does, a default is compared in the form its converter stores.
+            default = field.default if field.converter is None else field.converter(field.default)
+            read = f"({value} := {record}.{field.name})"
+            if default is None:
+                test = f"{read} is not None"
+                hook = _WRITER_OF_MEMBER.get(hook, hook)  # None is never written here
+            elif type(default) is tuple and not default:
+                test = read
+            else:
+                kept = self.kept(default)
+                test = f"{read} is not {kept} and {value} != {kept}"
+            lines, written = self.value(hook, value, within)
+            optional.append(f"if {test}:")
+            optional += [f"    {line}" for line in lines]
+            optional.append(f"    {result}[{field.name!r}] = {written}")
+        return [*before, f"{result} = {{" + ", ".join(required) + "}", *optional]
+
+    def value(
+        self, hook: Callable[[Any], Any], value: str, within: tuple[type[Any], ...]
+    ) -> tuple[list[str], str]:
+        """The lines that come first and the expression that is *value* (an expression of the
+        code) written by *hook*."""
+        if hook is identity:
+            return [], value
+        if hook is _ENUM_VALUE:
+            return [], f"{value}._value_"
+        if not value.isidentifier():  # an attribute: read once
+            bound = self.fresh("w")
+            lines, written = self.value(hook, bound, within)
+            return [f"{bound} = {value}", *lines], written
+        items = _registered(_WRITER_OF_ITEMS, hook)
+        if items is not None:
+            written, item = self.fresh("l"), self.fresh("x")
+            lines, item_written = self.value(items, item, within)
+            return [
+                f"{written} = []",
+                f"for {item} in {value}:",
+                *(f"    {line}" for line in lines),
+                f"    {written}.append({item_written})",
+            ], written
+        by_type = _registered(_WRITER_BY_TYPE, hook)
+        if by_type is not None:
+            return self.member(by_type, value, within)
+        record = _registered(_RECORD_OF_WRITER, hook)
+        if record is not None and record[0] not in within and len(within) < _INLINED_DEPTH:
+            cls, leading = record
+            written = self.fresh("d")
+            return self.record(cls, leading, value, written, within), written
+        table = WRITTEN_BY_IDENTITY.get(hook)  # texts: written as they are kept
+        copied = "{k}[1]"
+        if table is None:
+            table = _registered(_OBJECT_BY_IDENTITY, hook)  # objects: each written a copy
+            copied = "{{**{k}[1]}}"
+        if table is None:
+            return [], f"{self.kept(hook)}({value})"
+        known, written = self.fresh("k"), self.fresh("w")
         return [
-            f"l{index} = []",
-            f"for x in {value}:",
-            f"    l{index}.append({item})",
-        ], f"l{index}"
-    table = WRITTEN_BY_IDENTITY.get(hook)  # texts: written as they are kept
-    copied = "k[1]"
-    if table is None:
-        table = _registered(_OBJECT_BY_IDENTITY, hook)  # objects: each written a copy of its own
-        copied = "{**k[1]}"
-    if table is None:
-        return [], _written_in_place(hook, value, f"_h{index}", names)
-    names[f"_h{index}"], names[f"_k{index}"] = hook, table
-    bound = []
-    if not value.isidentifier():  # an attribute: read once
-        bound, value = [f"w = {value}"], "w"
-    return [
-        *bound,
-        f"k = _k{index}.get(id({value}))",
-        f"w{index} = {copied} if k is not None and k[0] is {value} else _h{index}({value})",
-    ], f"w{index}"
+            f"{known} = {self.kept(table)}.get(id({value}))",
+            f"{written} = {copied.format(k=known)} if {known} is not None and {known}[0] is"
+            f" {value} else {self.kept(hook)}({value})",
+        ], written
 
-
-def _written_in_place(
-    hook: Callable[[Any], Any], value: str, name: str, names: dict[str, Any]
-) -> str:
-    """The expression writing *value* with *hook*, kept under *name* where it is called."""
-    if hook is identity:
-        return value
-    if hook is _ENUM_VALUE:
-        return f"{value}._value_"
-    by_type = _registered(_WRITER_BY_TYPE, hook)
-    if by_type is not None:  # a tagged union: its member's writer, picked by type
-        names[name] = by_type
-        return f"{name}[type({value})]({value})"
-    names[name] = hook
-    return f"{name}({value})"
+    def member(
+        self,
+        by_type: Mapping[type[Any], Callable[[Any], Any]],
+        value: str,
+        within: tuple[type[Any], ...],
+    ) -> tuple[list[str], str]:
+        """A tagged union's member *value* (a name) written by its own writer, picked by type."""
+        written, kind = self.fresh("d"), self.fresh("t")
+        lines = [f"{kind} = type({value})"]
+        for cls, writer in by_type.items():
+            branch, member = self.value(writer, value, within)
+            lines.append(f"{'if' if len(lines) == 1 else 'elif'} {kind} is {self.kept(cls)}:")
+            lines += [f"    {line}" for line in [*branch, f"{written} = {member}"]]
+        lines += ["else:", f"    {written} = {self.kept(by_type)}[{kind}]({value})"]
+        return lines, written
 
 
 def _registered(
