@@ -166,6 +166,8 @@ FIELD_TYPES: dict[str, Any] = {
     "stated date": il.StatedDate,
     "optional stated date": il.StatedDate | None,
     "identifiers": tuple[il.Identifier, ...],
+    "kinds": tuple[il.FindingKind, ...],
+    "partial dates": tuple[il.PartialDate, ...],
 }
 
 
@@ -178,7 +180,7 @@ def _generated_class(specs: list[tuple[str, bool, bool]]) -> type[Any]:
         options: dict[str, Any] = {"type": hint}
         if defaulted:
             options["default"] = DEFAULTS.get(kind, None if "optional" in kind else 0)
-        if kind in ("texts", "identifiers"):
+        if kind in ("texts", "identifiers", "kinds", "partial dates"):
             options["converter"] = to_tuple
         if checked and kind in ("text", "optional text"):
             options["validator"] = not_blank
@@ -196,6 +198,8 @@ DEFAULTS: dict[str, Any] = {
     "text": "x",
     "texts": (),
     "identifiers": (),
+    "kinds": (),
+    "partial dates": (),
     "flag": False,
     "kind": il.FindingKind.STRENGTH,
     "partial date": il.PartialDate.parse("2024-06"),
@@ -209,6 +213,7 @@ WIRE_VALUES = st.one_of(
     st.sampled_from(["strength", "recommendation", "Strength", "2024-06", "2024-06-31"]),
     st.sampled_from(["2024-12-13", "2018-spring", "../2023", "2024-13"]),
     st.lists(st.sampled_from(["", "a", "b"]), max_size=2),
+    st.lists(st.sampled_from(["strength", "recommendation", "2024-06", "2024-13", 1]), max_size=2),
     st.lists(
         st.sampled_from([{"scheme": "urn", "value": "1"}, {"scheme": "urn"}, "x", []]), max_size=2
     ),

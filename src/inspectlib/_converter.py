@@ -151,7 +151,9 @@ def _tuple_structure_hook(
         return _detailed_tuple_hook(item_hook, item_type, limits, cls)
     max_items = limits.max_items
     if item_hook is strict_str:  # the text hook itself, not one registered in its place
-        return partial(_fast_text_tuple, limits)
+        texts = partial(_fast_text_tuple, limits)
+        _ITEMS_OF_TUPLE[texts] = (item_hook, item_type, max_items)
+        return texts
 
     def fast(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:

@@ -59,7 +59,7 @@ from ._lifecycle import FindingUpdate
 from ._organisations import Identifier, Organisation
 from ._sources import Quote, Source
 from ._stated_dates import to_partial_date, to_stated_date
-from ._wire_types import InPlace
+from ._wire_types import InPlace, shared_texts
 
 __all__ = ["ALLOWED", "assembler", "can_build", "fast_record_hook", "is_eligible"]
 
@@ -182,7 +182,7 @@ def fast_record_hook(
         known = in_place.get(hook)
         if known is not None and known.text:
             texts.add(field.name)
-        reading = _reading(index, known, items.get(hook), names)
+        reading = _reading(index, hook, in_place, items, names)
         lines.extend(f"    {line}" for line in _fetched(field, index, passes_none, reading))
     structure: Hook = _compiled(
         cls,
@@ -196,28 +196,46 @@ def fast_record_hook(
 
 def _reading(
     index: int,
-    known: InPlace | None,
-    tuple_of: tuple[Hook, Any, int] | None,
+    hook: Hook,
+    in_place: Mapping[Hook, InPlace],
+    items: Mapping[Hook, tuple[Hook, Any, int]],
     names: dict[str, Any],
 ) -> list[str]:
-    """The lines that read ``v{index}``, there as it was decoded, into the value stored: the
-    test and parse of *known* in place, a tuple's items mapped with their hook, or the
-    field's hook called."""
+    """The lines that read ``v{index}``, there as it was decoded, into the value stored by
+    *hook*: its test and parse in place (*in_place*); for a tuple (*items*), the array tested
+    and its items tested and parsed in place, or mapped with their hook; otherwise *hook*
+    called."""
     value = f"v{index}"
+    known = in_place.get(hook)
     if known is not None:
         lines = [f"if {known.refused.format(v=value)}:", f"    raise _Error({value})"]
         if known.then is not None:
             names[f"_f{index}"] = known.then
             lines.append(f"{value} = _f{index}({value})")
         return lines
-    if tuple_of is not None:
-        names[f"_i{index}"], names[f"_r{index}"], most = tuple_of
-        return [
-            f"if {value}.__class__ is not _list or len({value}) > {most}:",
-            f"    raise _Error({value})",
-            f"{value} = _tuple([_i{index}(item, _r{index}) for item in {value}])",
-        ]
-    return [f"{value} = _h{index}({value}, _t{index})"]
+    tuple_of = items.get(hook)
+    if tuple_of is None:
+        return [f"{value} = _h{index}({value}, _t{index})"]
+    names[f"_i{index}"], names[f"_r{index}"], most = tuple_of
+    lines = [
+        f"if {value}.__class__ is not _list or len({value}) > {most}:",
+        f"    raise _Error({value})",
+    ]
+    each = in_place.get(tuple_of[0])
+    if each is None:
+        return [*lines, f"{value} = _tuple([_i{index}(item, _r{index}) for item in {value}])"]
+    lines += [
+        f"for item in {value}:",
+        f"    if {each.refused.format(v='item')}:",
+        "        raise _Error(item)",
+    ]
+    if each.text:  # the keys a record lists: each short text kept once (shared_texts)
+        names["_shared"] = shared_texts
+        return [*lines, f"{value} = _shared({value})"]
+    if each.then is None:
+        return [*lines, f"{value} = _tuple({value})"]
+    names[f"_f{index}"] = each.then
+    return [*lines, f"{value} = _tuple(map(_f{index}, {value}))"]
 
 
 def _fetched(
