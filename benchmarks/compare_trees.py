@@ -18,8 +18,10 @@ With ``--instructions`` each call is counted in machine instructions instead, un
 cachegrind (``apt-get install valgrind``): the same count on a busy machine as on a quiet one,
 so one run of each tree is enough, where timings on a shared machine vary by tens of percent.
 A tree is run once to compile its modules, then with no call and with ``--calls`` calls of each
-of ``orjson.loads``, ``loads``, ``orjson.dumps`` and ``dumps`` (of records loaded), the hash
-seed fixed; the difference over the calls is each one's count. Instructions are not time (a
+of ``orjson.loads``, ``loads``, ``check`` (of records loaded, so valid), ``orjson.dumps`` and
+``dumps`` (of records loaded), the hash seed fixed; the difference over the calls is each one's
+count. ``loads`` and ``check`` are given as ratios to ``orjson.loads`` too, ``dumps`` to
+``orjson.dumps``. Instructions are not time (a
 cache miss costs more than an addition), but a change that saves instructions in Python code
 saves time.
 
@@ -92,6 +94,7 @@ for record in records:
 items, function = {
     "orjson.loads": (lines, orjson.loads),
     "loads": (lines, lambda line: il.loads(line, il.Inspection)),
+    "check": (records, il.check),
     "orjson.dumps": (plain, orjson.dumps),
     "dumps": (records, il.dumps),
 }[operation]
@@ -99,7 +102,7 @@ gc.disable()
 for index in range(calls):
     function(items[index % len(items)])
 """
-_COUNTED = ("orjson.loads", "loads", "orjson.dumps", "dumps")
+_COUNTED = ("orjson.loads", "loads", "check", "orjson.dumps", "dumps")
 
 
 def instructions(src: str, path: Path, operation: str, calls: int) -> int:
@@ -141,6 +144,7 @@ def count_instructions(trees: dict[str, str], path: Path, calls: int) -> None:
             f"{name:>12}  "
             + "  ".join(f"{key} {value:,.0f}" for key, value in per_call.items())
             + f"  (loads {per_call['loads'] / per_call['orjson.loads']:.2f}x, "
+            f"check {per_call['check'] / per_call['orjson.loads']:.2f}x, "
             f"dumps {per_call['dumps'] / per_call['orjson.dumps']:.2f}x)",
             flush=True,
         )
