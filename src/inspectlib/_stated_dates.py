@@ -74,7 +74,9 @@ def date_bounds(value: StatedDate) -> tuple[datetime.date | None, datetime.date]
     if type(value) is datetime.date:
         return value, value
     if isinstance(value, PartialDate):
-        return value.earliest, value.latest
+        # Its bounds as it worked them out when made: no property called for each.
+        earliest, latest, _, by = value._key
+        return (None if by else earliest), latest
     raise TypeError(
         f"date_bounds() takes a datetime.date or a PartialDate, not {type(value).__name__}"
     )
@@ -90,11 +92,17 @@ def certainly_before(first: StatedDate, then: StatedDate) -> bool:
     test of order the rules apply, since a rule broken only perhaps is not reported.
 
     The same answer as ``as_partial(first).compare(then) is Order.BEFORE``, read from the two
-    dates' bounds without making a partial date of an exact day.
+    dates' bounds in place: no partial date made of an exact day, and no call a date. A partial
+    date's bounds are the ones it worked out when made, its unknown start (``by``) held as
+    ``date.min``, before which no day is.
+
+    Raises:
+        TypeError: *first* or *then* is not a date or a partial date (a ``datetime`` does not
+            compare with a date): only a record changed behind its constructor's back holds one.
     """
-    _, last = date_bounds(first)
-    earliest, _ = date_bounds(then)
-    return earliest is not None and last < earliest
+    last = first._key[1] if isinstance(first, PartialDate) else first
+    earliest = then._key[0] if isinstance(then, PartialDate) else then
+    return last < earliest
 
 
 def describe_date(value: StatedDate) -> str:
