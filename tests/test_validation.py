@@ -96,6 +96,34 @@ def test_duplicate_area_keys(seed: il.Inspection) -> None:
     ] == problems_of(broken)
 
 
+def test_a_repeated_key_is_said_before_its_areas_judgment(seed: il.Inspection) -> None:
+    good = HMICFRS_FOUR_POINT.parse("Good")
+    broken = with_area(with_area(seed, 3, key="leadership", judgment=good), 4, judgment=good)
+
+    assert [
+        "$.graded_areas[3].key",
+        "$.graded_areas[3].judgment",
+        "$.graded_areas[4].judgment",
+    ] == [path for path, _ in problems_of(broken)]
+
+
+def test_grades_on_each_declared_scale_in_any_order_are_on_scale(seed: il.Inspection) -> None:
+    """A grade's scale is remembered once found among the inspection's: a grade on another
+    declared scale after it, and one on no declared scale after both, are each still seen."""
+    four = HMICFRS_FOUR_POINT.parse("Good")
+    five = seed.scales[0].parse("Good")
+    other = il.catalogue.BUILTIN.scale("ofsted/four-point").parse("Good")
+    mixed = with_area(
+        with_area(with_area(seed, 1, judgment=four), 2, judgment=five), 3, judgment=four
+    )
+    declared = attrs.evolve(mixed, scales=(*seed.scales, HMICFRS_FOUR_POINT))
+
+    assert [] == problems_of(declared)
+    assert ["$.graded_areas[4].judgment"] == [
+        path for path, _ in problems_of(with_area(declared, 4, judgment=other))
+    ]
+
+
 def test_finding_naming_an_area_the_inspection_lacks(seed: il.Inspection) -> None:
     findings = list(seed.findings)
     findings[1] = attrs.evolve(findings[1], areas=("investigation", "governance"))

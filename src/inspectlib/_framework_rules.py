@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ._errors import Problem
 from ._frameworks import Framework, FrameworkArea, ScoreBands, not_an_area
 from ._inspections import Inspection
-from ._judgments import CarriedForward, Inherited, Judgment, NonGrade, graded_at
+from ._judgments import CarriedForward, Inherited, Judgment, NonGrade, grade_of, step_to_grade
 from ._messages import listed, shown
 from ._scales import Grade
 
@@ -150,14 +150,14 @@ def _judgment_problems(
                     "predecessor registration",
                 ),
             )
-    grade, step = graded_at(judgment)
+    grade = grade_of(judgment)
     if grade is None:
         return ()
     scale = framework.scales[0] if area is None else framework.scale_of(area)
     if grade.scale is not scale and grade.scale != scale:
         return (
             (
-                step,
+                step_to_grade(judgment),
                 f"grade {shown(grade.label)} is on scale {grade.scale.id!r}, but framework "
                 f"{framework.id!r} grades {_what(area)} on {scale.id!r}",
             ),

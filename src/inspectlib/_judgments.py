@@ -31,7 +31,7 @@ __all__ = [
     "NonGradeKind",
     "UNGRADED",
     "grade_of",
-    "graded_at",
+    "step_to_grade",
 ]
 
 
@@ -302,7 +302,10 @@ Judgment: TypeAlias = Grade | NonGrade | CarriedForward | Inherited
 
 
 def grade_of(judgment: Judgment | None) -> Grade | None:
-    """The grade a judgment gives: its own, the one inherited or carried forward, or none."""
+    """The grade a judgment gives: its own, the one inherited or carried forward, or none.
+
+    A grade is the judgment itself; an inherited or carried-forward judgment holds its grade one
+    step down (:func:`step_to_grade`)."""
     if isinstance(judgment, Grade):
         return judgment
     if isinstance(judgment, (Inherited, CarriedForward)):
@@ -310,12 +313,8 @@ def grade_of(judgment: Judgment | None) -> Grade | None:
     return None
 
 
-def graded_at(judgment: Judgment) -> tuple[Grade | None, str]:
-    """The grade *judgment* gives and the step from the judgment's path to where it is written:
-    an inherited or carried-forward judgment holds its grade one step down, at ``.grade``, and
-    a problem with that grade points there; a grade is the judgment itself (``""``)."""
-    if isinstance(judgment, Grade):
-        return judgment, ""
-    if isinstance(judgment, (Inherited, CarriedForward)):
-        return judgment.grade, ".grade"
-    return None, ""
+def step_to_grade(judgment: Judgment) -> str:
+    """The step from a judgment's path to where its grade is written: a grade is the judgment
+    itself (``""``); an inherited or carried-forward judgment holds it at ``.grade``. Asked only
+    for a problem with the grade."""
+    return "" if isinstance(judgment, Grade) else ".grade"

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Callable, Container, Iterable, Iterator
+import heapq
+import operator
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from ._builtin import BUILTIN
@@ -24,11 +26,11 @@ from ._findings import Finding, FindingKind
 from ._framework_rules import framework_problems
 from ._frameworks import Framework
 from ._inspections import Inspection, Period, RelatedReport
-from ._judgments import CarriedForward, Inherited, Judgment, graded_at
+from ._judgments import CarriedForward, Inherited, Judgment, step_to_grade
 from ._messages import listed, shown
 from ._partial_dates import PartialDate
 from ._paths import render as render_path
-from ._scales import GradingScale
+from ._scales import Grade, GradingScale
 from ._stated_dates import (
     StatedDate,
     as_partial,
@@ -44,6 +46,7 @@ T = TypeVar("T")
 
 _Rules = Callable[[Any, Catalogue], Iterator[Problem]]
 _RULES: dict[type[Any], _Rules] = {}
+_EVIDENCE = operator.attrgetter("evidence")  # a finding's, read in C
 
 
 CROSS_FIELD_CHECKS: dict[type[Any], tuple[str, ...]] = {}
@@ -147,34 +150,67 @@ def validate(record: T, *, catalogue: Catalogue | None = None) -> T:
 
 
 def _judgment_problems(
-    judgment: Judgment, scales: tuple[GradingScale, ...], declared: frozenset[GradingScale]
-) -> list[tuple[str, str]] | tuple[()]:
-    """What is wrong with one judgment against the inspection's scales, as the step below the
-    judgment's path and the message: nothing is built for a judgment that keeps the rules, and
-    the caller, who knows where the judgment is, renders the path only for a broken one."""
-    unnamed = isinstance(judgment, CarriedForward) and judgment.from_inspection is None
-    grade, step = graded_at(judgment)
-    off_scale = grade is not None and grade.scale not in declared
-    if not (unnamed or off_scale):
-        return ()
-    faults: list[tuple[str, str]] = []
-    if unnamed:
-        faults.append(
-            (
-                ".from_inspection",
-                "a carried-forward judgment must name the inspection it was carried from",
-            )
+    inspection: Inspection, judgments: list[Judgment], inherited: list[Problem]
+) -> Iterator[tuple[int, Problem]]:
+    """What is wrong with an inspection's *judgments* (its areas', then the overall one) against
+    its scales, each problem with the index of its judgment; a rating inherited from one of its
+    subjects is added to *inherited*, a rule said later. One pass over them all, each judgment
+    told apart by its kind once, and nothing built while they keep the rules."""
+    overall_at = len(inspection.graded_areas)
+    declared: frozenset[GradingScale] | None = None
+    allowed = ""
+    # The last scale found to be one of the inspection's: a report grades mostly on one, so a
+    # grade's scale is tested by identity before it is hashed.
+    on_scale: GradingScale | None = None
+    for index, judgment in enumerate(judgments):
+        if isinstance(judgment, Grade):
+            grade = judgment
+        elif isinstance(judgment, Inherited):
+            grade = judgment.grade
+            if judgment.predecessor in inspection.subjects:
+                inherited.append(
+                    Problem(
+                        _judgment_path(index, overall_at) + ".predecessor",
+                        f"{judgment.predecessor.name!r} is a subject of this inspection: a "
+                        "rating is inherited from a predecessor registration, not from the body "
+                        "itself",
+                    )
+                )
+        elif isinstance(judgment, CarriedForward):
+            if judgment.from_inspection is None:
+                yield (
+                    index,
+                    Problem(
+                        _judgment_path(index, overall_at) + ".from_inspection",
+                        "a carried-forward judgment must name the inspection it was carried from",
+                    ),
+                )
+            if judgment.grade is None:
+                continue
+            grade = judgment.grade
+        else:
+            continue  # a non-grade: nothing to check against the scales
+        if grade.scale is on_scale:
+            continue
+        if declared is None:
+            declared = frozenset(inspection.scales)
+        if grade.scale in declared:
+            on_scale = grade.scale
+            continue
+        allowed = allowed or listed(repr(scale.id) for scale in _distinct(inspection.scales))
+        yield (
+            index,
+            Problem(
+                _judgment_path(index, overall_at) + step_to_grade(judgment),
+                f"grade {shown(grade.label)} is on scale {grade.scale.id!r}, which is not one "
+                f"of this inspection's scales ({allowed or 'none'})",
+            ),
         )
-    if grade is not None and off_scale:
-        allowed = listed(repr(scale.id) for scale in _distinct(scales)) or "none"
-        faults.append(
-            (
-                step,
-                f"grade {shown(grade.label)} is on scale {grade.scale.id!r}, which is not one of "
-                f"this inspection's scales ({allowed})",
-            )
-        )
-    return faults
+
+
+def _judgment_path(index: int, overall_at: int) -> str:
+    """The path of an inspection's judgment at *index* of its areas' and overall judgments."""
+    return "$.overall" if index == overall_at else f"$.graded_areas[{index}].judgment"
 
 
 def _distinct(scales: Iterable[GradingScale]) -> Iterator[GradingScale]:
@@ -186,31 +222,32 @@ def _distinct(scales: Iterable[GradingScale]) -> Iterator[GradingScale]:
             yield scale
 
 
-def _evidence_problems(evidence: Iterable[Evidence], path: str) -> Iterator[Problem]:
-    for index, item in enumerate(evidence):
-        for field, message in _count_problems(item):
-            yield Problem(f"{path}[{index}].{field}", message)
+def _evidence_problems(evidence: tuple[Evidence, ...]) -> Iterator[Problem]:
+    for _, step, message in _count_problems((evidence,)):
+        yield Problem("$.evidence" + step, message)
 
 
-def _count_problems(item: Evidence) -> list[tuple[str, str]] | tuple[()]:
-    """A quantitative item's count and total against each other, as the field and the
-    message; nothing built for an item that keeps the rule."""
-    if not isinstance(item, QuantitativeEvidence):
-        return ()
-    count, total = item.count, item.total
-    negative = count < 0
-    negative_total = total is not None and total < 0
-    above_total = not negative_total and total is not None and count > total
-    if not (negative or negative_total or above_total):
-        return ()
-    faults: list[tuple[str, str]] = []
-    if negative:
-        faults.append(("count", f"must not be negative, got {count}"))
-    if negative_total:
-        faults.append(("total", f"must not be negative, got {total}"))
-    elif above_total:
-        faults.append(("count", f"{count} is more than its total of {total}"))
-    return faults
+def _count_problems(groups: Iterable[Iterable[Evidence]]) -> Iterator[tuple[int, str, str]]:
+    """Quantitative items' counts and totals against each other, over groups of items (an
+    inspection's own evidence, or each finding's): the group, the step below its path
+    (``[position].field``) and the message. One pass over every item, nothing built while
+    they keep the rule."""
+    for group, items in enumerate(groups):
+        for position, item in enumerate(items):
+            if not isinstance(item, QuantitativeEvidence):
+                continue
+            count, total = item.count, item.total
+            negative = count < 0
+            negative_total = total is not None and total < 0
+            above_total = not negative_total and total is not None and count > total
+            if not (negative or negative_total or above_total):
+                continue
+            if negative:
+                yield group, f"[{position}].count", f"must not be negative, got {count}"
+            if negative_total:
+                yield group, f"[{position}].total", f"must not be negative, got {total}"
+            elif above_total:
+                yield group, f"[{position}].count", f"{count} is more than its total of {total}"
 
 
 @register_rules(
@@ -238,15 +275,18 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
     # pays for the tests its content needs and nothing else.
     if inspection.fieldwork is not None:
         yield from _fieldwork_problems(inspection, inspection.fieldwork)
-    area_keys, repeated = _first_index([area.key for area in inspection.graded_areas])
-    yield from _area_problems(inspection, area_keys, repeated)
+    areas = inspection.graded_areas
+    area_keys = {area.key: index for index, area in enumerate(areas)}
+    repeats = _repeated_keys(area_keys, areas, "$.graded_areas", "key", "area key")
+    inherited: list[Problem] = []  # found with the judgments, said after the expectations
+    yield from _area_problems(inspection, area_keys, repeats, inherited)
     yield from _deadline_problems(inspection)
     if inspection.findings:
         yield from _finding_problems(inspection, area_keys)
     if inspection.none_found:
         yield from _none_found_problems(inspection)
     if inspection.evidence:
-        yield from _evidence_problems(inspection.evidence, "$.evidence")
+        yield from _evidence_problems(inspection.evidence)
     if inspection.responses or inspection.finding_updates:
         yield from _follow_up_problems(inspection)
     if inspection.related:
@@ -255,7 +295,7 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
         yield from _expectation_order_problems(
             inspection.expectations, "$.expectations", inspection.published
         )
-    yield from _inheritance_problems(inspection)
+    yield from inherited
     if inspection.framework is not None:
         try:
             framework = catalogue.framework(inspection.framework)
@@ -281,22 +321,27 @@ def _fieldwork_problems(inspection: Inspection, fieldwork: Period) -> Iterator[P
 
 
 def _area_problems(
-    inspection: Inspection, first_at: dict[str, int], repeated: bool
+    inspection: Inspection,
+    first_at: dict[str, int],
+    repeats: list[tuple[int, Problem]],
+    inherited: list[Problem],
 ) -> Iterator[Problem]:
-    """Areas' keys (*first_at*: where each first stands; *repeated*: whether any stands twice),
-    judgments and parents, and the overall judgment."""
-    scales = inspection.scales
-    declared = frozenset(scales)
+    """Areas' keys (*first_at*: where each first stands; *repeats*: the problem of each key
+    that stands twice, by index), judgments and parents, and the overall judgment; ratings
+    inherited from a subject are added to *inherited*."""
     areas = inspection.graded_areas
-    for index, area in enumerate(areas):
-        if repeated:
-            first = first_at[area.key]
-            if first != index:
-                yield _duplicate("$.graded_areas", index, "key", "area key", area.key, first)
-        faults = _judgment_problems(area.judgment, scales, declared)
-        if faults:
-            for step, message in faults:
-                yield Problem(f"$.graded_areas[{index}].judgment{step}", message)
+    overall_at = len(areas)
+    judgments = [area.judgment for area in areas]
+    if inspection.overall is not None:
+        judgments.append(inspection.overall)
+    judged = _judgment_problems(inspection, judgments, inherited)
+    overall: list[Problem] = []  # at most two, said after the parents
+    # Each area's key, then its judgment.
+    for index, problem in heapq.merge(repeats, judged, key=_index) if repeats else judged:
+        if index < overall_at:
+            yield problem
+        else:
+            overall.append(problem)
     for index, area in enumerate(areas):
         if area.parent is None:
             continue
@@ -307,9 +352,7 @@ def _area_problems(
                 f"$.graded_areas[{index}].parent",
                 f"parent area {shown(area.parent)} is not an area of this inspection",
             )
-    if inspection.overall is not None:
-        for step, message in _judgment_problems(inspection.overall, scales, declared):
-            yield Problem(f"$.overall{step}", message)
+    yield from overall
 
 
 def _deadline_problems(inspection: Inspection) -> Iterator[Problem]:
@@ -432,33 +475,29 @@ def _expectation_order_problems(
         announced_before = expectation.announced
 
 
-def _inheritance_problems(inspection: Inspection) -> Iterator[Problem]:
-    """A rating is inherited from a predecessor, not from a body the report inspects."""
-    judgments = [area.judgment for area in inspection.graded_areas]
-    overall = len(judgments)
-    if inspection.overall is not None:
-        judgments.append(inspection.overall)
-    for index, judgment in enumerate(judgments):
-        if isinstance(judgment, Inherited) and judgment.predecessor in inspection.subjects:
-            yield Problem(
-                "$.overall.predecessor"
-                if index == overall
-                else f"$.graded_areas[{index}].judgment.predecessor",
-                f"{judgment.predecessor.name!r} is a subject of this inspection: a rating is "
-                "inherited from a predecessor registration, not from the body itself",
-            )
+def _repeated_keys(
+    first_at: dict[str, int], items: Sequence[object], path: str, field: str, what: str
+) -> list[tuple[int, Problem]]:
+    """The problem of each of *items* (at *path*) whose key, its *field*, stands at an earlier
+    index, with the item's index; *first_at*, each key's place as a comprehension over the items
+    makes it (the last, for a repeated key), is made each key's first place.
+
+    Distinct keys, the usual case, are seen from the sizes alone: the comprehension is the one
+    pass over them, with no call a key, and nothing is built."""
+    if len(first_at) == len(items):
+        return []
+    first_at.clear()
+    repeats = []
+    for index, item in enumerate(items):
+        key = getattr(item, field)
+        first = first_at.setdefault(key, index)
+        if first != index:
+            repeats.append((index, _duplicate(path, index, field, what, key, first)))
+    return repeats
 
 
-def _first_index(keys: list[str]) -> tuple[dict[str, int], bool]:
-    """Where each of *keys* first stands, and whether any stands more than once (a key at an
-    index other than its first is a repeat): one pass for the usual distinct keys."""
-    first_at = {key: index for index, key in enumerate(keys)}
-    repeated = len(first_at) < len(keys)
-    if repeated:
-        # The pass above kept the last place of a repeated key; keep its first.
-        for index in range(len(keys) - 1, -1, -1):
-            first_at[keys[index]] = index
-    return first_at, repeated
+def _index(fault: tuple[int, Problem]) -> int:
+    return fault[0]
 
 
 def _duplicate(path: str, index: int, field: str, what: str, key: str, first: int) -> Problem:
@@ -485,12 +524,12 @@ def _a(kind: FindingKind) -> str:
 
 def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iterator[Problem]:
     findings = inspection.findings
-    first_at, repeated = _first_index([finding.id for finding in findings])
-    if repeated:
-        for index, finding in enumerate(findings):
-            first = first_at[finding.id]
-            if first != index:
-                yield _duplicate("$.findings", index, "id", "finding id", finding.id, first)
+    first_at = {finding.id: index for index, finding in enumerate(findings)}
+    repeats = _repeated_keys(first_at, findings, "$.findings", "id", "finding id")
+    for _, repeat in repeats:
+        yield repeat
+    counts = _count_problems(map(_EVIDENCE, findings))
+    count = next(counts, None)  # the next count problem, with the index of its finding
     for index, finding in enumerate(findings):
         for position, key in enumerate(finding.areas):
             if key not in area_keys:
@@ -500,14 +539,12 @@ def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iter
                 )
         parent = finding.cause_of_concern
         if parent is not None:
-            problem = _cause_problem(finding, parent, findings, first_at)
-            if problem is not None:
-                yield Problem(f"$.findings[{index}].cause_of_concern", problem)
-        for position, item in enumerate(finding.evidence):
-            counts = _count_problems(item)
-            if counts:
-                for field, message in counts:
-                    yield Problem(f"$.findings[{index}].evidence[{position}].{field}", message)
+            wrong = _cause_problem(finding, parent, findings, first_at)
+            if wrong is not None:
+                yield Problem(f"$.findings[{index}].cause_of_concern", wrong)
+        while count is not None and count[0] == index:
+            yield Problem(f"$.findings[{index}].evidence{count[1]}", count[2])
+            count = next(counts, None)
 
 
 def _cause_problem(
