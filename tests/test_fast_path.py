@@ -286,8 +286,8 @@ def test_the_tag_is_read_by_the_union_alone() -> None:
     )
     with pytest.raises(ValueError):  # the fast pass stops; the detailed pass says why
         converter.structure({"description": "No rationale", "type": "x"}, union)
-    with pytest.raises(ValueError):
-        converter.structure({"type": "qualitative"}, il.QualitativeEvidence)
+    with pytest.raises(ValueError):  # read alone, the member takes no tag
+        converter.structure(evidence, il.QualitativeEvidence)
 
 
 def test_an_inherited_judgment_is_read_with_its_tag_by_both_passes() -> None:

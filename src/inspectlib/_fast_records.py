@@ -160,11 +160,16 @@ def fast_record_hook(
         if tag in allowed:
             raise ValueError(f"{cls.__name__} has a field {tag!r}: it cannot be a tag")
         allowed |= {tag}
-    names: dict[str, Any] = {"_allowed": allowed, "_dict": dict, "_list": list, "_tuple": tuple}
+    names: dict[str, Any] = {"_dict": dict, "_list": list, "_tuple": tuple}
+    # No key outside the fields (and the tag): the object holds as many keys as the fields
+    # found in it, counted as they are read, where testing each key against the fields would
+    # cost a look-up a key.
+    required = sum(field.default is attrs.NOTHING for field in fields)
     lines = [
         "def built(o, _):",
-        "    if type(o) is not _dict or not _allowed.issuperset(o):",
+        f"    if type(o) is not _dict{'' if tag is None else f' or {tag!r} not in o'}:",
         "        raise _Error(o)",
+        f"    n = {required + (tag is not None)}",
     ]
     texts = set()  # the fields known to hold exactly a str or None once read
     for index, field in enumerate(fields):
@@ -184,6 +189,7 @@ def fast_record_hook(
             texts.add(field.name)
         reading = _reading(index, hook, in_place, items, names)
         lines.extend(f"    {line}" for line in _fetched(field, index, passes_none, reading))
+    lines += ["    if len(o) != n:", "        raise _Error(o)"]
     structure: Hook = _compiled(
         cls,
         f"fast structure {cls.__name__}{'' if tag is None else ' tagged'}",
@@ -241,23 +247,20 @@ def _reading(
 def _fetched(
     field: attrs.Attribute[Any], index: int, passes_none: bool, reading: list[str]
 ) -> list[str]:
-    """The lines putting *field*'s value in ``v{index}``: taken from the object, or its default
-    where it is absent, then read by *reading* unless it is a ``None`` that *passes_none*."""
+    """The lines putting *field*'s value in ``v{index}``: taken from the object (and counted in
+    ``n`` where it may be absent), or its default where it is absent, then read by *reading*
+    unless it is a ``None`` that *passes_none*."""
     value, key = f"v{index}", repr(field.name)
-    if passes_none:
-        taken = f"o[{key}]"
-        if field.default is not attrs.NOTHING:
-            taken = f"{taken} if {key} in o else _d{index}"
-        return [f"{value} = {taken}", f"if {value} is not None:", *(f"    {r}" for r in reading)]
     if field.default is attrs.NOTHING:
-        return [f"{value} = o[{key}]", *reading]
-    return [
-        f"if {key} in o:",
-        f"    {value} = o[{key}]",
-        *(f"    {r}" for r in reading),
-        "else:",
-        f"    {value} = _d{index}",
-    ]
+        taken = [f"{value} = o[{key}]"]
+        if not passes_none:
+            return [*taken, *reading]
+    else:
+        taken = [f"if {key} in o:", "    n += 1", f"    {value} = o[{key}]"]
+        if not passes_none:
+            return [*taken, *(f"    {r}" for r in reading), "else:", f"    {value} = _d{index}"]
+        taken += ["else:", f"    {value} = _d{index}"]
+    return [*taken, f"if {value} is not None:", *(f"    {r}" for r in reading)]
 
 
 def assembler(cls: type[R]) -> Callable[..., R]:
