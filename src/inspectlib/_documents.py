@@ -15,7 +15,7 @@ import itertools
 import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any, Final, Literal, TypeAlias, TypeVar, cast, overload
@@ -223,7 +223,7 @@ def dump(
     if isinstance(target, str | os.PathLike):
         _write_atomically(Path(target), data)
     else:
-        _write_to(target, data)
+        _writer_to(target)(data)
 
 
 def dump_lines(
@@ -272,18 +272,19 @@ def _write_lines(
     validate: bool | Literal["always"],
     catalogue: Catalogue | None,
 ) -> int:
+    write = _writer_to(target)  # text or bytes found once, not once a line
     count = 0
     for record in records:
-        _write_to(target, _encode(record, validate=validate, catalogue=catalogue) + b"\n")
+        write(_encode(record, validate=validate, catalogue=catalogue) + b"\n")
         count += 1
     return count
 
 
-def _write_to(target: IO[str] | IO[bytes], data: bytes) -> None:
+def _writer_to(target: IO[str] | IO[bytes]) -> Callable[[bytes], object]:
+    """What writes encoded data to *target*: its own ``write``, decoding first for a text file."""
     if isinstance(target, io.TextIOBase):
-        target.write(data.decode())
-    else:
-        target.write(data)  # type: ignore[arg-type]
+        return lambda data: target.write(data.decode())
+    return target.write  # type: ignore[return-value]
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
