@@ -109,6 +109,13 @@ _ITEMS_OF_TUPLE: Final[weakref.WeakKeyDictionary[Hook, tuple[Hook, Any, int]]] =
 takes: a record's fast hook tests the array in place and maps its items with their hook."""
 
 
+_READER_BY_TAG: Final[weakref.WeakKeyDictionary[Hook, Mapping[str, Hook]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Each tagged union's reader whose members all read their object with its ``type`` in it,
+and those members' readers by tag: a record's fast hook finds the member by the tag itself."""
+
+
 def _is_enum(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, enum.Enum)
 
@@ -395,6 +402,7 @@ def _fast_hook(
         tag=tag,
         members=_READER_OF_MEMBER,
         items=_ITEMS_OF_TUPLE,
+        unions=_READER_BY_TAG,
     )
 
 
@@ -805,6 +813,9 @@ def _tagged_union_hooks(
         return unstructure_of[type(value)](value)
 
     _WRITER_BY_TYPE[unstructure] = unstructure_of
+    wholes = {tag: whole for tag, (_, _, whole) in by_tag.items() if whole is not None}
+    if len(wholes) == len(by_tag):
+        _READER_BY_TAG[structure] = wholes
     return structure, unstructure
 
 

@@ -136,6 +136,7 @@ def fast_record_hook(
     tag: str | None = None,
     members: Mapping[Hook, tuple[Hook, Any]] = {},
     items: Mapping[Hook, tuple[Hook, Any, int]] = {},
+    unions: Mapping[Hook, Mapping[str, Hook]] = {},
 ) -> Hook:
     """A structure function for *cls* that builds it without ``__init__``.
 
@@ -148,7 +149,9 @@ def fast_record_hook(
       else with the hook of the member, as that hook and the member's type (``None``: the
       field's own): the field is tested for ``None`` in place and read by the member's hook;
     - *items*: the hook of a tuple, as its items' hook, their type and the most items it
-      takes: the array is tested in place and each item read by the items' hook.
+      takes: the array is tested in place and each item read by the items' hook;
+    - *unions*: the hook of a union tagged by ``type``, as its members' hooks by tag (each
+      reading the object with its tag in it): the member is found by the tag in place.
 
     *tag* names a key the object may hold besides the fields and that is not read: the tag of
     a tagged union, which the union's hook has read already.
@@ -167,7 +170,7 @@ def fast_record_hook(
     required = sum(field.default is attrs.NOTHING for field in fields)
     lines = [
         "def built(o, _):",
-        f"    if type(o) is not _dict{'' if tag is None else f' or {tag!r} not in o'}:",
+        f"    if type(o) is not _dict{'' if tag is None else _tag_refused(tag)}:",
         "        raise _Error(o)",
         f"    n = {required + (tag is not None)}",
     ]
@@ -187,7 +190,7 @@ def fast_record_hook(
         known = in_place.get(hook)
         if known is not None and known.text:
             texts.add(field.name)
-        reading = _reading(index, hook, in_place, items, names)
+        reading = _reading(index, hook, _Known(in_place, items, unions), names)
         lines.extend(f"    {line}" for line in _fetched(field, index, passes_none, reading))
     lines += ["    if len(o) != n:", "        raise _Error(o)"]
     structure: Hook = _compiled(
@@ -200,26 +203,38 @@ def fast_record_hook(
     return structure
 
 
-def _reading(
-    index: int,
-    hook: Hook,
-    in_place: Mapping[Hook, InPlace],
-    items: Mapping[Hook, tuple[Hook, Any, int]],
-    names: dict[str, Any],
-) -> list[str]:
+def _tag_refused(tag: str) -> str:
+    """The condition refusing an object without its *tag* as a text: the union that found
+    the member by it tested the tag's type, but a tag read in place is not tested."""
+    return f" or {tag!r} not in o or o[{tag!r}].__class__ is not str"
+
+
+@attrs.frozen
+class _Known:
+    """What :func:`fast_record_hook` is told of some hooks, to do what they do in place."""
+
+    in_place: Mapping[Hook, InPlace]
+    items: Mapping[Hook, tuple[Hook, Any, int]]
+    unions: Mapping[Hook, Mapping[str, Hook]]
+
+
+def _reading(index: int, hook: Hook, known: _Known, names: dict[str, Any]) -> list[str]:
     """The lines that read ``v{index}``, there as it was decoded, into the value stored by
-    *hook*: its test and parse in place (*in_place*); for a tuple (*items*), the array tested
-    and its items tested and parsed in place, or mapped with their hook; otherwise *hook*
-    called."""
+    *hook*: its test and parse in place; for a tuple, the array tested and its items tested
+    and parsed in place, their member found by tag, or mapped with their hook; for a tagged
+    union, its member found by tag; otherwise *hook* called."""
     value = f"v{index}"
-    known = in_place.get(hook)
-    if known is not None:
-        lines = [f"if {known.refused.format(v=value)}:", f"    raise _Error({value})"]
-        if known.then is not None:
-            names[f"_f{index}"] = known.then
+    scalar = known.in_place.get(hook)
+    if scalar is not None:
+        lines = [f"if {scalar.refused.format(v=value)}:", f"    raise _Error({value})"]
+        if scalar.then is not None:
+            names[f"_f{index}"] = scalar.then
             lines.append(f"{value} = _f{index}({value})")
         return lines
-    tuple_of = items.get(hook)
+    if hook in known.unions:
+        names[f"_u{index}"] = known.unions[hook]
+        return [f"{value} = _u{index}[{value}['type']]({value}, None)"]
+    tuple_of = known.items.get(hook)
     if tuple_of is None:
         return [f"{value} = _h{index}({value}, _t{index})"]
     names[f"_i{index}"], names[f"_r{index}"], most = tuple_of
@@ -227,7 +242,10 @@ def _reading(
         f"if {value}.__class__ is not _list or len({value}) > {most}:",
         f"    raise _Error({value})",
     ]
-    each = in_place.get(tuple_of[0])
+    if tuple_of[0] in known.unions:
+        names[f"_u{index}"] = known.unions[tuple_of[0]]
+        return [*lines, f"{value} = _tuple([_u{index}[i['type']](i, None) for i in {value}])"]
+    each = known.in_place.get(tuple_of[0])
     if each is None:
         return [*lines, f"{value} = _tuple([_i{index}(item, _r{index}) for item in {value}])"]
     lines += [
