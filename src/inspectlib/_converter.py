@@ -1025,6 +1025,18 @@ _RECORD_OF_WRITER: Final[
 """Each record writer :func:`_record_unstructure_fn` made, and its record type and leading
 keys: the writer of a record holding such a record writes it in place, with no call."""
 
+_HINTS: Final[weakref.WeakKeyDictionary[type[Any], dict[str, Any]]] = weakref.WeakKeyDictionary()
+
+
+def _hints_of(cls: type[Any]) -> dict[str, Any]:
+    """The type hints of *cls*, worked out once: a record is written in place by the writer of
+    every record that holds it, and resolving hints evaluates each annotation's text."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
+
+
 _INLINED_DEPTH: Final = 4
 """How deep records are written in place within the writer of the record holding them."""
 
@@ -1067,7 +1079,7 @@ class _WriterCode:
     ) -> list[str]:
         """Lines that write *record* (a name), a *cls*, as the dict *result*."""
         within = (*within, cls)
-        hints = typing.get_type_hints(cls)
+        hints = _hints_of(cls)
         own = self.overrides.get(cls, {})
         before: list[str] = []  # the lines that write the required fields
         required = [f"{key!r}: {value!r}" for key, value in leading.items()]
