@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ._errors import Problem
 from ._frameworks import Framework, FrameworkArea, ScoreBands, not_an_area
 from ._inspections import Inspection
-from ._judgments import CarriedForward, Inherited, Judgment, NonGrade, grade_of, step_to_grade
+from ._judgments import CarriedForward, Inherited, Judgment, NonGrade, step_to_grade
 from ._messages import listed, shown
 from ._scales import Grade
 
@@ -127,19 +127,21 @@ def _judgment_problems(
 ) -> tuple[tuple[str, str], ...]:
     """What is wrong with one judgment under *framework*, as the step below the judgment's path
     and the message; nothing is built for a judgment the framework allows."""
-    if not isinstance(judgment, Grade):  # a grade is allowed by kind: only its scale is checked
-        if isinstance(judgment, NonGrade):
-            allowed = framework.overall_non_grades if area is None else area.non_grades
-            if judgment.kind not in allowed:
-                permitted = listed(kind.value for kind in dict.fromkeys(allowed)) or "none"
-                return (
-                    (
-                        "",
-                        f"{_name(framework)} does not allow {_what(area)} to be "
-                        f"{judgment.kind.value} (non-grades it allows there: {permitted})",
-                    ),
-                )
-            return ()
+    if isinstance(judgment, Grade):  # a grade is allowed by kind: only its scale is checked
+        grade = judgment
+    elif isinstance(judgment, NonGrade):
+        allowed = framework.overall_non_grades if area is None else area.non_grades
+        if judgment.kind not in allowed:
+            permitted = listed(kind.value for kind in dict.fromkeys(allowed)) or "none"
+            return (
+                (
+                    "",
+                    f"{_name(framework)} does not allow {_what(area)} to be "
+                    f"{judgment.kind.value} (non-grades it allows there: {permitted})",
+                ),
+            )
+        return ()
+    else:
         if isinstance(judgment, CarriedForward) and not framework.carried_forward:
             return (("", f"{_name(framework)} does not carry judgments forward"),)
         if isinstance(judgment, Inherited) and not framework.inherited:
@@ -150,9 +152,9 @@ def _judgment_problems(
                     "predecessor registration",
                 ),
             )
-    grade = grade_of(judgment)
-    if grade is None:
-        return ()
+        if judgment.grade is None:  # carried forward with no grade stated
+            return ()
+        grade = judgment.grade
     scale = framework.scales[0] if area is None else framework.scale_of(area)
     if grade.scale is not scale and grade.scale != scale:
         return (
