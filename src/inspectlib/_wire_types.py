@@ -159,9 +159,10 @@ def shared_texts(items: list[str]) -> tuple[str, ...]:
     shared = _SHARED_TEXTS
     if len(shared) >= _SHARED_MOST:
         shared.clear()
-    return tuple(
-        [item if len(item) > _SHARED_LONGEST else shared.setdefault(item, item) for item in items]
-    )
+    kept = []  # a loop, not a comprehension: a list of one or two texts is the common case
+    for item in items:
+        kept.append(item if len(item) > _SHARED_LONGEST else shared.setdefault(item, item))
+    return tuple(kept)
 
 
 def _structure_partial_date(value: Any, _: Any) -> PartialDate:
