@@ -229,3 +229,60 @@ def test_a_codec_lives_no_longer_than_its_catalogue() -> None:
 
     # The last catalogue asked for is remembered, but neither it nor its codec is kept alive.
     assert gone() is None
+
+
+def _many(change: Callable[[dict[str, Any], int], None], n: int = 3_000) -> str:
+    """The small inspection, changed by *change* (given the document and *n*)."""
+    document = json.loads((CORPUS / "small-inspection.json").read_text())
+    change(document, n)
+    return json.dumps(document)
+
+
+def _repeated_areas(document: dict[str, Any], n: int) -> None:
+    document["graded_areas"] = [document["graded_areas"][0]] * n
+    document["findings"] = []
+
+
+def _repeated_findings(document: dict[str, Any], n: int) -> None:
+    document["findings"] = [document["findings"][0]] * n
+
+
+def _inherited_from_a_subject(document: dict[str, Any], n: int) -> None:
+    inherited = {
+        "type": "inherited",
+        "grade": {"scale": "hmicfrs/five-point", "grade": "good"},
+        "predecessor": document["subjects"][0],
+        "rated": "2019",
+    }
+    document["graded_areas"] = [
+        {"key": f"a{index}", "topic": "Area", "judgment": inherited} for index in range(n)
+    ]
+    document["findings"] = []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_repeated_areas, _repeated_findings, _inherited_from_a_subject],
+    ids=lambda c: c.__name__,
+)
+def test_repeats_and_inherited_ratings_are_made_no_more_than_the_cap(
+    change: Callable[[dict[str, Any], int], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each problem the rules make is counted: thousands of broken items, ten problems wanted.
+    from inspectlib import _validation
+
+    made = 0
+
+    def counted(*args: Any, **kwargs: Any) -> il.errors.Problem:
+        nonlocal made
+        made += 1
+        return il.errors.Problem(*args, **kwargs)
+
+    monkeypatch.setattr(_validation, "Problem", counted)
+    limits = il.format.Limits(max_problems=10)
+
+    with pytest.raises(il.errors.ValidationError) as caught:
+        il.loads(_many(change), limits=limits)
+
+    assert len(caught.value.problems) == 10
+    assert made <= 11  # the ten shown, and the one that says checking stopped

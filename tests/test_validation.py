@@ -122,6 +122,13 @@ def test_grades_on_each_declared_scale_in_any_order_are_on_scale(seed: il.Inspec
     assert ["$.graded_areas[4].judgment"] == [
         path for path, _ in problems_of(with_area(declared, 4, judgment=other))
     ]
+    # Two grades in a row on the same undeclared scale: neither is taken as on scale.
+    assert ["$.graded_areas[3].judgment", "$.graded_areas[4].judgment"] == [
+        path
+        for path, _ in problems_of(
+            with_area(with_area(declared, 3, judgment=other), 4, judgment=other)
+        )
+    ]
 
 
 def test_finding_naming_an_area_the_inspection_lacks(seed: il.Inspection) -> None:

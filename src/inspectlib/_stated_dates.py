@@ -97,8 +97,9 @@ def certainly_before(first: StatedDate, then: StatedDate) -> bool:
     ``date.min``, before which no day is.
 
     Raises:
-        TypeError: *first* or *then* is not a date or a partial date (a ``datetime`` does not
-            compare with a date): only a record changed behind its constructor's back holds one.
+        TypeError: *first* and *then* cannot be compared (a ``datetime`` with a date, say): only
+            a record changed behind its constructor's back holds such a value, and two values
+            of one wrong type may compare all the same.
     """
     last = first._key[1] if isinstance(first, PartialDate) else first
     earliest = then._key[0] if isinstance(then, PartialDate) else then

@@ -12,7 +12,7 @@ import functools
 import heapq
 import operator
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ._builtin import BUILTIN
 from ._catalogue import Catalogue
@@ -28,6 +28,7 @@ from ._frameworks import Framework
 from ._inspections import Inspection, Period, RelatedReport
 from ._judgments import CarriedForward, Inherited, Judgment, step_to_grade
 from ._messages import listed, shown
+from ._organisations import Organisation
 from ._partial_dates import PartialDate
 from ._paths import render as render_path
 from ._scales import Grade, GradingScale
@@ -149,15 +150,20 @@ def validate(record: T, *, catalogue: Catalogue | None = None) -> T:
     return record
 
 
-def _judgment_problems(
-    inspection: Inspection, judgments: list[Judgment], inherited: list[Problem]
+def _inspection_judgment_problems(
+    inspection: Inspection, judgments: list[Judgment], inherited: list[int]
 ) -> Iterator[tuple[int, Problem]]:
     """What is wrong with an inspection's *judgments* (its areas', then the overall one) against
-    its scales, each problem with the index of its judgment; a rating inherited from one of its
-    subjects is added to *inherited*, a rule said later. One pass over them all, each judgment
-    told apart by its kind once, and nothing built while they keep the rules."""
+    its scales, each problem with the index of its judgment. One pass over them all, each
+    judgment told apart by its kind once (as :func:`~inspectlib._judgments.grade_of` tells
+    which grade it gives), and nothing built while they keep the rules.
+
+    The index of each rating inherited from one of the inspection's own subjects is added to
+    *inherited*: that rule is said later (:func:`_inherited_problem`), and its problem made
+    only then, one at a time."""
     overall_at = len(inspection.graded_areas)
     declared: frozenset[GradingScale] | None = None
+    subjects: frozenset[Organisation] | None = None
     allowed = ""
     # The last scale found to be one of the inspection's: a report grades mostly on one, so a
     # grade's scale is tested by identity before it is hashed.
@@ -167,15 +173,11 @@ def _judgment_problems(
             grade = judgment
         elif isinstance(judgment, Inherited):
             grade = judgment.grade
-            if judgment.predecessor in inspection.subjects:
-                inherited.append(
-                    Problem(
-                        _judgment_path(index, overall_at) + ".predecessor",
-                        f"{judgment.predecessor.name!r} is a subject of this inspection: a "
-                        "rating is inherited from a predecessor registration, not from the body "
-                        "itself",
-                    )
-                )
+            # A rating is inherited from a predecessor, not from a body the report inspects.
+            if subjects is None:
+                subjects = frozenset(inspection.subjects)  # looked up, not searched, a judgment
+            if judgment.predecessor in subjects:
+                inherited.append(index)
         elif isinstance(judgment, CarriedForward):
             if judgment.from_inspection is None:
                 yield (
@@ -213,6 +215,21 @@ def _judgment_path(index: int, overall_at: int) -> str:
     return "$.overall" if index == overall_at else f"$.graded_areas[{index}].judgment"
 
 
+def _inherited_problem(inspection: Inspection, index: int) -> Problem:
+    """The problem of the rating at *index* of the inspection's judgments (its areas', then the
+    overall one), inherited from one of its own subjects."""
+    overall_at = len(inspection.graded_areas)
+    judgment = cast(
+        Inherited,
+        inspection.overall if index == overall_at else inspection.graded_areas[index].judgment,
+    )
+    return Problem(
+        _judgment_path(index, overall_at) + ".predecessor",
+        f"{shown(judgment.predecessor.name)} is a subject of this inspection: a rating is "
+        "inherited from a predecessor registration, not from the body itself",
+    )
+
+
 def _distinct(scales: Iterable[GradingScale]) -> Iterator[GradingScale]:
     """Each scale once, in order of first mention."""
     seen: set[GradingScale] = set()
@@ -229,7 +246,7 @@ def _evidence_problems(evidence: tuple[Evidence, ...]) -> Iterator[Problem]:
 
 def _count_problems(groups: Iterable[Iterable[Evidence]]) -> Iterator[tuple[int, str, str]]:
     """Quantitative items' counts and totals against each other, over groups of items (an
-    inspection's own evidence, or each finding's): the group, the step below its path
+    inspection's own evidence, or each finding's): the group's index, the step below its path
     (``[position].field``) and the message. One pass over every item, nothing built while
     they keep the rule."""
     for group, items in enumerate(groups):
@@ -277,9 +294,8 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
         yield from _fieldwork_problems(inspection, inspection.fieldwork)
     areas = inspection.graded_areas
     area_keys = {area.key: index for index, area in enumerate(areas)}
-    repeats = _repeated_keys(area_keys, areas, "$.graded_areas", "key", "area key")
-    inherited: list[Problem] = []  # found with the judgments, said after the expectations
-    yield from _area_problems(inspection, area_keys, repeats, inherited)
+    inherited: list[int] = []  # found with the judgments, said after the expectations
+    yield from _area_problems(inspection, area_keys, inherited)
     yield from _deadline_problems(inspection)
     if inspection.findings:
         yield from _finding_problems(inspection, area_keys)
@@ -295,7 +311,8 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
         yield from _expectation_order_problems(
             inspection.expectations, "$.expectations", inspection.published
         )
-    yield from inherited
+    for index in inherited:
+        yield _inherited_problem(inspection, index)
     if inspection.framework is not None:
         try:
             framework = catalogue.framework(inspection.framework)
@@ -321,23 +338,22 @@ def _fieldwork_problems(inspection: Inspection, fieldwork: Period) -> Iterator[P
 
 
 def _area_problems(
-    inspection: Inspection,
-    first_at: dict[str, int],
-    repeats: list[tuple[int, Problem]],
-    inherited: list[Problem],
+    inspection: Inspection, first_at: dict[str, int], inherited: list[int]
 ) -> Iterator[Problem]:
-    """Areas' keys (*first_at*: where each first stands; *repeats*: the problem of each key
-    that stands twice, by index), judgments and parents, and the overall judgment; ratings
-    inherited from a subject are added to *inherited*."""
+    """Areas' keys (*first_at*: each key's place, as a comprehension over the areas makes it),
+    judgments and parents, and the overall judgment; the indexes of ratings inherited from a
+    subject are added to *inherited*."""
     areas = inspection.graded_areas
     overall_at = len(areas)
     judgments = [area.judgment for area in areas]
     if inspection.overall is not None:
         judgments.append(inspection.overall)
-    judged = _judgment_problems(inspection, judgments, inherited)
+    judged = _inspection_judgment_problems(inspection, judgments, inherited)
+    if len(first_at) < len(areas):  # a key stands twice: each area's key, then its judgment
+        repeats = _repeats(first_at, areas, "$.graded_areas", "key", "area key")
+        judged = heapq.merge(repeats, judged, key=_INDEX)
     overall: list[Problem] = []  # at most two, said after the parents
-    # Each area's key, then its judgment.
-    for index, problem in heapq.merge(repeats, judged, key=_index) if repeats else judged:
+    for index, problem in judged:
         if index < overall_at:
             yield problem
         else:
@@ -475,29 +491,26 @@ def _expectation_order_problems(
         announced_before = expectation.announced
 
 
-def _repeated_keys(
+def _repeats(
     first_at: dict[str, int], items: Sequence[object], path: str, field: str, what: str
-) -> list[tuple[int, Problem]]:
-    """The problem of each of *items* (at *path*) whose key, its *field*, stands at an earlier
-    index, with the item's index; *first_at*, each key's place as a comprehension over the items
-    makes it (the last, for a repeated key), is made each key's first place.
+) -> Iterator[tuple[int, Problem]]:
+    """Each of *items* (at *path*) whose key, its *field*, stood at an earlier index: its index
+    and its problem, made one at a time.
 
-    Distinct keys, the usual case, are seen from the sizes alone: the comprehension is the one
-    pass over them, with no call a key, and nothing is built."""
-    if len(first_at) == len(items):
-        return []
+    *first_at* is each key's place as a comprehension over the items makes it (the last place
+    of a key that stands twice); as this goes, it is rewritten to each key's first place, and
+    is that once this has run to its end. Distinct keys, the usual case, are seen by the caller
+    from the sizes alone, and this is not called: the comprehension is the one pass over them.
+    """
     first_at.clear()
-    repeats = []
     for index, item in enumerate(items):
         key = getattr(item, field)
         first = first_at.setdefault(key, index)
         if first != index:
-            repeats.append((index, _duplicate(path, index, field, what, key, first)))
-    return repeats
+            yield index, _duplicate(path, index, field, what, key, first)
 
 
-def _index(fault: tuple[int, Problem]) -> int:
-    return fault[0]
+_INDEX = operator.itemgetter(0)  # of an (index, problem) pair
 
 
 def _duplicate(path: str, index: int, field: str, what: str, key: str, first: int) -> Problem:
@@ -525,11 +538,13 @@ def _a(kind: FindingKind) -> str:
 def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iterator[Problem]:
     findings = inspection.findings
     first_at = {finding.id: index for index, finding in enumerate(findings)}
-    repeats = _repeated_keys(first_at, findings, "$.findings", "id", "finding id")
-    for _, repeat in repeats:
-        yield repeat
+    if len(first_at) < len(findings):  # an id stands twice; then first_at is each id's first
+        for _, repeat in _repeats(first_at, findings, "$.findings", "id", "finding id"):
+            yield repeat
+    # The next count problem, with the index of its finding, looked for ahead of the loop: at
+    # worst a scan of every item, in which nothing is made.
     counts = _count_problems(map(_EVIDENCE, findings))
-    count = next(counts, None)  # the next count problem, with the index of its finding
+    count = next(counts, None)
     for index, finding in enumerate(findings):
         for position, key in enumerate(finding.areas):
             if key not in area_keys:
