@@ -32,7 +32,6 @@ from inspectlib._converter import (
 from inspectlib._documents import KINDS
 from inspectlib._fast_records import ALLOWED, assembler, can_build, fast_record_hook, is_eligible
 from inspectlib._fields import not_blank, not_empty, to_tuple
-from inspectlib._wire_types import IN_PLACE
 from inspectlib.catalogue import BUILTIN
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
@@ -170,6 +169,7 @@ FIELD_TYPES: dict[str, Any] = {
     "kinds": tuple[il.FindingKind, ...],
     "partial dates": tuple[il.PartialDate, ...],
     "evidence": tuple[il.Evidence, ...],
+    "optional texts": tuple[str | None, ...],
 }
 
 
@@ -182,7 +182,7 @@ def _generated_class(specs: list[tuple[str, bool, bool]]) -> type[Any]:
         options: dict[str, Any] = {"type": hint}
         if defaulted:
             options["default"] = DEFAULTS.get(kind, None if "optional" in kind else 0)
-        if kind in ("texts", "identifiers", "kinds", "partial dates", "evidence"):
+        if typing.get_origin(hint) is tuple:
             options["converter"] = to_tuple
         if checked and kind in ("text", "optional text"):
             options["validator"] = not_blank
@@ -203,6 +203,8 @@ DEFAULTS: dict[str, Any] = {
     "kinds": (),
     "partial dates": (),
     "evidence": (),
+    "optional texts": (),
+    "optional number": 1,
     "flag": False,
     "kind": il.FindingKind.STRENGTH,
     "partial date": il.PartialDate.parse("2024-06"),
@@ -216,6 +218,7 @@ WIRE_VALUES = st.one_of(
     st.sampled_from(["strength", "recommendation", "Strength", "2024-06", "2024-06-31"]),
     st.sampled_from(["2024-12-13", "2018-spring", "../2023", "2024-13"]),
     st.lists(st.sampled_from(["", "a", "b"]), max_size=2),
+    st.lists(st.sampled_from(["a", None]), max_size=2),
     st.lists(st.sampled_from(["strength", "recommendation", "2024-06", "2024-13", 1]), max_size=2),
     st.lists(
         st.sampled_from([{"scheme": "urn", "value": "1"}, {"scheme": "urn"}, "x", []]), max_size=2
@@ -238,6 +241,10 @@ WIRE_VALUES = st.one_of(
 )
 
 
+class _Tag(str):
+    """Equal to its text, and so found by it in a mapping: not a JSON string all the same."""
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     specs=st.lists(
@@ -251,13 +258,16 @@ def test_a_generated_record_is_built_as_its_init_builds_it(
     specs: list[tuple[str, bool, bool]], data: st.DataObject
 ) -> None:
     cls = _generated_class(specs)
-    converter = make_converter(BUILTIN.scales, detailed_validation=False)
+    # One item at most, so that arrays are refused for their length too.
+    limits = il.format.Limits(max_items=1)
+    converter = make_converter(BUILTIN.scales, detailed_validation=False, limits=limits)
     hints = typing.get_type_hints(cls)
     hooks = {name: converter.get_structure_hook(hint) for name, hint in hints.items()}
     names = list(hints)
     given = data.draw(
         st.dictionaries(st.sampled_from([*names, "unknown"]), WIRE_VALUES, max_size=len(names) + 1)
     )
+    tag = data.draw(st.sampled_from(["t", _Tag("t"), 1, None]))
     assert can_build(cls)
 
     def through_init() -> Any:
@@ -269,24 +279,36 @@ def test_a_generated_record_is_built_as_its_init_builds_it(
     built = outcome_of(lambda: fast_record_hook(cls, hooks)(given, cls))
     # Values tested and read in place (text, numbers, enumerations, dates, tuples, tagged
     # unions), as the loader builds records.
+    known = {"members": _READER_OF_MEMBER, "items": _ITEMS_OF_TUPLE, "unions": _READER_BY_TAG}
     tested = outcome_of(
-        lambda: fast_record_hook(
-            cls,
-            hooks,
-            _READ_IN_PLACE,
-            members=_READER_OF_MEMBER,
-            items=_ITEMS_OF_TUPLE,
-            unions=_READER_BY_TAG,
-        )(given, cls)
+        lambda: fast_record_hook(cls, hooks, _READ_IN_PLACE, **known)(given, cls)  # type: ignore[arg-type]
     )
-    # A member of a tagged union, its object read with the tag in it.
+    # A member of a tagged union, its object read with the tag in it: exactly text, or refused.
+    with_tag = given if tag is None else {**given, "type": tag}
     tagged = outcome_of(
-        lambda: fast_record_hook(cls, hooks, IN_PLACE, tag="type")({**given, "type": "t"}, cls)
+        lambda: fast_record_hook(cls, hooks, _READ_IN_PLACE, tag="type", **known)(  # type: ignore[arg-type]
+            with_tag, cls
+        )
     )
 
-    assert built == tested == tagged == expected
+    assert built == tested == expected
+    assert tagged == (expected if type(tag) is str else ("error", None))
     if built[0] == "ok":
-        assert hash(built[1]) == hash(tested[1]) == hash(tagged[1]) == hash(expected[1])
+        assert hash(built[1]) == hash(tested[1]) == hash(expected[1])
+    if tagged[0] == "ok":
+        assert hash(tagged[1]) == hash(expected[1])
+
+
+def test_a_tuple_of_optional_text_keeps_its_nulls_on_the_fast_path() -> None:
+    # Its items are tested in place as text or null; only a tuple of text is shared.
+    cls = _generated_class([("optional texts", False, False)])
+    converter = make_converter(BUILTIN.scales, detailed_validation=False)
+    hooks = {"f0": converter.get_structure_hook(tuple[str | None, ...])}
+    known = {"members": _READER_OF_MEMBER, "items": _ITEMS_OF_TUPLE, "unions": _READER_BY_TAG}
+
+    built = fast_record_hook(cls, hooks, _READ_IN_PLACE, **known)({"f0": ["a", None]}, cls)  # type: ignore[arg-type]
+
+    assert built == cls(f0=("a", None))
 
 
 def test_a_tag_cannot_be_a_field() -> None:
@@ -312,21 +334,65 @@ def test_the_tag_is_read_by_the_union_alone() -> None:
         converter.structure(evidence, il.QualitativeEvidence)
 
 
-def test_a_tag_is_exactly_text_on_both_passes() -> None:
-    class Tag(str):
-        """Equal to its text, and so found by it in a mapping: not a JSON string all the same."""
-
-    finding = {
-        "id": "f1",
-        "kind": "strength",
-        "text": "Calls are answered quickly.",
-        "evidence": [{"type": Tag("qualitative"), "description": "Call logs"}],
-    }
+@pytest.mark.parametrize(
+    ("value", "kind", "tagged"),
+    [
+        ({"type": "qualitative", "description": "Call logs"}, il.Finding, "evidence"),
+        (
+            {"type": "grade", "scale": "hmicfrs/five-point", "grade": "good"},
+            il.GradedArea,
+            "judgment",
+        ),
+    ],
+    ids=["evidence", "judgment"],
+)
+def test_a_tag_is_exactly_text_on_both_passes(
+    value: dict[str, Any], kind: type[Any], tagged: str
+) -> None:
+    record: dict[str, Any] = (
+        {"id": "f1", "kind": "strength", "text": "Calls are answered quickly."}
+        if kind is il.Finding
+        else {"key": "response", "topic": "Responding to the public"}
+    )
+    record[tagged] = [value] if tagged == "evidence" else value
     codec = Codec.of(il.catalogue.BUILTIN, KINDS.values())
+    for detailed in (False, True):
+        assert codec.converter(detailed=detailed).structure(record, kind)
+
+    record[tagged] = (
+        [{**value, "type": _Tag(value["type"])}]
+        if tagged == "evidence"
+        else {**value, "type": _Tag(value["type"])}
+    )
 
     for detailed in (False, True):
         with pytest.raises(Exception):  # noqa: B017 (which error is the pass's own)
-            codec.converter(detailed=detailed).structure(finding, il.Finding)
+            codec.converter(detailed=detailed).structure(record, kind)
+
+
+@pytest.mark.parametrize(
+    ("registered", "value", "read"),
+    [
+        (il.FindingKind, {"kind": "x"}, lambda finding: finding.kind),
+        (il.PartialDate, {"due": "x"}, lambda finding: finding.due),
+        (il.Evidence, {"evidence": [{"type": "x"}]}, lambda finding: finding.evidence[0]),
+    ],
+    ids=["enumeration", "partial date", "evidence"],
+)
+def test_a_hook_registered_for_a_type_read_in_place_is_the_one_used(
+    registered: Any, value: dict[str, Any], read: Any
+) -> None:
+    converter = make_converter(BUILTIN.scales, detailed_validation=False)
+    marker = object()
+    if isinstance(registered, type):
+        converter.register_structure_hook(registered, lambda _value, _type: marker)
+    else:  # a union is matched by a predicate, as the converter registers its own
+        converter.register_structure_hook_func(
+            lambda type_: type_ == registered, lambda _value, _type: marker
+        )
+    finding = {"id": "f1", "kind": "strength", "text": "Calls are answered.", **value}
+
+    assert read(converter.structure(finding, il.Finding)) is marker
 
 
 def test_an_inherited_judgment_is_read_with_its_tag_by_both_passes() -> None:

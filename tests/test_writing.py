@@ -9,6 +9,7 @@ the same either way.
 from __future__ import annotations
 
 import datetime
+import pathlib
 from typing import Any
 
 import attrs
@@ -22,6 +23,8 @@ from inspectlib._wire_types import _TEXT_OF_DATE, _TEXTS_KEPT, SCALARS, STATED_D
 from inspectlib.catalogue import BUILTIN
 from inspectlib.dates import PartialDate, StatedDate
 from inspectlib.judgments import Judgment
+
+SMALL = pathlib.Path(__file__).parent / "corpus" / "valid" / "small-inspection.json"
 
 
 def _converter() -> cattrs.Converter:
@@ -230,3 +233,46 @@ def test_a_hook_registered_for_a_nested_record_is_called(rich: il.Inspection) ->
     assert [area.get("sources") for area in written["graded_areas"]] == [
         [source.title for source in area.sources] or None for area in rich.graded_areas
     ]
+
+
+def test_a_record_written_in_place_is_written_as_its_own_writer_writes_it(
+    rich: il.Inspection,
+) -> None:
+    converter = _converter()
+    converter.unstructure(rich.evidence[0], il.Evidence)  # the union's writers made first
+    converter.register_unstructure_hook(il.Source, lambda source: source.title)
+
+    written = converter.unstructure(rich)
+
+    # Each item of evidence is written by the union's member writer, in place or called.
+    assert written["evidence"] == [
+        converter.unstructure(item, il.Evidence) for item in rich.evidence
+    ]
+
+
+@pytest.mark.parametrize(
+    ("smuggle", "problem"),
+    [
+        (
+            lambda record: object.__setattr__(record.fieldwork, "end", "2024-06"),
+            "$.fieldwork.end: expected datetime.date or PartialDate, got str '2024-06'",
+        ),
+        (
+            lambda record: object.__setattr__(record, "published", datetime.datetime(2024, 12, 13)),
+            "$.published: expected datetime.date or PartialDate, got datetime.datetime(2024, 12, "
+            "13, 0, 0) (a datetime is not a date here: pass its .date())",
+        ),
+    ],
+    ids=["text as a partial date", "a datetime as a stated date"],
+)
+def test_a_date_of_the_wrong_type_in_a_loaded_record_is_refused_when_written(
+    smuggle: Any, problem: str
+) -> None:
+    # Found valid when loaded, so not checked again when written: the writer refuses it.
+    record = il.loads(SMALL.read_text(), il.Inspection)
+    smuggle(record)
+
+    with pytest.raises(il.errors.ValidationError) as caught:
+        il.dumps(record)
+
+    assert [str(found) for found in caught.value.problems] == [problem]

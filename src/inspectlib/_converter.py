@@ -299,7 +299,7 @@ def _tuple_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callable[[
         return list
 
     def unstructure(value: tuple[Any, ...]) -> list[Any]:
-        # A loop, not a comprehension: a comprehension is a call of its own.
+        # A loop, not a comprehension: in CPython 3.11 a comprehension is a call of its own.
         written = []
         for item in value:
             written.append(inner(item))
@@ -670,7 +670,8 @@ def _judgment_hooks(
     def structure(value: Any, _: Any) -> Judgment:
         if type(value) is not dict:
             raise expected("an object", value)
-        if value.get("type") == "grade":  # most judgments are: read with no call between
+        tag = value.get("type")
+        if tag.__class__ is str and tag == "grade":  # most are: read with no call between
             grade: Grade = structure_tagged_grade(value, Grade)
             return grade
         tag = _required(value, "type")
@@ -1000,17 +1001,18 @@ def _record_unstructure_fn(
             cls, converter, _cattrs_omit_if_default=True, **overrides.get(cls, {})
         )
         return (lambda record: {**leading, **made(record)}) if leading else made
-    code = _WriterCode(converter, overrides)
+    code = _WriterCode()
+    written = _Written(cls, leading, _field_writers(converter, overrides, cls))
     text = "\n".join(
         [
             "def unstructure(r):",
-            *(f"    {line}" for line in code.record(cls, leading, "r", "res", ())),
+            *(f"    {line}" for line in code.record(written, "r", "res", ())),
             "    return res",
         ]
     )
     exec(compile(text, f"<inspectlib unstructure {cls.__name__}>", "exec"), code.names)
     unstructure: Callable[[Any], dict[str, Any]] = code.names["unstructure"]
-    _RECORD_OF_WRITER[unstructure] = (cls, leading)
+    _RECORD_OF_WRITER[unstructure] = written
     return unstructure
 
 
@@ -1019,13 +1021,43 @@ def _written_fields(cls: type[Any]) -> list[Any]:
     return [field for field in attrs.fields(cls) if field.init]
 
 
-_RECORD_OF_WRITER: Final[
-    weakref.WeakKeyDictionary[Callable[[Any], Any], tuple[type[Any], Mapping[str, str]]]
-] = weakref.WeakKeyDictionary()
-"""Each record writer :func:`_record_unstructure_fn` made, and its record type and leading
-keys: the writer of a record holding such a record writes it in place, with no call."""
+def _field_writers(
+    converter: cattrs.Converter, overrides: Overrides, cls: type[Any]
+) -> tuple[tuple[Any, Callable[[Any], Any]], ...]:
+    """Each field of *cls* a document holds, with the hook that writes it: its override, or
+    its type's."""
+    hints = _hints_of(cls)
+    own = overrides.get(cls, {})
+    return tuple(
+        (
+            field,
+            getattr(own.get(field.name), "unstruct_hook", None)
+            or converter.get_unstructure_hook(hints[field.name]),
+        )
+        for field in _written_fields(cls)
+    )
+
+
+@attrs.frozen
+class _Written:
+    """What one record writer writes: its record type, the keys that lead its dict (a tagged
+    union's ``type``) and each field with the hook it was made with. A record written in place
+    in another's writer is written with these same hooks, whatever the holder's converter
+    holds by then."""
+
+    cls: type[Any]
+    leading: Mapping[str, str]
+    fields: tuple[tuple[Any, Callable[[Any], Any]], ...]
+
+
+_RECORD_OF_WRITER: Final[weakref.WeakKeyDictionary[Callable[[Any], Any], _Written]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Each record writer :func:`_record_unstructure_fn` made, and what it writes: the writer of a
+record holding such a record writes it in place, with no call."""
 
 _HINTS: Final[weakref.WeakKeyDictionary[type[Any], dict[str, Any]]] = weakref.WeakKeyDictionary()
+"""Each record type's type hints, by type (weakly: a class that goes takes its hints along)."""
 
 
 def _hints_of(cls: type[Any]) -> dict[str, Any]:
@@ -1052,9 +1084,7 @@ class _WriterCode:
     writer keeps for it, by identity, calling the writer only on a miss.
     """
 
-    def __init__(self, converter: cattrs.Converter, overrides: Overrides) -> None:
-        self.converter = converter
-        self.overrides = overrides
+    def __init__(self) -> None:
         self.names: dict[str, Any] = {}
         self.count = 0
 
@@ -1070,24 +1100,16 @@ class _WriterCode:
         return name
 
     def record(
-        self,
-        cls: type[Any],
-        leading: Mapping[str, str],
-        record: str,
-        result: str,
-        within: tuple[type[Any], ...],
+        self, shape: _Written, record: str, result: str, within: tuple[type[Any], ...]
     ) -> list[str]:
-        """Lines that write *record* (a name), a *cls*, as the dict *result*."""
-        within = (*within, cls)
-        hints = _hints_of(cls)
-        own = self.overrides.get(cls, {})
+        """Lines that write *record* (a name), a ``shape.cls``, as the dict *result*, with the
+        hooks of *shape*."""
+        within = (*within, shape.cls)
         before: list[str] = []  # the lines that write the required fields
-        required = [f"{key!r}: {value!r}" for key, value in leading.items()]
+        required = [f"{key!r}: {value!r}" for key, value in shape.leading.items()]
         optional: list[str] = []
         value = self.fresh("v")
-        for field in _written_fields(cls):
-            hook = getattr(own.get(field.name), "unstruct_hook", None)
-            hook = hook or self.converter.get_unstructure_hook(hints[field.name])
+        for field, hook in shape.fields:
             if field.default is attrs.NOTHING:
                 lines, written = self.value(hook, f"{record}.{field.name}", within)
                 before += lines
@@ -1098,7 +1120,7 @@ class _WriterCode:
             read = f"({value} := {record}.{field.name})"
             if default is None:
                 test = f"{read} is not None"
-                hook = _WRITER_OF_MEMBER.get(hook, hook)  # None is never written here
+                hook = _registered(_WRITER_OF_MEMBER, hook) or hook  # None is not written here
             elif type(default) is tuple and not default:
                 test = read
             else:
@@ -1137,10 +1159,9 @@ class _WriterCode:
         if by_type is not None:
             return self.member(by_type, value, within)
         record = _registered(_RECORD_OF_WRITER, hook)
-        if record is not None and record[0] not in within and len(within) < _INLINED_DEPTH:
-            cls, leading = record
+        if record is not None and record.cls not in within and len(within) < _INLINED_DEPTH:
             written = self.fresh("d")
-            return self.record(cls, leading, value, written, within), written
+            return self.record(record, value, written, within), written
         table = WRITTEN_BY_IDENTITY.get(hook)  # texts: written as they are kept
         copied = "{k}[1]"
         if table is None:
@@ -1175,8 +1196,8 @@ class _WriterCode:
 def _registered(
     registry: weakref.WeakKeyDictionary[Callable[[Any], Any], Any], hook: Callable[[Any], Any]
 ) -> Any:
-    """What *registry* holds for *hook*; ``None`` for a hook it cannot hold (a builtin such as
-    ``list``, which no weak reference can name, is none of the converter's own)."""
+    """What *registry* holds for *hook*; ``None`` for a hook it cannot hold (an ``attrgetter``
+    or a method of a builtin type, which no weak reference can name, is none it was given)."""
     try:
         return registry.get(hook)
     except TypeError:

@@ -5,9 +5,10 @@ first problem, then cattrs' detailed pass, which finds and locates every problem
 documents, nearly all of them, pay only for the fast path.
 
 Here a record is built without its ``__init__``: the generated function reads each field with
-the converter's own hook for its type (no hook is inlined, so a hook registered for a type is
-always the one used), sets each slot directly, and then runs the field validators the record
-declares, as ``__init__`` would, with one exception:
+the converter's own hook for its type or, where that hook is one of the project's own (known by
+identity), does what the hook does in place, so that a hook registered in its place is still
+the one called; it sets each slot directly, and then runs the field validators the record
+declares, as ``__init__`` would, with these differences:
 
 - the type check every record runs in ``__init__``
   (:func:`~inspectlib._field_types.check_field_types`) is skipped, because the wire hooks check
@@ -97,6 +98,7 @@ ALLOWED: Final[frozenset[type[Any]]] = frozenset(
 to build exactly what its ``__init__`` builds. Any other class goes through ``__init__``."""
 
 R = TypeVar("R")
+K = TypeVar("K")
 Hook: TypeAlias = Callable[[Any, Any], Any]
 
 _SKIPPED_CONVERTERS = (to_tuple, freeze_extensions, to_stated_date, to_partial_date)
@@ -143,26 +145,25 @@ def fast_record_hook(
     *field_hooks* gives the structure hook of every field, by name. The other mappings say, of
     some hooks, what they do, so that it is done in place rather than by a call:
 
-    - *in_place*: a hook that tests a value and maybe parses it (the text, number and date
-      hooks), as the test and the parse (:class:`~inspectlib._wire_types.InPlace`);
+    - *in_place*: a hook that tests a value and maybe parses it (the text, whole number,
+      boolean, partial and stated date and enumeration hooks), as the test and the parse
+      (:class:`~inspectlib._wire_types.InPlace`);
     - *members*: the hook of an optional type, which reads ``None`` as ``None`` and anything
       else with the hook of the member, as that hook and the member's type (``None``: the
       field's own): the field is tested for ``None`` in place and read by the member's hook;
     - *items*: the hook of a tuple, as its items' hook, their type and the most items it
-      takes: the array is tested in place and each item read by the items' hook;
+      takes: the array is tested in place, then its items tested and parsed in place, found
+      by their tag, or read by their hook;
     - *unions*: the hook of a union tagged by ``type``, as its members' hooks by tag (each
       reading the object with its tag in it): the member is found by the tag in place.
 
-    *tag* names a key the object may hold besides the fields and that is not read: the tag of
-    a tagged union, which the union's hook has read already.
+    *tag* names a key the object must hold besides the fields, as exactly a ``str``, and that
+    is not read otherwise: the tag of a tagged union, which found the member by it.
     """
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
-    allowed = frozenset(field.name for field in fields)
-    if tag is not None:
-        if tag in allowed:
-            raise ValueError(f"{cls.__name__} has a field {tag!r}: it cannot be a tag")
-        allowed |= {tag}
+    if tag is not None and any(field.name == tag for field in fields):
+        raise ValueError(f"{cls.__name__} has a field {tag!r}: it cannot be a tag")
     names: dict[str, Any] = {"_dict": dict, "_list": list, "_tuple": tuple}
     # No key outside the fields (and the tag): the object holds as many keys as the fields
     # found in it, counted as they are read, where testing each key against the fields would
@@ -174,24 +175,27 @@ def fast_record_hook(
         "        raise _Error(o)",
         f"    n = {required + (tag is not None)}",
     ]
+    known = _Known(in_place, items, unions)
     texts = set()  # the fields known to hold exactly a str or None once read
     for index, field in enumerate(fields):
         hook, hint = field_hooks[field.name], hints[field.name]
-        member = members.get(hook)
-        passes_none = field.default is None or field.default is attrs.NOTHING
-        if member is None or not passes_none:
-            passes_none = False
-        else:
+        member = _known_for(members, hook)
+        # An optional field (its default None, or no default) whose hook reads null as null:
+        # null is tested for in place, anything else read by the member's hook.
+        null_in_place = member is not None and (
+            field.default is None or field.default is attrs.NOTHING
+        )
+        if null_in_place and member is not None:
             hook = member[0]
             hint = hint if member[1] is None else member[1]
         names[f"_h{index}"], names[f"_t{index}"] = hook, hint
         if field.default is not attrs.NOTHING:
             names[f"_d{index}"] = field.default
-        known = in_place.get(hook)
-        if known is not None and known.text:
+        scalar = _known_for(in_place, hook)
+        if scalar is not None and scalar.text:
             texts.add(field.name)
-        reading = _reading(index, hook, _Known(in_place, items, unions), names)
-        lines.extend(f"    {line}" for line in _fetched(field, index, passes_none, reading))
+        reading = _reading(index, hook, known, names)
+        lines.extend(f"    {line}" for line in _fetched(field, index, null_in_place, reading))
     lines += ["    if len(o) != n:", "        raise _Error(o)"]
     structure: Hook = _compiled(
         cls,
@@ -203,9 +207,19 @@ def fast_record_hook(
     return structure
 
 
+def _known_for(known: Mapping[Hook, K], hook: Hook) -> K | None:
+    """What *known* says of *hook*; ``None`` for a hook it cannot hold (one no weak reference
+    can name, such as an ``attrgetter``: none of the project's own), which is then called."""
+    try:
+        return known.get(hook)
+    except TypeError:
+        return None
+
+
 def _tag_refused(tag: str) -> str:
-    """The condition refusing an object without its *tag* as a text: the union that found
-    the member by it tested the tag's type, but a tag read in place is not tested."""
+    """The condition refusing an object without its *tag* as exactly a ``str``: a record reading
+    a union's member in place finds it by ``_u[value['type']]``, which a ``str`` subclass equal
+    to the tag would pass."""
     return f" or {tag!r} not in o or o[{tag!r}].__class__ is not str"
 
 
@@ -221,61 +235,65 @@ class _Known:
 def _reading(index: int, hook: Hook, known: _Known, names: dict[str, Any]) -> list[str]:
     """The lines that read ``v{index}``, there as it was decoded, into the value stored by
     *hook*: its test and parse in place; for a tuple, the array tested and its items tested
-    and parsed in place, their member found by tag, or mapped with their hook; for a tagged
+    and parsed in place, their member found by tag, or read by their hook; for a tagged
     union, its member found by tag; otherwise *hook* called."""
     value = f"v{index}"
-    scalar = known.in_place.get(hook)
+    scalar = _known_for(known.in_place, hook)
     if scalar is not None:
         lines = [f"if {scalar.refused.format(v=value)}:", f"    raise _Error({value})"]
         if scalar.then is not None:
             names[f"_f{index}"] = scalar.then
             lines.append(f"{value} = _f{index}({value})")
         return lines
-    if hook in known.unions:
-        names[f"_u{index}"] = known.unions[hook]
+    by_tag = _known_for(known.unions, hook)
+    if by_tag is not None:
+        names[f"_u{index}"] = by_tag
         return [f"{value} = _u{index}[{value}['type']]({value}, None)"]
-    tuple_of = known.items.get(hook)
+    tuple_of = _known_for(known.items, hook)
     if tuple_of is None:
         return [f"{value} = _h{index}({value}, _t{index})"]
-    names[f"_i{index}"], names[f"_r{index}"], most = tuple_of
+    item_hook, item_type, most = tuple_of
     lines = [
         f"if {value}.__class__ is not _list or len({value}) > {most}:",
         f"    raise _Error({value})",
     ]
-    if tuple_of[0] in known.unions:
-        names[f"_u{index}"] = known.unions[tuple_of[0]]
+    item_by_tag = _known_for(known.unions, item_hook)
+    if item_by_tag is not None:
+        names[f"_u{index}"] = item_by_tag
         return [*lines, f"{value} = _tuple([_u{index}[i['type']](i, None) for i in {value}])"]
-    each = known.in_place.get(tuple_of[0])
+    each = _known_for(known.in_place, item_hook)
     if each is None:
+        names[f"_i{index}"], names[f"_r{index}"] = item_hook, item_type
         return [*lines, f"{value} = _tuple([_i{index}(item, _r{index}) for item in {value}])"]
     lines += [
         f"for item in {value}:",
         f"    if {each.refused.format(v='item')}:",
         "        raise _Error(item)",
     ]
-    if each.text:  # the keys a record lists: each short text kept once (shared_texts)
+    if each.shared:  # the keys a record lists: each short text kept once
         names["_shared"] = shared_texts
         return [*lines, f"{value} = _shared({value})"]
     if each.then is None:
         return [*lines, f"{value} = _tuple({value})"]
+    # A parse in C (a cache, a mapping's look-up): mapped with no frame a call.
     names[f"_f{index}"] = each.then
     return [*lines, f"{value} = _tuple(map(_f{index}, {value}))"]
 
 
 def _fetched(
-    field: attrs.Attribute[Any], index: int, passes_none: bool, reading: list[str]
+    field: attrs.Attribute[Any], index: int, null_in_place: bool, reading: list[str]
 ) -> list[str]:
     """The lines putting *field*'s value in ``v{index}``: taken from the object (and counted in
     ``n`` where it may be absent), or its default where it is absent, then read by *reading*
-    unless it is a ``None`` that *passes_none*."""
+    unless it is a ``None`` that is read as such in place (*null_in_place*)."""
     value, key = f"v{index}", repr(field.name)
     if field.default is attrs.NOTHING:
         taken = [f"{value} = o[{key}]"]
-        if not passes_none:
+        if not null_in_place:
             return [*taken, *reading]
     else:
         taken = [f"if {key} in o:", "    n += 1", f"    {value} = o[{key}]"]
-        if not passes_none:
+        if not null_in_place:
             return [*taken, *(f"    {r}" for r in reading), "else:", f"    {value} = _d{index}"]
         taken += ["else:", f"    {value} = _d{index}"]
     return [*taken, f"if {value} is not None:", *(f"    {r}" for r in reading)]

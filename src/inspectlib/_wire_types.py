@@ -124,9 +124,9 @@ _parse_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.parse_canoni
 _parse_iso_date = functools.lru_cache(maxsize=4096)(datetime.date.fromisoformat)
 # Written dates are mostly those read: each one's text is kept against the object itself
 # (by identity, checked: a partial date's own hash and equality are Python code, and cost more
-# than making its text). Cleared when full, so it stays bounded; room for every date the three
-# readers' caches above can share, and more, so that writing what was read does not clear it
-# again and again.
+# than making its text). Cleared when full, so it stays bounded; room for every date the
+# readers' caches can share (each keeps 4,096), and more, so that writing what was read does not
+# clear it again and again.
 _TEXT_OF_DATE: Final[dict[int, tuple[object, str]]] = {}
 _TEXTS_KEPT: Final = 16384
 
@@ -135,6 +135,8 @@ def _format_partial_date(value: PartialDate) -> str:
     known = _TEXT_OF_DATE.get(id(value))
     if known is not None and known[0] is value:
         return known[1]
+    if value.__class__ is not PartialDate:  # a record changed behind its constructor's back
+        raise TypeError(f"expected a PartialDate, got {type(value).__name__}")
     return _remembered(value, str(value))
 
 
@@ -290,7 +292,9 @@ STATED_DATE: Final = WireType(
 class InPlace:
     """How the fast path reads a value in place of calling the hook that reads it: a call per
     value is most of what building a record costs. Used only where a field's hook *is* the one
-    an entry is for, so a hook registered in its place is called as any other."""
+    an entry is for, so a hook registered in its place is called as any other.
+
+    The tests read a value's ``__class__``: for what a JSON decoder makes, its type."""
 
     refused: str
     """The condition on ``{v}`` under which the hook refuses the value."""
@@ -300,10 +304,13 @@ class InPlace:
     text: bool = False
     """Whether what is stored is exactly a ``str`` (or ``None``): its blank test can be written
     in place too."""
+    shared: bool = False
+    """Whether what is stored is exactly a ``str``, never ``None``: a tuple of them is kept as
+    shared texts (:func:`shared_texts`)."""
 
 
 IN_PLACE: Final[Mapping[Callable[[Any, Any], Any], InPlace]] = {
-    strict_str: InPlace("{v}.__class__ is not str", text=True),
+    strict_str: InPlace("{v}.__class__ is not str", text=True, shared=True),
     strict_optional_str: InPlace("{v} is not None and {v}.__class__ is not str", text=True),
     _strict_int: InPlace("{v}.__class__ is not int"),
     _strict_bool: InPlace("{v}.__class__ is not bool"),
