@@ -22,16 +22,16 @@ from hypothesis import strategies as st
 
 import inspectlib as il
 from inspectlib._codec import Codec
-from inspectlib._converter import (
-    _ITEMS_OF_TUPLE,
-    _READ_IN_PLACE,
-    _READER_BY_TAG,
-    _READER_OF_MEMBER,
-    make_converter,
-)
+from inspectlib._converter import make_converter
 from inspectlib._documents import KINDS
 from inspectlib._fast_records import ALLOWED, assembler, can_build, fast_record_hook, is_eligible
 from inspectlib._fields import not_blank, not_empty, to_tuple
+from inspectlib._known_hooks import (
+    ITEMS_OF_TUPLE,
+    READ_IN_PLACE,
+    READER_BY_TAG,
+    READER_OF_MEMBER,
+)
 from inspectlib.catalogue import BUILTIN
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
@@ -279,14 +279,14 @@ def test_a_generated_record_is_built_as_its_init_builds_it(
     built = outcome_of(lambda: fast_record_hook(cls, hooks)(given, cls))
     # Values tested and read in place (text, numbers, enumerations, dates, tuples, tagged
     # unions), as the loader builds records.
-    known = {"members": _READER_OF_MEMBER, "items": _ITEMS_OF_TUPLE, "unions": _READER_BY_TAG}
+    known = {"members": READER_OF_MEMBER, "items": ITEMS_OF_TUPLE, "unions": READER_BY_TAG}
     tested = outcome_of(
-        lambda: fast_record_hook(cls, hooks, _READ_IN_PLACE, **known)(given, cls)  # type: ignore[arg-type]
+        lambda: fast_record_hook(cls, hooks, READ_IN_PLACE, **known)(given, cls)  # type: ignore[arg-type]
     )
     # A member of a tagged union, its object read with the tag in it: exactly text, or refused.
     with_tag = given if tag is None else {**given, "type": tag}
     tagged = outcome_of(
-        lambda: fast_record_hook(cls, hooks, _READ_IN_PLACE, tag="type", **known)(  # type: ignore[arg-type]
+        lambda: fast_record_hook(cls, hooks, READ_IN_PLACE, tag="type", **known)(  # type: ignore[arg-type]
             with_tag, cls
         )
     )
@@ -304,9 +304,9 @@ def test_a_tuple_of_optional_text_keeps_its_nulls_on_the_fast_path() -> None:
     cls = _generated_class([("optional texts", False, False)])
     converter = make_converter(BUILTIN.scales, detailed_validation=False)
     hooks = {"f0": converter.get_structure_hook(tuple[str | None, ...])}
-    known = {"members": _READER_OF_MEMBER, "items": _ITEMS_OF_TUPLE, "unions": _READER_BY_TAG}
+    known = {"members": READER_OF_MEMBER, "items": ITEMS_OF_TUPLE, "unions": READER_BY_TAG}
 
-    built = fast_record_hook(cls, hooks, _READ_IN_PLACE, **known)({"f0": ["a", None]}, cls)  # type: ignore[arg-type]
+    built = fast_record_hook(cls, hooks, READ_IN_PLACE, **known)({"f0": ["a", None]}, cls)  # type: ignore[arg-type]
 
     assert built == cls(f0=("a", None))
 

@@ -34,13 +34,14 @@ IMPORTERS = "inspectlib.sources"
 FAMILIES: dict[str, frozenset[str]] = {
     # Dates as reports state them: the partial date, its reader, and the dates sources give.
     "dates": frozenset({"inspectlib._partial_dates", "inspectlib._stated_dates"}),
-    # The document format: the wire types, the converter, the codec that owns its converters,
-    # the reader and writer, the loader's fast path that builds records from values the
-    # converter checked, and the JSON Schema of the format.
+    # The document format: the wire types, the converter, what it knows of its own hooks, the
+    # codec that owns its converters, the reader and writer, the loader's fast path that builds
+    # records from values the converter checked, and the JSON Schema of the format.
     "wire": frozenset(
         {
             "inspectlib._wire_types",
             "inspectlib._converter",
+            "inspectlib._known_hooks",
             "inspectlib._codec",
             "inspectlib._documents",
             "inspectlib._fast_records",

@@ -28,13 +28,26 @@ from ._fields import BLANK, EMPTY, is_blank, not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
 from ._judgments import NON_GRADES, CarriedForward, Inherited, Judgment, NonGrade
+from ._known_hooks import (
+    ITEMS_OF_TUPLE,
+    OBJECT_BY_IDENTITY,
+    READ_IN_PLACE,
+    READER_BY_TAG,
+    READER_OF_MEMBER,
+    RECORD_OF_WRITER,
+    WRITER_BY_TYPE,
+    WRITER_OF_ITEMS,
+    WRITER_OF_MEMBER,
+    Hook,
+    Written,
+    known,
+)
 from ._limits import DEFAULT_LIMITS, Limits
 from ._paths import Step
 from ._scales import Grade, GradingScale
 from ._stated_dates import StatedDate
 from ._suggestions import did_you_mean
 from ._wire_types import (
-    IN_PLACE,
     SCALARS,
     STATED_DATE,
     WRITTEN_BY_IDENTITY,
@@ -47,8 +60,6 @@ from ._wire_types import (
 )
 
 __all__ = ["DROPPING", "Dropped", "make_converter", "unknown_field"]
-
-Hook: TypeAlias = Callable[[Any, Any], Any]
 
 
 class Dropped:
@@ -96,26 +107,6 @@ def _unknown_keys(value: dict[str, Any], known: Collection[str]) -> list[str] | 
     return extra
 
 
-_READ_IN_PLACE: Final[weakref.WeakKeyDictionary[Hook, InPlace]] = weakref.WeakKeyDictionary(
-    IN_PLACE
-)
-"""The hooks a record's fast hook reads in place (:class:`InPlace`): the scalars' and each
-enumeration's."""
-
-_ITEMS_OF_TUPLE: Final[weakref.WeakKeyDictionary[Hook, tuple[Hook, Any, int]]] = (
-    weakref.WeakKeyDictionary()
-)
-"""Each homogeneous tuple's fast reader, and its items' hook and type and the most items it
-takes: a record's fast hook tests the array in place and maps its items with their hook."""
-
-
-_READER_BY_TAG: Final[weakref.WeakKeyDictionary[Hook, Mapping[str, Hook]]] = (
-    weakref.WeakKeyDictionary()
-)
-"""Each tagged union's reader whose members all read their object with its ``type`` in it,
-and those members' readers by tag: a record's fast hook finds the member by the tag itself."""
-
-
 def _is_enum(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, enum.Enum)
 
@@ -134,7 +125,7 @@ def _enum_structure_hook(cls: type[enum.Enum]) -> Hook:
             raise WireError(f"{value!r} is not one of: {valid}{did_you_mean(value, members)}")
         return member
 
-    _READ_IN_PLACE[structure] = InPlace("{v}.__class__ is not str", members.__getitem__)
+    READ_IN_PLACE[structure] = InPlace("{v}.__class__ is not str", members.__getitem__)
     return structure
 
 
@@ -159,7 +150,7 @@ def _tuple_structure_hook(
     max_items = limits.max_items
     if item_hook is strict_str:  # the text hook itself, not one registered in its place
         texts = partial(_fast_text_tuple, limits)
-        _ITEMS_OF_TUPLE[texts] = (item_hook, item_type, max_items)
+        ITEMS_OF_TUPLE[texts] = (item_hook, item_type, max_items)
         return texts
 
     def fast(value: Any, _: Any) -> tuple[Any, ...]:
@@ -169,7 +160,7 @@ def _tuple_structure_hook(
             raise _too_many(value, limits)
         return tuple([item_hook(item, item_type) for item in value])
 
-    _ITEMS_OF_TUPLE[fast] = (item_hook, item_type, max_items)
+    ITEMS_OF_TUPLE[fast] = (item_hook, item_type, max_items)
     return fast
 
 
@@ -245,14 +236,6 @@ def _optional_member_present(cls: Any) -> bool:
     return _optional_member(cls) is not None
 
 
-_READER_OF_MEMBER: Final[weakref.WeakKeyDictionary[Hook, tuple[Hook, Any]]] = (
-    weakref.WeakKeyDictionary()
-)
-"""Each optional's reader that reads ``None`` as ``None`` and anything else with a member's
-hook, and that hook with the member's type (``None``: the type it is given): a record's fast
-hook tests the field for ``None`` in place and calls the member's directly."""
-
-
 def _optional_structure_hook(converter: cattrs.Converter, cls: Any) -> Hook:
     # cattrs' own optional hook looks the inner hook up on every call; resolve it once.
     member = _optional_member(cls)
@@ -263,15 +246,8 @@ def _optional_structure_hook(converter: cattrs.Converter, cls: Any) -> Hook:
     def structure(value: Any, _: Any) -> Any:
         return None if value is None else inner(value, member)
 
-    _READER_OF_MEMBER[structure] = (inner, member)
+    READER_OF_MEMBER[structure] = (inner, member)
     return structure
-
-
-_WRITER_OF_MEMBER: Final[weakref.WeakKeyDictionary[Callable[[Any], Any], Callable[[Any], Any]]] = (
-    weakref.WeakKeyDictionary()
-)
-"""Each optional's writer, and the writer of its member within: a record's writer that has
-tested the field for ``None`` calls the member's directly."""
 
 
 def _optional_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callable[[Any], Any]:
@@ -282,15 +258,8 @@ def _optional_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callabl
     def unstructure(value: Any) -> Any:
         return None if value is None else inner(value)
 
-    _WRITER_OF_MEMBER[unstructure] = inner
+    WRITER_OF_MEMBER[unstructure] = inner
     return unstructure
-
-
-_WRITER_OF_ITEMS: Final[weakref.WeakKeyDictionary[Callable[[Any], Any], Callable[[Any], Any]]] = (
-    weakref.WeakKeyDictionary()
-)
-"""Each tuple's writer, and the writer of its items: a record's writer loops over the field's
-items in place, with no call for the tuple."""
 
 
 def _tuple_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callable[[Any], Any]:
@@ -305,22 +274,8 @@ def _tuple_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callable[[
             written.append(inner(item))
         return written
 
-    _WRITER_OF_ITEMS[unstructure] = inner
+    WRITER_OF_ITEMS[unstructure] = inner
     return unstructure
-
-
-_WRITER_BY_TYPE: Final[
-    weakref.WeakKeyDictionary[Callable[[Any], Any], Mapping[type[Any], Callable[[Any], Any]]]
-] = weakref.WeakKeyDictionary()
-"""Each tagged union's writer, and its members' writers by type: a record's writer picks the
-member's in place, with no call for the union."""
-
-_OBJECT_BY_IDENTITY: Final[
-    weakref.WeakKeyDictionary[Callable[[Any], Any], Mapping[int, tuple[Any, dict[str, Any]]]]
-] = weakref.WeakKeyDictionary()
-"""The writers that write the values they know (the catalogue's grades, the non-grades) as a
-copy of an object kept against the value, by identity: a record's writer reads the table in
-place, calling the writer only on a miss, as it reads :data:`WRITTEN_BY_IDENTITY`'s."""
 
 
 def _invariant_overrides(converter: cattrs.Converter, cls: type[Any]) -> dict[str, Any]:
@@ -398,11 +353,11 @@ def _fast_hook(
     return fast_record_hook(
         cls,
         _field_hooks(converter, overrides, cls),
-        _READ_IN_PLACE,
+        READ_IN_PLACE,
         tag=tag,
-        members=_READER_OF_MEMBER,
-        items=_ITEMS_OF_TUPLE,
-        unions=_READER_BY_TAG,
+        members=READER_OF_MEMBER,
+        items=ITEMS_OF_TUPLE,
+        unions=READER_BY_TAG,
     )
 
 
@@ -538,7 +493,7 @@ def _scale_reference_hooks(
     def unstructure(value: tuple[GradingScale, ...]) -> list[str]:
         return list(map(scale_id, value))
 
-    _WRITER_OF_ITEMS[unstructure] = scale_id  # a record's writer writes each id in place
+    WRITER_OF_ITEMS[unstructure] = scale_id  # a record's writer writes each id in place
     return structure, unstructure
 
 
@@ -625,7 +580,7 @@ def _grade_hooks(
             return {**known[1]}
         return {**tag, "scale": grade.scale.id, "grade": grade.key}
 
-    _OBJECT_BY_IDENTITY[unstructure] = written
+    OBJECT_BY_IDENTITY[unstructure] = written
     return structure, unstructure
 
 
@@ -693,7 +648,7 @@ def _judgment_unstructure_hook(
     # Most judgments are the catalogue's grades and the non-grades: each written object found
     # by identity, first, with no call between.
     written: dict[int, tuple[Any, dict[str, Any]]] = {
-        **(_registered(_OBJECT_BY_IDENTITY, unstructure_tagged_grade) or {}),
+        **(known(OBJECT_BY_IDENTITY, unstructure_tagged_grade) or {}),
         **{
             id(non_grade): (non_grade, {"type": kind._value_})
             for kind, non_grade in NON_GRADES.items()
@@ -719,7 +674,7 @@ def _judgment_unstructure_hook(
             wire["grade"] = unstructure_grade(judgment.grade)
         return wire
 
-    _OBJECT_BY_IDENTITY[unstructure] = written
+    OBJECT_BY_IDENTITY[unstructure] = written
     return unstructure
 
 
@@ -813,10 +768,10 @@ def _tagged_union_hooks(
     def unstructure(value: Any) -> dict[str, Any]:
         return unstructure_of[type(value)](value)
 
-    _WRITER_BY_TYPE[unstructure] = unstructure_of
+    WRITER_BY_TYPE[unstructure] = unstructure_of
     wholes = {tag: whole for tag, (_, _, whole) in by_tag.items() if whole is not None}
     if len(wholes) == len(by_tag):
-        _READER_BY_TAG[structure] = wholes
+        READER_BY_TAG[structure] = wholes
     return structure, unstructure
 
 
@@ -834,7 +789,7 @@ def _none_or(hook: Hook) -> Hook:
     def structure(value: Any, cls: Any) -> Any:
         return None if value is None else hook(value, cls)
 
-    _READER_OF_MEMBER[structure] = (hook, None)
+    READER_OF_MEMBER[structure] = (hook, None)
     return structure
 
 
@@ -1002,7 +957,7 @@ def _record_unstructure_fn(
         )
         return (lambda record: {**leading, **made(record)}) if leading else made
     code = _WriterCode()
-    written = _Written(cls, leading, _field_writers(converter, overrides, cls))
+    written = Written(cls, leading, _field_writers(converter, overrides, cls))
     text = "\n".join(
         [
             "def unstructure(r):",
@@ -1012,7 +967,7 @@ def _record_unstructure_fn(
     )
     exec(compile(text, f"<inspectlib unstructure {cls.__name__}>", "exec"), code.names)
     unstructure: Callable[[Any], dict[str, Any]] = code.names["unstructure"]
-    _RECORD_OF_WRITER[unstructure] = written
+    RECORD_OF_WRITER[unstructure] = written
     return unstructure
 
 
@@ -1037,24 +992,6 @@ def _field_writers(
         for field in _written_fields(cls)
     )
 
-
-@attrs.frozen
-class _Written:
-    """What one record writer writes: its record type, the keys that lead its dict (a tagged
-    union's ``type``) and each field with the hook it was made with. A record written in place
-    in another's writer is written with these same hooks, whatever the holder's converter
-    holds by then."""
-
-    cls: type[Any]
-    leading: Mapping[str, str]
-    fields: tuple[tuple[Any, Callable[[Any], Any]], ...]
-
-
-_RECORD_OF_WRITER: Final[weakref.WeakKeyDictionary[Callable[[Any], Any], _Written]] = (
-    weakref.WeakKeyDictionary()
-)
-"""Each record writer :func:`_record_unstructure_fn` made, and what it writes: the writer of a
-record holding such a record writes it in place, with no call."""
 
 _HINTS: Final[weakref.WeakKeyDictionary[type[Any], dict[str, Any]]] = weakref.WeakKeyDictionary()
 """Each record type's type hints, by type (weakly: a class that goes takes its hints along)."""
@@ -1100,7 +1037,7 @@ class _WriterCode:
         return name
 
     def record(
-        self, shape: _Written, record: str, result: str, within: tuple[type[Any], ...]
+        self, shape: Written, record: str, result: str, within: tuple[type[Any], ...]
     ) -> list[str]:
         """Lines that write *record* (a name), a ``shape.cls``, as the dict *result*, with the
         hooks of *shape*."""
@@ -1120,7 +1057,7 @@ class _WriterCode:
             read = f"({value} := {record}.{field.name})"
             if default is None:
                 test = f"{read} is not None"
-                hook = _registered(_WRITER_OF_MEMBER, hook) or hook  # None is not written here
+                hook = known(WRITER_OF_MEMBER, hook) or hook  # None is not written here
             elif type(default) is tuple and not default:
                 test = read
             else:
@@ -1145,7 +1082,7 @@ class _WriterCode:
             bound = self.fresh("w")
             lines, written = self.value(hook, bound, within)
             return [f"{bound} = {value}", *lines], written
-        items = _registered(_WRITER_OF_ITEMS, hook)
+        items = known(WRITER_OF_ITEMS, hook)
         if items is not None:
             written, item = self.fresh("l"), self.fresh("x")
             lines, item_written = self.value(items, item, within)
@@ -1155,24 +1092,25 @@ class _WriterCode:
                 *(f"    {line}" for line in lines),
                 f"    {written}.append({item_written})",
             ], written
-        by_type = _registered(_WRITER_BY_TYPE, hook)
+        by_type = known(WRITER_BY_TYPE, hook)
         if by_type is not None:
             return self.member(by_type, value, within)
-        record = _registered(_RECORD_OF_WRITER, hook)
+        record = known(RECORD_OF_WRITER, hook)
         if record is not None and record.cls not in within and len(within) < _INLINED_DEPTH:
             written = self.fresh("d")
             return self.record(record, value, written, within), written
-        table = WRITTEN_BY_IDENTITY.get(hook)  # texts: written as they are kept
+        # The value kept against each object, by identity.
+        table: Mapping[int, tuple[Any, Any]] | None = known(WRITTEN_BY_IDENTITY, hook)  # texts
         copied = "{k}[1]"
         if table is None:
-            table = _registered(_OBJECT_BY_IDENTITY, hook)  # objects: each written a copy
+            table = known(OBJECT_BY_IDENTITY, hook)  # objects: each written a copy
             copied = "{{**{k}[1]}}"
         if table is None:
             return [], f"{self.kept(hook)}({value})"
-        known, written = self.fresh("k"), self.fresh("w")
+        found, written = self.fresh("k"), self.fresh("w")
         return [
-            f"{known} = {self.kept(table)}.get(id({value}))",
-            f"{written} = {copied.format(k=known)} if {known} is not None and {known}[0] is"
+            f"{found} = {self.kept(table)}.get(id({value}))",
+            f"{written} = {copied.format(k=found)} if {found} is not None and {found}[0] is"
             f" {value} else {self.kept(hook)}({value})",
         ], written
 
@@ -1191,17 +1129,6 @@ class _WriterCode:
             lines += [f"    {line}" for line in [*branch, f"{written} = {member}"]]
         lines += ["else:", f"    {written} = {self.kept(by_type)}[{kind}]({value})"]
         return lines, written
-
-
-def _registered(
-    registry: weakref.WeakKeyDictionary[Callable[[Any], Any], Any], hook: Callable[[Any], Any]
-) -> Any:
-    """What *registry* holds for *hook*; ``None`` for a hook it cannot hold (an ``attrgetter``
-    or a method of a builtin type, which no weak reference can name, is none it was given)."""
-    try:
-        return registry.get(hook)
-    except TypeError:
-        return None
 
 
 def _register_union(converter: cattrs.Converter, members: frozenset[type[Any]], hook: Hook) -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeAlias, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -56,6 +56,7 @@ from ._findings import Finding
 from ._frameworks import FrameworkArea, ScoreBand
 from ._inspections import GradedArea, Inspection, Period, RelatedReport
 from ._judgments import Inherited
+from ._known_hooks import Hook, known
 from ._lifecycle import FindingUpdate
 from ._organisations import Identifier, Organisation
 from ._sources import Quote, Source
@@ -98,8 +99,6 @@ ALLOWED: Final[frozenset[type[Any]]] = frozenset(
 to build exactly what its ``__init__`` builds. Any other class goes through ``__init__``."""
 
 R = TypeVar("R")
-K = TypeVar("K")
-Hook: TypeAlias = Callable[[Any, Any], Any]
 
 _SKIPPED_CONVERTERS = (to_tuple, freeze_extensions, to_stated_date, to_partial_date)
 _SKIPPED_VALIDATORS = (check_field_types,)
@@ -175,11 +174,11 @@ def fast_record_hook(
         "        raise _Error(o)",
         f"    n = {required + (tag is not None)}",
     ]
-    known = _Known(in_place, items, unions)
+    told = _Known(in_place, items, unions)
     texts = set()  # the fields known to hold exactly a str or None once read
     for index, field in enumerate(fields):
         hook, hint = field_hooks[field.name], hints[field.name]
-        member = _known_for(members, hook)
+        member = known(members, hook)
         # An optional field (its default None, or no default) whose hook reads null as null:
         # null is tested for in place, anything else read by the member's hook.
         null_in_place = member is not None and (
@@ -191,10 +190,10 @@ def fast_record_hook(
         names[f"_h{index}"], names[f"_t{index}"] = hook, hint
         if field.default is not attrs.NOTHING:
             names[f"_d{index}"] = field.default
-        scalar = _known_for(in_place, hook)
+        scalar = known(in_place, hook)
         if scalar is not None and scalar.text:
             texts.add(field.name)
-        reading = _reading(index, hook, known, names)
+        reading = _reading(index, hook, told, names)
         lines.extend(f"    {line}" for line in _fetched(field, index, null_in_place, reading))
     lines += ["    if len(o) != n:", "        raise _Error(o)"]
     structure: Hook = _compiled(
@@ -205,15 +204,6 @@ def fast_record_hook(
         frozenset(texts),
     )
     return structure
-
-
-def _known_for(known: Mapping[Hook, K], hook: Hook) -> K | None:
-    """What *known* says of *hook*; ``None`` for a hook it cannot hold (one no weak reference
-    can name, such as an ``attrgetter``: none of the project's own), which is then called."""
-    try:
-        return known.get(hook)
-    except TypeError:
-        return None
 
 
 def _tag_refused(tag: str) -> str:
@@ -232,24 +222,24 @@ class _Known:
     unions: Mapping[Hook, Mapping[str, Hook]]
 
 
-def _reading(index: int, hook: Hook, known: _Known, names: dict[str, Any]) -> list[str]:
+def _reading(index: int, hook: Hook, told: _Known, names: dict[str, Any]) -> list[str]:
     """The lines that read ``v{index}``, there as it was decoded, into the value stored by
     *hook*: its test and parse in place; for a tuple, the array tested and its items tested
     and parsed in place, their member found by tag, or read by their hook; for a tagged
     union, its member found by tag; otherwise *hook* called."""
     value = f"v{index}"
-    scalar = _known_for(known.in_place, hook)
+    scalar = known(told.in_place, hook)
     if scalar is not None:
         lines = [f"if {scalar.refused.format(v=value)}:", f"    raise _Error({value})"]
         if scalar.then is not None:
             names[f"_f{index}"] = scalar.then
             lines.append(f"{value} = _f{index}({value})")
         return lines
-    by_tag = _known_for(known.unions, hook)
+    by_tag = known(told.unions, hook)
     if by_tag is not None:
         names[f"_u{index}"] = by_tag
         return [f"{value} = _u{index}[{value}['type']]({value}, None)"]
-    tuple_of = _known_for(known.items, hook)
+    tuple_of = known(told.items, hook)
     if tuple_of is None:
         return [f"{value} = _h{index}({value}, _t{index})"]
     item_hook, item_type, most = tuple_of
@@ -257,11 +247,11 @@ def _reading(index: int, hook: Hook, known: _Known, names: dict[str, Any]) -> li
         f"if {value}.__class__ is not _list or len({value}) > {most}:",
         f"    raise _Error({value})",
     ]
-    item_by_tag = _known_for(known.unions, item_hook)
+    item_by_tag = known(told.unions, item_hook)
     if item_by_tag is not None:
         names[f"_u{index}"] = item_by_tag
         return [*lines, f"{value} = _tuple([_u{index}[i['type']](i, None) for i in {value}])"]
-    each = _known_for(known.in_place, item_hook)
+    each = known(told.in_place, item_hook)
     if each is None:
         names[f"_i{index}"], names[f"_r{index}"] = item_hook, item_type
         return [*lines, f"{value} = _tuple([_i{index}(item, _r{index}) for item in {value}])"]
