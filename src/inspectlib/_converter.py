@@ -125,7 +125,9 @@ def _enum_structure_hook(cls: type[enum.Enum]) -> Hook:
             raise WireError(f"{value!r} is not one of: {valid}{did_you_mean(value, members)}")
         return member
 
-    READ_IN_PLACE[structure] = InPlace("{v}.__class__ is not str", members.__getitem__)
+    READ_IN_PLACE[structure] = InPlace(
+        "{v}.__class__ is not str", members.__getitem__, known=members
+    )
     return structure
 
 

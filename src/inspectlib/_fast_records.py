@@ -233,7 +233,11 @@ def _reading(index: int, hook: Hook, told: _Known, names: dict[str, Any]) -> lis
         lines = [f"if {scalar.refused.format(v=value)}:", f"    raise _Error({value})"]
         if scalar.then is not None:
             names[f"_f{index}"] = scalar.then
-            lines.append(f"{value} = _f{index}({value})")
+            parsed = f"_f{index}({value})"
+            if scalar.known is not None:  # a value made before: taken with no call
+                names[f"_k{index}"] = scalar.known
+                parsed = f"_k{index}[{value}] if {value} in _k{index} else {parsed}"
+            lines.append(f"{value} = {parsed}")
         return lines
     by_tag = known(told.unions, hook)
     if by_tag is not None:
@@ -250,11 +254,11 @@ def _reading(index: int, hook: Hook, told: _Known, names: dict[str, Any]) -> lis
     item_by_tag = known(told.unions, item_hook)
     if item_by_tag is not None:
         names[f"_u{index}"] = item_by_tag
-        return [*lines, f"{value} = _tuple([_u{index}[i['type']](i, None) for i in {value}])"]
+        return _items_read(value, lines, f"_u{index}[item['type']](item, None)")
     each = known(told.in_place, item_hook)
     if each is None:
         names[f"_i{index}"], names[f"_r{index}"] = item_hook, item_type
-        return [*lines, f"{value} = _tuple([_i{index}(item, _r{index}) for item in {value}])"]
+        return _items_read(value, lines, f"_i{index}(item, _r{index})")
     lines += [
         f"for item in {value}:",
         f"    if {each.refused.format(v='item')}:",
@@ -265,9 +269,29 @@ def _reading(index: int, hook: Hook, told: _Known, names: dict[str, Any]) -> lis
         return [*lines, f"{value} = _shared({value})"]
     if each.then is None:
         return [*lines, f"{value} = _tuple({value})"]
-    # A parse in C (a cache, a mapping's look-up): mapped with no frame a call.
     names[f"_f{index}"] = each.then
+    if each.known is not None:  # values made before: taken with no call
+        names[f"_k{index}"] = each.known
+        parsed = f"_k{index}[item] if item in _k{index} else _f{index}(item)"
+        return [*lines, f"{value} = _tuple([{parsed} for item in {value}])"]
+    # A parse in C (a mapping's look-up): mapped with no frame a call.
     return [*lines, f"{value} = _tuple(map(_f{index}, {value}))"]
+
+
+def _items_read(value: str, lines: list[str], read: str) -> list[str]:
+    """*lines*, then those making the tuple of each ``item`` of the array *value* as *read*
+    reads it. Most arrays of records hold one item, or none: those are read with no
+    comprehension, which costs a function made and called."""
+    return [
+        *lines,
+        f"if len({value}) == 1:",
+        f"    item = {value}[0]",
+        f"    {value} = ({read},)",
+        f"elif {value}:",
+        f"    {value} = _tuple([{read} for item in {value}])",
+        "else:",
+        f"    {value} = ()",
+    ]
 
 
 def _fetched(

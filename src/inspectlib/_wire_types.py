@@ -9,10 +9,9 @@ same entry, so the two cannot say different things of a type.
 from __future__ import annotations
 
 import datetime
-import functools
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, Final, cast
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 
@@ -109,19 +108,47 @@ def _strict_bool(value: Any, _: Any) -> bool:
 def _structure_date(value: Any, _: Any) -> datetime.date:
     if type(value) is not str:
         raise expected("a date as a string (YYYY-MM-DD)", value)
+    return _parse_day(value)
+
+
+# Corpora repeat the same few hundred dates over and over, and both date types are immutable:
+# each distinct text is parsed once, and kept in a plain dictionary that a record's reader
+# looks in itself (``InPlace.known``), with no call where the text is there. Each dictionary
+# is cleared when full, so hostile input cannot grow it.
+_KEPT_A_KIND: Final = 4096
+_T = TypeVar("_T")
+
+
+def _remembering(parse: Callable[[str], _T], known: dict[str, _T]) -> Callable[[str], _T]:
+    """*parse*, each text's result kept in *known* (bounded); an error is not kept."""
+
+    def parsed(text: str) -> _T:
+        found = known.get(text)
+        if found is None:
+            found = parse(text)
+            if len(known) >= _KEPT_A_KIND:
+                known.clear()
+            known[text] = found
+        return found
+
+    return parsed
+
+
+def _read_day(value: str) -> datetime.date:
     # fromisoformat also takes "20241213" and week dates; the wire takes one form only.
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
-            return _parse_iso_date(value)
+            return datetime.date.fromisoformat(value)
         except ValueError:
             pass
     raise WireError(f"{value!r} is not a date in the form YYYY-MM-DD")
 
 
-# Corpora repeat the same few hundred dates over and over, and both date types are immutable:
-# each distinct text is parsed once. A bounded cache, so hostile input cannot grow it.
-_parse_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.parse_canonical)
-_parse_iso_date = functools.lru_cache(maxsize=4096)(datetime.date.fromisoformat)
+_DAYS: Final[dict[str, datetime.date]] = {}
+_PARTIAL_DATES: Final[dict[str, PartialDate]] = {}
+_STATED_DATES: Final[dict[str, StatedDate]] = {}
+_parse_day = _remembering(_read_day, _DAYS)
+_parse_partial_date = _remembering(PartialDate.parse_canonical, _PARTIAL_DATES)
 # Written dates are mostly those read: each one's text is kept against the object itself
 # (by identity, checked: a partial date's own hash and equality are Python code, and cost more
 # than making its text). Cleared when full, so it stays bounded; room for every date the
@@ -181,11 +208,10 @@ def _structure_stated_date(value: Any, _: Any) -> StatedDate:
     return _parse_stated_date(value)
 
 
-@functools.lru_cache(maxsize=4096)  # each distinct text read once, as the dates above
-def _parse_stated_date(value: str) -> StatedDate:
+def _read_stated_date(value: str) -> StatedDate:
     if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[8:].isdigit():
         try:
-            return _parse_iso_date(value)
+            return datetime.date.fromisoformat(value)
         except ValueError:
             pass  # the partial date reader says what is wrong with it
     try:
@@ -199,6 +225,9 @@ def _parse_stated_date(value: str) -> StatedDate:
         ) from None
     day = partial.to_date()
     return partial if day is None else day
+
+
+_parse_stated_date = _remembering(_read_stated_date, _STATED_DATES)
 
 
 def _unstructure_stated_date(value: StatedDate | None) -> str | None:
@@ -307,6 +336,14 @@ class InPlace:
     shared: bool = False
     """Whether what is stored is exactly a ``str``, never ``None``: a tuple of them is kept as
     shared texts (:func:`shared_texts`)."""
+    known: Mapping[str, Any] | None = None
+    """Values ``then`` has made, by the text it was given: where a text read is there, its
+    value is taken in place, with no call (a look-up costs a fraction of one). ``then`` alone
+    must still say the same of every text."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.known is not None and self.then is None:
+            raise ValueError("known values need the parse that makes the others: then")
 
 
 IN_PLACE: Final[Mapping[Callable[[Any, Any], Any], InPlace]] = {
@@ -314,7 +351,12 @@ IN_PLACE: Final[Mapping[Callable[[Any, Any], Any], InPlace]] = {
     strict_optional_str: InPlace("{v} is not None and {v}.__class__ is not str", text=True),
     _strict_int: InPlace("{v}.__class__ is not int"),
     _strict_bool: InPlace("{v}.__class__ is not bool"),
-    _structure_partial_date: InPlace("{v}.__class__ is not str", _parse_partial_date),
-    _structure_stated_date: InPlace("{v}.__class__ is not str", _parse_stated_date),
+    _structure_date: InPlace("{v}.__class__ is not str", _parse_day, known=_DAYS),
+    _structure_partial_date: InPlace(
+        "{v}.__class__ is not str", _parse_partial_date, known=_PARTIAL_DATES
+    ),
+    _structure_stated_date: InPlace(
+        "{v}.__class__ is not str", _parse_stated_date, known=_STATED_DATES
+    ),
 }
 """The scalar hooks the fast path reads in place, each as the test and the parse it makes."""
