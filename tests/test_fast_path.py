@@ -24,7 +24,14 @@ import inspectlib as il
 from inspectlib._codec import Codec
 from inspectlib._converter import make_converter
 from inspectlib._documents import KINDS
-from inspectlib._fast_records import ALLOWED, assembler, can_build, fast_record_hook, is_eligible
+from inspectlib._fast_records import (
+    ALLOWED,
+    _twin,
+    assembler,
+    can_build,
+    fast_record_hook,
+    is_eligible,
+)
 from inspectlib._fields import not_blank, not_empty, to_tuple
 from inspectlib._known_hooks import (
     ITEMS_OF_TUPLE,
@@ -135,6 +142,44 @@ def test_only_the_allowed_records_are_built_without_their_init() -> None:
     assert not is_eligible(Yours)  # not written for it: built through __init__
 
 
+def test_every_allowed_record_is_made_as_its_twin() -> None:
+    # Its slots set in place, then its class assigned: a weak reference slot would forbid it.
+    for cls in ALLOWED:
+        twin = _twin(cls)
+        assert twin is not None, cls
+        assert twin.__slots__ == cls.__slots__
+        made: Any = object.__new__(twin)
+        made.__class__ = cls
+        assert type(made) is cls
+
+
+def test_a_class_whose_base_sets_attributes_its_own_way_is_built_through_descriptors() -> None:
+    class Noting:
+        __slots__ = ()
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            raise AssertionError("a twin would run this for each slot")
+
+    @attrs.frozen(weakref_slot=False)
+    class Noted(Noting):
+        name: str
+
+    assert _twin(Noted) is None
+    hooks = {"name": lambda value, _: value}
+    assert fast_record_hook(Noted, hooks)({"name": "x"}, Noted) == Noted(name="x")
+
+
+def test_a_built_record_is_its_class_through_and_through() -> None:
+    document = next(valid for valid in VALID if valid.get("graded_areas"))
+    inspection = il.loads(json.dumps(document))
+    assert type(inspection) is il.Inspection
+    area = inspection.graded_areas[0]
+    assert type(area) is il.GradedArea
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        area.key = "changed"  # type: ignore[misc]
+    assert area == il.GradedArea(key=area.key, topic=area.topic, judgment=area.judgment)
+
+
 def test_a_class_with_a_cached_hash_is_refused() -> None:
     # Its hash lives in a slot only __init__ clears: built without it, hash() would fail.
     @attrs.frozen(cache_hash=True)
@@ -173,9 +218,10 @@ FIELD_TYPES: dict[str, Any] = {
 }
 
 
-def _generated_class(specs: list[tuple[str, bool, bool]]) -> type[Any]:
+def _generated_class(specs: list[tuple[str, bool, bool]], weakref_slot: bool = True) -> type[Any]:
     """An attrs class of the given (type, has a default, checked) fields, as records declare
-    theirs: frozen, slotted, with the project's validators and converters."""
+    theirs: frozen, slotted, with the project's validators and converters, and taking weak
+    references or not (the records a document holds do not)."""
     fields: dict[str, Any] = {}
     for index, (kind, defaulted, checked) in enumerate(specs):
         hint = FIELD_TYPES[kind]
@@ -193,7 +239,9 @@ def _generated_class(specs: list[tuple[str, bool, bool]]) -> type[Any]:
         if checked and kind == "number":
             options["validator"] = attrs.validators.ge(0)
         fields[f"f{index}"] = attrs.field(**options)
-    return attrs.make_class("Generated", fields, frozen=True, slots=True, kw_only=True)
+    return attrs.make_class(
+        "Generated", fields, frozen=True, slots=True, kw_only=True, weakref_slot=weakref_slot
+    )
 
 
 DEFAULTS: dict[str, Any] = {
@@ -257,7 +305,10 @@ class _Tag(str):
 def test_a_generated_record_is_built_as_its_init_builds_it(
     specs: list[tuple[str, bool, bool]], data: st.DataObject
 ) -> None:
-    cls = _generated_class(specs)
+    weak = data.draw(st.booleans())
+    cls = _generated_class(specs, weakref_slot=weak)
+    # Made as a plain twin whose class is then assigned, where the layout allows it.
+    assert (_twin(cls) is None) == weak
     # One item at most, so that arrays are refused for their length too.
     limits = il.format.Limits(max_items=1)
     converter = make_converter(BUILTIN.scales, detailed_validation=False, limits=limits)

@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Commissioner:
     """Who asked for an inspection, and in what capacity.
 
@@ -57,7 +57,7 @@ class Commissioner:
     person: str | None = attrs.field(default=None, validator=not_blank)
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class LegalBasis:
     """The power an inspection was commissioned under.
 
@@ -72,7 +72,7 @@ class LegalBasis:
     citation: str | None = attrs.field(default=None, validator=not_blank)
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Question:
     """One question of the terms of reference, with its sub-points.
 
@@ -97,7 +97,7 @@ class PartStatus(enum.Enum):
     SUPERSEDED = "superseded"
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class PublicationDate:
     """When something was published, with the sources that say so.
 
@@ -113,7 +113,7 @@ class PublicationDate:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Publication(Expecting):
     """Something a commission published that is not an inspection report: an update letter, say.
 
@@ -159,7 +159,7 @@ class DeliverableKind(enum.Enum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Deliverable:
     """Something a part delivers: a link to an :class:`~inspectlib.Inspection` by its id, or a
     :class:`Publication` record (its ``document`` field). Exactly one of the two.
@@ -183,7 +183,7 @@ class Deliverable:
         return None if self.document is None else self.document.published
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Part(Expecting):
     """One part of a commissioned inspection.
 
@@ -284,7 +284,7 @@ def _index(records: Records) -> Mapping[str, object]:
     return {getattr(record, "id", None): record for record in records}  # type: ignore[misc]
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Role:
     """An organisation in a role for a period: who led a commission, from when until when.
 
@@ -341,7 +341,7 @@ class Milestone:
 _DONE = frozenset({PartStatus.PUBLISHED, PartStatus.WITHDRAWN, PartStatus.SUPERSEDED})
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class CommissionedInspection(Expecting, Checked):
     """An inspection asked for by a third party, with terms of reference and ordered parts.
 

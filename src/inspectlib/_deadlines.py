@@ -109,7 +109,7 @@ class ResponseRule:
         return True
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Response:
     """A published response to a report, made under a rule.
 

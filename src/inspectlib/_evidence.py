@@ -13,7 +13,7 @@ from ._sources import Source
 __all__ = ["Evidence", "QualitativeEvidence", "QuantitativeEvidence"]
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class QuantitativeEvidence:
     """A counted claim: *count* of *total* *unit*, described.
 
@@ -45,7 +45,7 @@ class QuantitativeEvidence:
         return f"{self.description}: {figure}{unit}"
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class QualitativeEvidence:
     """An observation that is not a count.
 

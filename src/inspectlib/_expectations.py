@@ -34,7 +34,7 @@ Records: TypeAlias = Mapping[str, object] | Iterable[object]
 """Records to resolve references against: a mapping from id, or any iterable of records."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Expectation:
     """A statement of when something is expected: "we expect to publish in June 2025".
 

@@ -7,8 +7,9 @@ documents, nearly all of them, pay only for the fast path.
 Here a record is built without its ``__init__``: the generated function reads each field with
 the converter's own hook for its type or, where that hook is one of the project's own (known by
 identity), does what the hook does in place, so that a hook registered in its place is still
-the one called; it sets each slot directly, and then runs the field validators the record
-declares, as ``__init__`` would, with these differences:
+the one called; it makes the record as a plain twin of its class (:func:`_twin`), sets each slot
+as any attribute's and gives the object its class, and then runs the field validators the
+record declares, as ``__init__`` would, with these differences:
 
 - the type check every record runs in ``__init__``
   (:func:`~inspectlib._field_types.check_field_types`) is skipped, because the wire hooks check
@@ -353,12 +354,10 @@ def _compiled(
     every validator run (the record's not-blank fields in one test), ``__attrs_post_init__``.
     The fields named in *texts* are known to hold exactly a str or None."""
     names.update({"_new": object.__new__, "_cls": cls, "_Error": FastPathError})
-    lines = [*lines, "    self = _new(_cls)"]
+    lines = [*lines, *_made(cls, names)]
     checks: list[str] = []
     blanks: list[tuple[str, bool, str]] = []  # (value or its test, tested in place, validator)
     for index, field in enumerate(attrs.fields(cls)):
-        names[f"_s{index}"] = getattr(cls, field.name).__set__
-        lines.append(f"    _s{index}(self, v{index})")
         validators = [v for v in validators_of(field) if v not in _SKIPPED_VALIDATORS]
         if validators:
             names[f"_a{index}"] = field
@@ -387,3 +386,52 @@ def _compiled(
     lines.append("    return self")
     exec(compile("\n".join(lines), f"<inspectlib {title}>", "exec"), names)
     return names["built"]
+
+
+def _made(cls: type[Any], names: dict[str, Any]) -> list[str]:
+    """The lines making ``self``, a *cls* holding ``v0``, ``v1``... in its fields' slots.
+
+    A frozen record's slot is set only through its descriptor: a call, its arguments packed in
+    a tuple. Where *cls* has a :func:`_twin`, the object is made as the twin, whose slots are
+    set in place as any attribute's, then made a *cls* by assigning its class."""
+    fields = attrs.fields(cls)
+    twin = _twin(cls)
+    if twin is None:
+        names.update({f"_s{i}": getattr(cls, field.name).__set__ for i, field in enumerate(fields)})
+        return ["    self = _new(_cls)", *(f"    _s{i}(self, v{i})" for i in range(len(fields)))]
+    names["_twin"] = twin
+    return [
+        "    self = _new(_twin)",
+        *(f"    self.{field.name} = v{i}" for i, field in enumerate(fields)),
+        "    self.__class__ = _cls",
+    ]
+
+
+def _twin(cls: type[Any]) -> type[Any] | None:
+    """A plain class laid out as *cls*, whose objects can be made *cls*'s by assigning their
+    ``__class__``; ``None`` where there is none. CPython allows that assignment only between
+    classes with the same base that add the same slots, and only where no weak reference
+    slot follows them: the records a document holds take no weak references for this."""
+    own, base = cls.__dict__.get("__slots__"), cls.__base__
+    if own is None or "__weakref__" in own or "__dict__" in own or base is None:
+        return None
+    # The same base as CPython chose for cls (its first solid base, not always the first).
+    twin = type(f"{cls.__name__} (being built)", (base,), {"__slots__": own})
+    if _setattr_of(twin) is not _OBJECT_SETATTR:  # a base's own would run for each slot
+        return None
+    probe: Any = object.__new__(twin)
+    try:
+        probe.__class__ = cls
+    except TypeError:
+        return None
+    return twin
+
+
+_OBJECT_SETATTR: Final = object.__dict__["__setattr__"]
+
+
+def _setattr_of(cls: type[Any]) -> object:
+    """The ``__setattr__`` that setting an attribute of a *cls* runs."""
+    return next(
+        each.__dict__["__setattr__"] for each in cls.__mro__ if "__setattr__" in each.__dict__
+    )

@@ -36,7 +36,7 @@ class FindingKind(enum.Enum):
         return self.value.replace("_", " ").capitalize()
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Finding:
     """One thing an inspection found, or asks to be done.
 

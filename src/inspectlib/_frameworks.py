@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class FrameworkArea:
     """One area a framework judges: a topic, question, pillar, key question or key judgement.
 
@@ -64,7 +64,7 @@ def _is_number(label: str) -> bool:
     return label.isascii() and label.isdigit()
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class ScoreBand:
     """One band of a :class:`ScoreBands` rule: the rating given when both bounds hold.
 

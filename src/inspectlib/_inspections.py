@@ -27,7 +27,7 @@ from ._verdicts import Checked
 __all__ = ["GradedArea", "Inspection", "Period", "RelatedReport", "Relation"]
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Period:
     """A span of time whose ends may be known only to a month, a season or a year.
 
@@ -50,7 +50,7 @@ class Period:
         return f"{self.start.describe()} to {self.end.describe()}"
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class GradedArea:
     """One area of an inspection and the judgment it was given.
 
@@ -148,7 +148,7 @@ _FOLLOWING_UP = frozenset(
 _TARGET_EARLIER = _FOLLOWING_UP | {Relation.EARLIER_INSPECTION, Relation.SUPERSEDES}
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class RelatedReport:
     """A link from a record to another report: an inspection, a commissioned inspection or a
     programme it follows up, replaces or belongs to, or an earlier report it cites.
@@ -176,7 +176,7 @@ class RelatedReport:
     url: str | None = attrs.field(default=None, validator=not_blank)
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Inspection(Expecting, Checked):
     """An inspection report: who inspected whom, under which framework, and what they found.
 

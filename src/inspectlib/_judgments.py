@@ -260,7 +260,7 @@ class CarriedForward(NotAGrade):
         return self.label
 
 
-@attrs.frozen(kw_only=True, order=False, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, order=False, field_transformer=typed_fields, weakref_slot=False)
 class Inherited(NotAGrade):
     """A rating carried over from a predecessor registration.
 

@@ -41,7 +41,7 @@ _TRACKED = frozenset(
 )
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class FindingUpdate:
     """What a later source says of one finding of an earlier inspection.
 

@@ -35,7 +35,7 @@ class OrganisationKind(enum.Enum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Identifier:
     """An organisation's identifier in one scheme.
 
@@ -54,7 +54,7 @@ class Identifier:
         return f"{self.scheme}:{self.value}"
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Organisation:
     """A body: one that is inspected, inspects, or commissions an inspection.
 

@@ -13,7 +13,7 @@ from ._fields import not_blank, to_tuple
 __all__ = ["Quote", "Source"]
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Source:
     """A public document that states a fact.
 
@@ -46,7 +46,7 @@ class Source:
         return self.title or self.url or ""
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Quote:
     """Words a person said, as a source reports them.
 
