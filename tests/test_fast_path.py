@@ -39,6 +39,7 @@ from inspectlib._known_hooks import (
     READER_BY_TAG,
     READER_OF_MEMBER,
 )
+from inspectlib._wire_types import WireError
 from inspectlib.catalogue import BUILTIN
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
@@ -369,6 +370,27 @@ def test_a_tag_cannot_be_a_field() -> None:
 
     with pytest.raises(ValueError, match="Tagged has a field 'type': it cannot be a tag"):
         fast_record_hook(Tagged, {"type": lambda value, _: value}, tag="type")
+
+
+@pytest.mark.parametrize(
+    "judgment",
+    [
+        {"type": _Tag("grade"), "scale": "hmicfrs/five-point", "grade": "good"},
+        {"type": _Tag("ungraded")},
+        {"type": _Tag("carried_forward")},
+    ],
+)
+def test_a_judgment_found_by_its_tag_refuses_a_tag_that_is_not_text(
+    judgment: dict[str, Any],
+) -> None:
+    # The area's reader finds the judgment's member by its tag, which a str subclass passes.
+    converter = Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False)
+    area = {"key": "leadership", "topic": "Leadership", "judgment": judgment}
+    plain = {**area, "judgment": {**judgment, "type": str(judgment["type"])}}
+
+    assert converter.structure(plain, il.GradedArea).key == "leadership"
+    with pytest.raises(WireError, match=r"^expected a string, got _Tag$"):
+        converter.structure(area, il.GradedArea)
 
 
 def test_the_tag_is_read_by_the_union_alone() -> None:

@@ -546,12 +546,15 @@ def _grade_hooks(
             scale_id, key = value.get("scale"), value.get("grade")
             if type(scale_id) is str and type(key) is str:
                 found = by_pair.get((scale_id, key))
-                if found is not None and (size == 2 or "type" in value):
+                # A judgment's tag exactly text: a record's reader finds this hook by it.
+                if found is not None and (size == 2 or value["type"].__class__ is str):
                     return found
         return checked(value)
 
     def checked(value: Any) -> Grade:
         value = _object_with(value, allowed)
+        if size == 3 and _required(value, "type").__class__ is not str:
+            raise WireError(expected("a string", value["type"]).message, ("type",))
         scale_id = _text_at(value, "scale")
         label = _text_at(value, "grade")
         scale = scales.get(scale_id)
@@ -614,6 +617,17 @@ def _judgment_hooks(
         _object_with(value, ("type",))
         return _NON_GRADES[value["type"]]
 
+    def tag_is_text(read: Callable[[dict[str, Any]], Judgment]) -> Hook:
+        """*read*, for a record's reader that finds it by the object's tag, which a ``str``
+        subclass equal to the tag would pass: such a tag is refused."""
+
+        def structure(value: Any, _: Any) -> Judgment:
+            if value["type"].__class__ is not str:
+                raise WireError(expected("a string", value["type"]).message, ("type",))
+            return read(value)
+
+        return structure
+
     # The reader of each tag, given the judgment's object.
     readers: dict[str, Callable[[dict[str, Any]], Judgment]] = {
         "grade": lambda value: structure_tagged_grade(value, Grade),
@@ -637,6 +651,12 @@ def _judgment_hooks(
             raise _unknown_tag(tag, _JUDGMENT_TYPES)
         return reader(value)
 
+    if inherited_with_tag is not None:  # each member read with its tag: found by it in place
+        READER_BY_TAG[structure] = {
+            "grade": structure_tagged_grade,
+            **{tag: tag_is_text(read) for tag, read in readers.items() if tag != "grade"},
+            "inherited": inherited_with_tag,
+        }
     return structure, _judgment_unstructure_hook(
         unstructure_grade, unstructure_tagged_grade, unstructure_inherited
     )
