@@ -166,8 +166,9 @@ def _inspection_judgment_problems(
     subjects: frozenset[Organisation] | None = None
     allowed = ""
     # The last scale found to be one of the inspection's: a report grades mostly on one, so a
-    # grade's scale is tested by identity before it is hashed.
-    on_scale: GradingScale | None = None
+    # grade's scale is tested by identity before it is hashed. It starts as the first scale
+    # declared, so a report on one scale hashes none (a scale's hash is a call).
+    on_scale = inspection.scales[0] if inspection.scales else None
     for index, judgment in enumerate(judgments):
         if isinstance(judgment, Grade):
             grade = judgment
