@@ -248,23 +248,26 @@ def _evidence_problems(evidence: tuple[Evidence, ...]) -> Iterator[Problem]:
 def _count_problems(groups: Iterable[Iterable[Evidence]]) -> Iterator[tuple[int, str, str]]:
     """Quantitative items' counts and totals against each other, over groups of items (an
     inspection's own evidence, or each finding's): the group's index, the step below its path
-    (``[position].field``) and the message. One pass over every item, nothing built while
-    they keep the rule."""
+    (``[position].field``) and the message. Nothing built while they keep the rule."""
     for group, items in enumerate(groups):
+        # The group's items tested with no position counted; only a group with an item that
+        # breaks the rule is gone through again, its positions counted, to say what is wrong.
+        for item in items:
+            if isinstance(item, QuantitativeEvidence):
+                count, total = item.count, item.total
+                if count < 0 or (total is not None and count > total):
+                    break
+        else:
+            continue
         for position, item in enumerate(items):
             if not isinstance(item, QuantitativeEvidence):
                 continue
             count, total = item.count, item.total
-            negative = count < 0
-            negative_total = total is not None and total < 0
-            above_total = not negative_total and total is not None and count > total
-            if not (negative or negative_total or above_total):
-                continue
-            if negative:
+            if count < 0:
                 yield group, f"[{position}].count", f"must not be negative, got {count}"
-            if negative_total:
+            if total is not None and total < 0:
                 yield group, f"[{position}].total", f"must not be negative, got {total}"
-            elif above_total:
+            elif total is not None and count > total:
                 yield group, f"[{position}].count", f"{count} is more than its total of {total}"
 
 
