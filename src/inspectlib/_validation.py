@@ -550,12 +550,17 @@ def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iter
     counts = _count_problems(map(_EVIDENCE, findings))
     count = next(counts, None)
     for index, finding in enumerate(findings):
-        for position, key in enumerate(finding.areas):
+        # Its keys tested with no position counted; they are gone through again, positions
+        # counted, only to say which are unknown.
+        for key in finding.areas:
             if key not in area_keys:
-                yield Problem(
-                    f"$.findings[{index}].areas[{position}]",
-                    f"{shown(key)} is not an area of this inspection",
+                yield from _each_unknown(
+                    finding.areas,
+                    area_keys,
+                    f"$.findings[{index}].areas",
+                    "{} is not an area of this inspection",
                 )
+                break
         parent = finding.cause_of_concern
         if parent is not None:
             wrong = _cause_problem(finding, parent, findings, first_at)
