@@ -56,7 +56,16 @@ def _area_problems(inspection: Inspection, framework: Framework) -> Iterator[Pro
                 f"{_name(framework)} nests area {shown(area.key)} under {shown(expected.parent)}, "
                 f"not {shown(area.parent)}",
             )
-        for step, message in _judgment_problems(area.judgment, framework, expected):
+        judgment = area.judgment
+        if (
+            type(judgment) is Grade
+            and expected.scale is None
+            and judgment.scale is framework.scales[0]
+        ):
+            # The usual case, a grade on the framework's first scale, which an area with no
+            # scale of its own is graded on (Framework.scale_of): the rule holds, no call made.
+            continue
+        for step, message in _judgment_problems(judgment, framework, expected):
             yield Problem(f"$.graded_areas[{index}].judgment{step}", message)
 
     for expected in framework.areas:
