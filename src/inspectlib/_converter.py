@@ -547,7 +547,7 @@ def _grade_hooks(
             if type(scale_id) is str and type(key) is str:
                 found = by_pair.get((scale_id, key))
                 # A judgment's tag exactly text: a record's reader finds this hook by it.
-                if found is not None and (size == 2 or value["type"].__class__ is str):
+                if found is not None and (size == 2 or value.get("type").__class__ is str):
                     return found
         return checked(value)
 

@@ -410,10 +410,12 @@ def _made(cls: type[Any], names: dict[str, Any]) -> list[str]:
 def _twin(cls: type[Any]) -> type[Any] | None:
     """A plain class laid out as *cls*, whose objects can be made *cls*'s by assigning their
     ``__class__``; ``None`` where there is none. CPython allows that assignment only between
-    classes with the same base that add the same slots, and only where no weak reference
-    slot follows them: the records a document holds take no weak references for this."""
+    classes with the same base that add the same slots; CPython 3.11 also refuses it where a
+    weak reference slot follows them (3.12 keeps weak references outside the slots), so the
+    records a document holds take no weak references, on every version alike. Whether CPython
+    allows it is found by trying it once, here."""
     own, base = cls.__dict__.get("__slots__"), cls.__base__
-    if own is None or "__weakref__" in own or "__dict__" in own or base is None:
+    if own is None or "__dict__" in own or base is None:
         return None
     # The same base as CPython chose for cls (its first solid base, not always the first).
     twin = type(f"{cls.__name__} (being built)", (base,), {"__slots__": own})

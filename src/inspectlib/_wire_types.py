@@ -114,7 +114,8 @@ def _structure_date(value: Any, _: Any) -> datetime.date:
 # Corpora repeat the same few hundred dates over and over, and both date types are immutable:
 # each distinct text is parsed once, and kept in a plain dictionary that a record's reader
 # looks in itself (``InPlace.known``), with no call where the text is there. Each dictionary
-# is cleared when full, so hostile input cannot grow it.
+# is cleared when full, so hostile input cannot grow it. The reader's test and look-up
+# (``known[v] if v in known``) are one step under the GIL: no clear comes between them.
 _KEPT_A_KIND: Final = 4096
 _T = TypeVar("_T")
 
@@ -323,7 +324,8 @@ class InPlace:
     value is most of what building a record costs. Used only where a field's hook *is* the one
     an entry is for, so a hook registered in its place is called as any other.
 
-    The tests read a value's ``__class__``: for what a JSON decoder makes, its type."""
+    The tests read a value's ``__class__``: for what a JSON decoder makes, its type; an object
+    whose ``__class__`` says otherwise is taken at its word, as :func:`isinstance` takes it."""
 
     refused: str
     """The condition on ``{v}`` under which the hook refuses the value."""
