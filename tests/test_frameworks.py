@@ -183,6 +183,26 @@ def test_a_grade_of_another_scale_is_refused(seed: il.Inspection) -> None:
     ] == problems_of(broken)
 
 
+def test_a_grade_on_the_inspections_first_scale_is_refused_where_the_framework_names_another(
+    seed: il.Inspection,
+) -> None:
+    # The framework's first scale, not the inspection's, is the one an area without a scale
+    # of its own is graded on.
+    four_point = scales.HMICFRS_FOUR_POINT
+    broken = attrs.evolve(
+        with_area(seed, 2, judgment=four_point.parse("Good")),
+        scales=[four_point, scales.HMICFRS_FIVE_POINT],
+    )
+
+    assert [
+        (
+            "$.graded_areas[2].judgment",
+            f"grade 'Good' is on scale 'hmicfrs/four-point', but {NCPI} grades area "
+            "'initial_response' on 'hmicfrs/five-point'",
+        )
+    ] == problems_of(broken)
+
+
 def test_a_forbidden_ungraded_area_is_refused(seed: il.Inspection) -> None:
     broken = with_area(seed, 4, judgment=il.judgments.UNGRADED)
 

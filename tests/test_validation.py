@@ -428,3 +428,14 @@ def test_a_record_breaking_every_rule_gets_each_problem_in_document_order(
             "'hmicfrs/peel/2025'?",
         ),
     ] == problems_of(broken)
+
+
+def test_each_unknown_area_key_of_a_finding_is_said_once_in_order(seed: il.Inspection) -> None:
+    findings = list(seed.findings)
+    areas = ("nowhere", seed.graded_areas[0].key, "elsewhere")
+    findings[1] = attrs.evolve(findings[1], areas=areas)
+
+    assert [
+        ("$.findings[1].areas[0]", "'nowhere' is not an area of this inspection"),
+        ("$.findings[1].areas[2]", "'elsewhere' is not an area of this inspection"),
+    ] == problems_of(attrs.evolve(seed, findings=findings))

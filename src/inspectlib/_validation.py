@@ -156,7 +156,8 @@ def _inspection_judgment_problems(
     """What is wrong with an inspection's *judgments* (its areas', then the overall one) against
     its scales, each problem with the index of its judgment. One pass over them all, each
     judgment told apart by its kind once (as :func:`~inspectlib._judgments.grade_of` tells
-    which grade it gives), and nothing built while they keep the rules.
+    which grade it gives), and nothing built while every grade is on the first scale the
+    inspection declares.
 
     The index of each rating inherited from one of the inspection's own subjects is added to
     *inherited*: that rule is said later (:func:`_inherited_problem`), and its problem made
