@@ -19,7 +19,7 @@ import pytest
 import inspectlib as il
 from inspectlib import judgments
 from inspectlib._converter import make_converter
-from inspectlib._wire_types import _TEXT_OF_DATE, _TEXTS_KEPT, SCALARS, STATED_DATE
+from inspectlib._wire_types import _TEXT_OF_DATE, _TEXTS_KEPT, SCALARS, STATED_DATE, WireType
 from inspectlib.catalogue import BUILTIN
 from inspectlib.dates import PartialDate, StatedDate
 from inspectlib.judgments import Judgment
@@ -163,29 +163,50 @@ def test_every_kind_of_judgment_is_written_as_its_writer_writes_it(
 
 def test_a_date_is_written_the_same_whether_its_text_was_kept_or_not() -> None:
     partial, stated = SCALARS[PartialDate].unstructure, STATED_DATE.unstructure
+    exact = SCALARS[datetime.date].unstructure
     assert partial is not None
     assert stated is not None
+    assert exact is not None
     due = PartialDate.parse("2023-summer")
     day = datetime.date(2023, 2, 1)
 
-    assert [partial(due), stated(due), stated(day), stated(None)] == [
+    assert [partial(due), stated(due), stated(day), stated(None), exact(day)] == [
         "2023-summer",
         "2023-summer",
         "2023-02-01",
         None,
+        "2023-02-01",
     ]
-    assert [partial(due), stated(due), stated(day)] == ["2023-summer", "2023-summer", "2023-02-01"]
+    assert [partial(due), stated(due), stated(day), exact(day)] == [
+        "2023-summer",
+        "2023-summer",
+        "2023-02-01",
+        "2023-02-01",
+    ]
 
 
-def test_the_texts_kept_of_written_dates_are_bounded() -> None:
-    stated = STATED_DATE.unstructure
-    assert stated is not None
+@pytest.mark.parametrize("wire", [STATED_DATE, SCALARS[datetime.date]], ids=["stated", "day"])
+def test_the_texts_kept_of_written_dates_are_bounded(wire: WireType) -> None:
+    write = wire.unstructure
+    assert write is not None
     days = [datetime.date(2000, 1, 1) + datetime.timedelta(days=n) for n in range(_TEXTS_KEPT + 10)]
 
-    written = [stated(day) for day in days]
+    written = [write(day) for day in days]
 
     assert written == [day.isoformat() for day in days]
+    assert [write(day) for day in days[-10:]] == written[-10:]  # kept, read back
     assert len(_TEXT_OF_DATE) <= _TEXTS_KEPT
+
+
+def test_a_day_smuggled_in_as_a_datetime_is_written_as_its_day_and_not_kept() -> None:
+    # Constructors refuse a datetime for a day; one set behind their back is written as the
+    # day's writer always wrote it (its date), and its text is not kept against it.
+    write = SCALARS[datetime.date].unstructure
+    assert write is not None
+    moment = datetime.datetime(2024, 12, 13, 9, 30)
+
+    assert write(moment) == "2024-12-13"
+    assert id(moment) not in _TEXT_OF_DATE
 
 
 @attrs.frozen
