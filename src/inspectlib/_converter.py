@@ -8,8 +8,6 @@ from __future__ import annotations
 import enum
 import operator
 import types
-import typing
-import weakref
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from functools import partial
@@ -24,6 +22,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from ._evidence import Evidence, QualitativeEvidence, QuantitativeEvidence
 from ._extensions import Extensions, InvalidExtension, freeze_extensions, thaw
 from ._fast_records import fast_record_hook, is_eligible
+from ._field_types import type_hints
 from ._fields import BLANK, EMPTY, is_blank, not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
@@ -287,7 +286,7 @@ def _invariant_overrides(converter: cattrs.Converter, cls: type[Any]) -> dict[st
     once every field has been read: checked here, such problems are reported together with
     every other problem of the document, not in a second round.
     """
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     found = {}
     for field in attrs.fields(cls):
         validators = validators_of(field)
@@ -337,7 +336,7 @@ def _field_hooks(
     converter: cattrs.Converter, overrides: Overrides, cls: type[Any]
 ) -> dict[str, Hook]:
     """The structure hook of each of *cls*'s fields, by name: its override, or its type's."""
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     own = overrides.get(cls, {})
     return {
         field.name: own[field.name].struct_hook
@@ -1003,7 +1002,7 @@ def _field_writers(
 ) -> tuple[tuple[Any, Callable[[Any], Any]], ...]:
     """Each field of *cls* a document holds, with the hook that writes it: its override, or
     its type's."""
-    hints = _hints_of(cls)
+    hints = type_hints(cls)
     own = overrides.get(cls, {})
     return tuple(
         (
@@ -1013,19 +1012,6 @@ def _field_writers(
         )
         for field in _written_fields(cls)
     )
-
-
-_HINTS: Final[weakref.WeakKeyDictionary[type[Any], dict[str, Any]]] = weakref.WeakKeyDictionary()
-"""Each record type's type hints, by type (weakly: a class that goes takes its hints along)."""
-
-
-def _hints_of(cls: type[Any]) -> dict[str, Any]:
-    """The type hints of *cls*, worked out once: a record is written in place by the writer of
-    every record that holds it, and resolving hints evaluates each annotation's text."""
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
-    return hints
 
 
 _INLINED_DEPTH: Final = 4

@@ -30,7 +30,6 @@ detailed pass on the corpus.
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
@@ -51,7 +50,7 @@ from ._deadlines import Response
 from ._evidence import QualitativeEvidence, QuantitativeEvidence
 from ._expectations import Expectation
 from ._extensions import freeze_extensions
-from ._field_types import check_field_types
+from ._field_types import check_field_types, type_hints
 from ._fields import blank_text_test, is_blank, not_blank, to_tuple, validators_of
 from ._findings import Finding
 from ._frameworks import FrameworkArea, ScoreBand
@@ -160,7 +159,7 @@ def fast_record_hook(
     *tag* names a key the object must hold besides the fields, as exactly a ``str``, and that
     is not read otherwise: the tag of a tagged union, which found the member by it.
     """
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     fields = attrs.fields(cls)
     if tag is not None and any(field.name == tag for field in fields):
         raise ValueError(f"{cls.__name__} has a field {tag!r}: it cannot be a tag")
@@ -233,12 +232,7 @@ def _reading(index: int, hook: Hook, told: _Known, names: dict[str, Any]) -> lis
     if scalar is not None:
         lines = [f"if {scalar.refused.format(v=value)}:", f"    raise _Error({value})"]
         if scalar.then is not None:
-            names[f"_f{index}"] = scalar.then
-            parsed = f"_f{index}({value})"
-            if scalar.known is not None:  # a value made before: taken with no call
-                names[f"_k{index}"] = scalar.known
-                parsed = f"_k{index}[{value}] if {value} in _k{index} else {parsed}"
-            lines.append(f"{value} = {parsed}")
+            lines.append(f"{value} = {_parsed(index, scalar, value, names)}")
         return lines
     by_tag = known(told.unions, hook)
     if by_tag is not None:
@@ -270,13 +264,25 @@ def _reading(index: int, hook: Hook, told: _Known, names: dict[str, Any]) -> lis
         return [*lines, f"{value} = _shared({value})"]
     if each.then is None:
         return [*lines, f"{value} = _tuple({value})"]
-    names[f"_f{index}"] = each.then
     if each.known is not None:  # values made before: taken with no call
-        names[f"_k{index}"] = each.known
-        parsed = f"_k{index}[item] if item in _k{index} else _f{index}(item)"
-        return [*lines, f"{value} = _tuple([{parsed} for item in {value}])"]
+        return [
+            *lines,
+            f"{value} = _tuple([{_parsed(index, each, 'item', names)} for item in {value}])",
+        ]
     # A parse in C (a mapping's look-up): mapped with no frame a call.
+    names[f"_f{index}"] = each.then
     return [*lines, f"{value} = _tuple(map(_f{index}, {value}))"]
+
+
+def _parsed(index: int, scalar: InPlace, value: str, names: dict[str, Any]) -> str:
+    """The expression making what *scalar* stores of *value*, which its test let through: a
+    value made before is taken from its known values with no call, the parse called only for
+    another."""
+    names[f"_f{index}"] = scalar.then
+    if scalar.known is None:
+        return f"_f{index}({value})"
+    names[f"_k{index}"] = scalar.known
+    return f"_k{index}[{value}] if {value} in _k{index} else _f{index}({value})"
 
 
 def _items_read(value: str, lines: list[str], read: str) -> list[str]:
@@ -419,7 +425,7 @@ def _twin(cls: type[Any]) -> type[Any] | None:
         return None
     # The same base as CPython chose for cls (its first solid base, not always the first).
     twin = type(f"{cls.__name__} (being built)", (base,), {"__slots__": own})
-    if _setattr_of(twin) is not _OBJECT_SETATTR:  # a base's own would run for each slot
+    if twin.__setattr__ is not _PLAIN_SETATTR:  # a base's own would run for each slot
         return None
     probe: Any = object.__new__(twin)
     try:
@@ -429,11 +435,4 @@ def _twin(cls: type[Any]) -> type[Any] | None:
     return twin
 
 
-_OBJECT_SETATTR: Final = object.__dict__["__setattr__"]
-
-
-def _setattr_of(cls: type[Any]) -> object:
-    """The ``__setattr__`` that setting an attribute of a *cls* runs."""
-    return next(
-        each.__dict__["__setattr__"] for each in cls.__mro__ if "__setattr__" in each.__dict__
-    )
+_PLAIN_SETATTR: Final[object] = object.__setattr__

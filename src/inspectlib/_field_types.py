@@ -34,8 +34,9 @@ import datetime
 import reprlib
 import types
 import typing
+import weakref
 from collections.abc import Callable, Sequence
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
 
@@ -49,11 +50,26 @@ __all__ = [
     "check_field_types",
     "checked_fields",
     "describe_value",
+    "type_hints",
     "type_problems",
     "typed_fields",
 ]
 
 Checker = Callable[[Any], None]
+
+_HINTS: Final[weakref.WeakKeyDictionary[type[Any], dict[str, Any]]] = weakref.WeakKeyDictionary()
+
+
+def type_hints(cls: type[Any]) -> dict[str, Any]:
+    """The type hints of *cls*, resolved once and shared (the caller does not change them):
+    resolving evaluates each annotation's text, and the check, the loader's readers and
+    writers and the schema each ask for a record type's (weakly held: a class that goes takes
+    its hints along)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
+
 
 _CHECKERS: dict[type[Any], Checker] = {}
 """The compiled check of each record class, built on the first record of the class."""
@@ -268,7 +284,7 @@ def _refusal(cls: type[Any], field: str, spec: _Spec, value: object) -> FieldTyp
 
 
 def _fields_with_specs(cls: type[Any]) -> list[tuple[attrs.Attribute[Any], _Spec | None]]:
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     return [(field, _spec(hints[field.name], field)) for field in attrs.fields(cls) if field.init]
 
 

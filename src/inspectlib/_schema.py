@@ -20,6 +20,7 @@ from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
 from ._converter import _JUDGMENT_TYPES, EVIDENCE_TAGS
 from ._documents import FORMAT_VERSION, KINDS
+from ._field_types import type_hints
 from ._fields import NOT_BLANK_PATTERN, not_blank, not_empty, validators_of
 from ._frozen import FrozenDict
 from ._inspections import Inspection
@@ -81,7 +82,7 @@ class _Builder:
         return self.ref(name)
 
     def object_of(self, cls: type[Any]) -> dict[str, Any]:
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
         descriptions = field_descriptions(cls)

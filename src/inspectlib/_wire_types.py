@@ -242,13 +242,11 @@ _parse_stated_date = _remembering(_read_stated_date, _STATED_DATES)
 
 
 def _unstructure_stated_date(value: StatedDate | None) -> str | None:
-    known = _TEXT_OF_DATE.get(id(value))  # a day's text kept too: one table, read in place
-    if known is not None and known[0] is value:
-        return known[1]
+    """A day's text or a partial date's, each kept in the one table its writer keeps."""
     if value is None:
         return None
     if type(value) is datetime.date:
-        return _remembered(value, value.isoformat())
+        return _format_day(value)
     return _format_partial_date(cast(PartialDate, value))
 
 
