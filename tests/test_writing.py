@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 import cattrs
+import orjson
 import pytest
 
 import inspectlib as il
@@ -124,8 +125,54 @@ def test_a_written_judgment_is_a_dict_of_its_own(rich: il.Inspection) -> None:
     for area in spoiled["graded_areas"]:
         area["judgment"]["type"] = "spoiled"
     spoiled["overall"]["grade"] = "spoiled"
+    for finding in spoiled["findings"]:
+        finding.get("areas", []).append("spoiled")
 
     assert il.to_dict(rich) == before
+    assert il.loads(il.dumps(rich)) == rich
+
+
+def test_the_encoder_writes_the_text_of_the_dict_to_dict_gives(
+    rich: il.Inspection, seed: il.Inspection
+) -> None:
+    # dumps writes from a dict of its own, in which the catalogue's written judgments are
+    # shared and a tuple of texts is the tuple: the same text as the caller's dict, which
+    # holds copies and lists.
+    for record in (rich, seed):
+        document = il.to_dict(record)
+        assert il.dumps(record) == orjson.dumps(document).decode()
+        assert (
+            il.dumps(record, indent=True)
+            == orjson.dumps(document, option=orjson.OPT_INDENT_2).decode()
+        )
+    areas = [finding["areas"] for finding in il.to_dict(rich)["findings"] if "areas" in finding]
+    assert areas
+    assert {type(keys) for keys in areas} == {list}
+
+
+def test_a_date_is_written_by_its_own_text_when_an_earlier_one_had_its_id() -> None:
+    # The writers' tables are keyed by id; CPython gives a freed object's id to the next one
+    # made. Each entry holds its date, so a date written and dropped keeps its id taken while
+    # its entry lasts, and a later date is never written with its text.
+    write = STATED_DATE.unstructure
+    assert write is not None
+    for year in range(1900, 2100):
+        for text in (f"{year}-spring", f"{year}-06", f"{year}-06-30"):
+            written = il.dumps(_with_due(PartialDate.parse(text)))
+            assert f'"due":"{text}"' in written, (text, written)
+            assert write(PartialDate.parse(text)) == text
+
+
+def _with_due(due: PartialDate) -> il.Inspection:
+    finding = il.Finding(id="f-1", kind=il.FindingKind.RECOMMENDATION, text="Do it.", due=due)
+    return il.Inspection(
+        id="x/1",
+        title="X",
+        inspectorate=il.Organisation(name="HMICFRS", kind=il.OrganisationKind.INSPECTORATE),
+        subjects=(il.Organisation(name="A force", kind=il.OrganisationKind.POLICE_FORCE),),
+        published=datetime.date(2024, 12, 13),
+        findings=(finding,),
+    )
 
 
 def test_a_grade_of_a_scale_not_in_the_builtin_catalogue_is_written_by_its_scale(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, Final
 
 import attrs
@@ -29,7 +29,7 @@ from cattrs.errors import (
 
 from ._builtin import catalogue_or_builtin
 from ._catalogue import Catalogue
-from ._converter import DROPPING, Dropped, make_converter, unknown_field
+from ._converter import DROPPING, Dropped, document_writer, make_converter, unknown_field
 from ._errors import Problem, ValidationError
 from ._extensions import Step
 from ._field_types import type_problems
@@ -73,6 +73,9 @@ class Codec:
         # limits, this inspectlib's own format version).
         self._writers = {kind: fast.get_unstructure_hook(kind) for kind in self.kinds}
         self._readers = {kind: fast.get_structure_hook(kind) for kind in self.kinds}
+        self._document_writers: dict[
+            tuple[type[Any], tuple[tuple[str, str], ...], bool], Callable[[Any], dict[str, Any]]
+        ] = {}
 
     @classmethod
     def of(cls, catalogue: Catalogue | None, kinds: Iterable[type[Any]]) -> Codec:
@@ -174,19 +177,24 @@ class Codec:
         # The fast pass failed where the detailed one did not: say so rather than hide it.
         return [((), "the document could not be read, though no problem could be located")]
 
-    def unstructure(self, record: Any, subject: Callable[[Any], str]) -> dict[str, Any]:
-        """The wire form of *record*'s fields.
+    def document_writer(
+        self, kind: type[Any], envelope: Mapping[str, str], *, shares: bool
+    ) -> Callable[[Any], dict[str, Any]]:
+        """The function that writes a record of *kind* as a document: the keys of *envelope*,
+        then the wire form of its fields, in one dict. With *shares*, the dict may hold objects
+        the codec keeps (a catalogue grade's written form): for a dict that only goes to the
+        JSON encoder. Made once for each *kind*, *envelope* and *shares*, and kept.
 
-        Raises:
-            ValidationError: A field holds a value of the wrong type (only a record changed
-                behind its constructor's back can); named by ``subject(record)``, made only then.
+        The function raises what the writing raises; :func:`refuse_wrong_types` says which
+        fields hold a value of the wrong type (only a record changed behind its constructor's
+        back can).
         """
-        try:
-            body: dict[str, Any] = self._writers[type(record)](record)
-        except Exception:
-            refuse_wrong_types(record, subject(record))
-            raise
-        return body
+        key = (kind, tuple(envelope.items()), shares)
+        writer = self._document_writers.get(key)
+        if writer is None:
+            writer = document_writer(self._writers[kind], envelope, shares=shares)
+            self._document_writers[key] = writer  # two threads may both make one: either does
+        return writer
 
 
 def refuse_wrong_types(record: Any, subject: str) -> None:

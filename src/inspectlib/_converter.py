@@ -58,7 +58,7 @@ from ._wire_types import (
     strict_str,
 )
 
-__all__ = ["DROPPING", "Dropped", "make_converter", "unknown_field"]
+__all__ = ["DROPPING", "Dropped", "document_writer", "make_converter", "unknown_field"]
 
 
 class Dropped:
@@ -266,7 +266,7 @@ def _optional_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callabl
 def _tuple_unstructure_hook(converter: cattrs.Converter, cls: Any) -> Callable[[Any], Any]:
     inner = converter.get_unstructure_hook(get_args(cls)[0])
     if inner is identity:
-        return list
+        return list  # known by identity to a record's writer (_WriterCode.value)
 
     def unstructure(value: tuple[Any, ...]) -> list[Any]:
         # A loop, not a comprehension: in CPython 3.11 a comprehension is a call of its own.
@@ -977,8 +977,15 @@ def _record_unstructure_fn(
             cls, converter, _cattrs_omit_if_default=True, **overrides.get(cls, {})
         )
         return (lambda record: {**leading, **made(record)}) if leading else made
-    code = _WriterCode()
     written = Written(cls, leading, _field_writers(converter, overrides, cls))
+    unstructure = _compiled_writer(written, shares=False)
+    RECORD_OF_WRITER[unstructure] = written
+    return unstructure
+
+
+def _compiled_writer(written: Written, *, shares: bool) -> Callable[[Any], dict[str, Any]]:
+    """The function that writes a ``written.cls`` as *written* says (:class:`_WriterCode`)."""
+    code = _WriterCode(shares=shares)
     text = "\n".join(
         [
             "def unstructure(r):",
@@ -986,10 +993,28 @@ def _record_unstructure_fn(
             "    return res",
         ]
     )
-    exec(compile(text, f"<inspectlib unstructure {cls.__name__}>", "exec"), code.names)
+    exec(compile(text, f"<inspectlib unstructure {written.cls.__name__}>", "exec"), code.names)
     unstructure: Callable[[Any], dict[str, Any]] = code.names["unstructure"]
-    RECORD_OF_WRITER[unstructure] = written
     return unstructure
+
+
+def document_writer(
+    writer: Callable[[Any], dict[str, Any]], leading: Mapping[str, str], *, shares: bool
+) -> Callable[[Any], dict[str, Any]]:
+    """*writer* (a record writer of a converter) writing the keys of *leading* first, in the
+    one dict it makes: a document's envelope, with no second dict to put it in front.
+
+    With *shares*, the objects written for the values known by identity (a catalogue's
+    grades, the non-grades) are put in the dict themselves, not copies, and a tuple of texts
+    is put in as the tuple, which orjson writes as the array the list would be: only for a
+    dict that goes straight to orjson and is never handed to a caller, who could change it.
+    """
+    written = known(RECORD_OF_WRITER, writer)
+    if written is None:  # cattrs' own writer (a default made afresh): the envelope put first
+        return lambda record: {**leading, **writer(record)}
+    return _compiled_writer(
+        Written(written.cls, {**leading, **written.leading}, written.fields), shares=shares
+    )
 
 
 def _written_fields(cls: type[Any]) -> list[Any]:
@@ -1026,12 +1051,14 @@ class _WriterCode:
     with no call for the tuple; a record (a tuple's item, a tagged union's member) by its own
     writer's code, with no call (not within itself, and a few records deep at most); an
     enumeration by its value; a catalogue grade, a non-grade or a date by the object or text its
-    writer keeps for it, by identity, calling the writer only on a miss.
+    writer keeps for it, by identity, calling the writer only on a miss (an object copied,
+    unless the code *shares* it: see :func:`document_writer`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, shares: bool) -> None:
         self.names: dict[str, Any] = {}
         self.count = 0
+        self.shares = shares  # objects known by identity written themselves, not copied
 
     def fresh(self, prefix: str) -> str:
         """A name no other in the code has."""
@@ -1086,6 +1113,8 @@ class _WriterCode:
             return [], value
         if hook is _ENUM_VALUE:
             return [], f"{value}._value_"
+        if hook is list and self.shares:  # a tuple of texts: orjson writes the tuple itself
+            return [], value
         if not value.isidentifier():  # an attribute: read once
             bound = self.fresh("w")
             lines, written = self.value(hook, bound, within)
@@ -1111,15 +1140,18 @@ class _WriterCode:
         table: Mapping[int, tuple[Any, Any]] | None = known(WRITTEN_BY_IDENTITY, hook)  # texts
         copied = "{k}[1]"
         if table is None:
-            table = known(OBJECT_BY_IDENTITY, hook)  # objects: each written a copy
-            copied = "{{**{k}[1]}}"
+            table = known(OBJECT_BY_IDENTITY, hook)  # objects: each written a copy, or shared
+            copied = "{k}[1]" if self.shares else "{{**{k}[1]}}"
         if table is None:
             return [], f"{self.kept(hook)}({value})"
+        # Each entry holds its object ((object, written)), so the object lives as long as the
+        # entry does, and no other object alive can have its id: an entry found for the id of
+        # the value, which is alive too, is the value's own, with no identity test.
         found, written = self.fresh("k"), self.fresh("w")
         return [
-            f"{found} = {self.kept(table)}.get(id({value}))",
-            f"{written} = {copied.format(k=found)} if {found} is not None and {found}[0] is"
-            f" {value} else {self.kept(hook)}({value})",
+            f"{found} = {self.kept(table.get)}(id({value}))",  # the table is never replaced
+            f"{written} = {copied.format(k=found)} if {found} is not None"
+            f" else {self.kept(hook)}({value})",
         ], written
 
     def member(

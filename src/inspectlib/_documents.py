@@ -129,8 +129,19 @@ def to_dict(
     .. versionchanged:: 0.1.0
        A record found valid when it was loaded is not checked again; ``validate="always"``.
     """
-    kind = _KIND_OF.get(type(record))
-    if kind is None:
+    return _document(record, validate, catalogue, _copying_writers())
+
+
+def _document(
+    record: Record,
+    validate: bool | Literal["always"],
+    catalogue: Catalogue | None,
+    writers: Mapping[type[Any], Callable[[Any], dict[str, Any]]],
+) -> dict[str, Any]:
+    """The document of *record*, checked first as *validate* says, made by its kind's writer
+    in *writers*."""
+    writer = writers.get(type(record))
+    if writer is None:
         raise TypeError(f"{type(record).__name__} is not a kind of document")
     if validate and has_cross_field_rules(type(record)):
         against = catalogue_or_builtin(catalogue)
@@ -139,8 +150,33 @@ def to_dict(
             if problems:
                 raise ValidationError(_subject(record), problems)
             note_valid(record, against)
-    body = _writing_codec().unstructure(record, _subject)
-    return {"inspectlib": FORMAT_VERSION, "kind": kind, **body}
+    try:
+        return writer(record)
+    except Exception:
+        refuse_wrong_types(record, _subject(record))
+        raise
+
+
+def _document_writers(*, shares: bool) -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
+    """Each kind's document writer: the envelope written first, in the record's own dict."""
+    codec = _writing_codec()
+    return {
+        cls: codec.document_writer(cls, {"inspectlib": FORMAT_VERSION, "kind": kind}, shares=shares)
+        for kind, cls in KINDS.items()
+    }
+
+
+@functools.cache
+def _copying_writers() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
+    """The writers of :func:`to_dict`, whose dict is the caller's: nothing in it is shared."""
+    return _document_writers(shares=False)
+
+
+@functools.cache
+def _sharing_writers() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
+    """The writers of the encoders, whose dict goes only to ``orjson.dumps`` and is dropped:
+    the written forms the codec keeps (a catalogue grade's) are put in it, not copied."""
+    return _document_writers(shares=True)
 
 
 def _subject(record: Record) -> str:
@@ -163,19 +199,20 @@ def dumps(
 
     .. versionadded:: 0.1.0
     """
-    return _encode(record, indent=indent, validate=validate, catalogue=catalogue).decode()
+    return _encode(record, _INDENTED if indent else 0, validate, catalogue).decode()
+
+
+_INDENTED: Final = orjson.OPT_INDENT_2
+_LINE: Final = orjson.OPT_APPEND_NEWLINE  # the newline put by the encoder: no copy to add it
 
 
 def _encode(
-    record: Record,
-    *,
-    indent: bool = False,
-    validate: bool | Literal["always"] = True,
-    catalogue: Catalogue | None = None,
+    record: Record, options: int, validate: bool | Literal["always"], catalogue: Catalogue | None
 ) -> bytes:
-    document = to_dict(record, validate=validate, catalogue=catalogue)
+    """The document of *record* encoded with orjson's *options*."""
+    document = _document(record, validate, catalogue, _sharing_writers())
     try:
-        return orjson.dumps(document, option=orjson.OPT_INDENT_2 if indent else 0)
+        return orjson.dumps(document, option=options)
     except orjson.JSONEncodeError as error:
         refuse_wrong_types(record, _subject(record))
         # A whole number beyond 64 bits, or text with a lone surrogate: JSON cannot carry it.
@@ -219,7 +256,7 @@ def dump(
 
     .. versionadded:: 0.1.0
     """
-    data = _encode(record, indent=indent, validate=validate, catalogue=catalogue) + b"\n"
+    data = _encode(record, (_INDENTED if indent else 0) | _LINE, validate, catalogue)
     if isinstance(target, str | os.PathLike):
         _write_atomically(Path(target), data)
     else:
@@ -275,7 +312,7 @@ def _write_lines(
     write = _writer_to(target)  # text or bytes found once, not once a line
     count = 0
     for record in records:
-        write(_encode(record, validate=validate, catalogue=catalogue) + b"\n")
+        write(_encode(record, _LINE, validate, catalogue))
         count += 1
     return count
 

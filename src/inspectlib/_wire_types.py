@@ -256,7 +256,8 @@ WRITTEN_BY_IDENTITY: Final[Mapping[Callable[[Any], Any], Mapping[int, tuple[obje
     _unstructure_stated_date: _TEXT_OF_DATE,
 }
 """The writers that keep what they wrote against the value itself, by identity, and where: a
-record's writer reads the table in place (``known[1]`` where ``known[0] is value``), calling
+record's writer reads the table in place (``known[1]`` for the entry found by ``id(value)``:
+the entry holds its value, ``known[0]``, alive, so no other object alive has that id), calling
 the writer only on a miss. Used only where the field's hook *is* one of these."""
 
 
