@@ -9,6 +9,7 @@ the same either way.
 from __future__ import annotations
 
 import datetime
+import io
 import pathlib
 from typing import Any
 
@@ -344,3 +345,54 @@ def test_a_date_of_the_wrong_type_in_a_loaded_record_is_refused_when_written(
         il.dumps(record)
 
     assert [str(found) for found in caught.value.problems] == [problem]
+
+
+CORPUS = pathlib.Path(__file__).parent / "corpus" / "valid"
+
+
+def _loaded(name: str) -> Any:
+    """A corpus record as loaded: found valid, so not checked again when written."""
+    return il.loads((CORPUS / name).read_text())
+
+
+def _smuggled(record: il.Inspection, areas: object) -> il.Inspection:
+    """*record* with its first finding's areas set behind the constructor's back."""
+    object.__setattr__(record.findings[0], "areas", areas)
+    return record
+
+
+def test_a_smuggled_value_in_a_tuple_of_texts_is_refused_by_every_writer() -> None:
+    record = _smuggled(_loaded("small-inspection.json"), 5)
+    expected = "$.findings[0].areas: expected a tuple or list of str, got int 5"
+
+    for write in (il.to_dict, il.dumps, lambda r: il.dump_lines([r], io.BytesIO())):
+        with pytest.raises(il.ValidationError) as caught:
+            write(record)
+        assert [str(problem) for problem in caught.value.problems] == [expected]
+
+
+def test_a_smuggled_sequence_in_a_tuple_of_texts_is_written_as_to_dict_lists_it() -> None:
+    record = _smuggled(_loaded("small-inspection.json"), "abc")
+
+    assert il.dumps(record) == orjson.dumps(il.to_dict(record)).decode()
+    assert '"areas":["a","b","c"]' in il.dumps(record)
+
+
+def test_what_json_cannot_carry_in_a_tuple_is_located() -> None:
+    framework = attrs.evolve(
+        BUILTIN.framework("hmicfrs/ncpi/2024"), comparable_with=("ok/x", "\ud800")
+    )
+    with pytest.raises(il.ValidationError) as caught:
+        il.dumps(framework)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "$.comparable_with[1]: text with a lone surrogate cannot be written as UTF-8"
+    ]
+
+    commission = _loaded("commission.json")
+    part = attrs.evolve(commission.parts[0], scope=(1, 2**70))
+    beyond = attrs.evolve(commission, parts=(part, *commission.parts[1:]))
+    with pytest.raises(il.ValidationError) as caught:
+        il.dumps(beyond, validate=False)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"$.parts[0].scope[1]: {2**70} is beyond the 64-bit whole numbers JSON tools can read"
+    ]

@@ -1002,7 +1002,8 @@ def document_writer(
     writer: Callable[[Any], dict[str, Any]], leading: Mapping[str, str], *, shares: bool
 ) -> Callable[[Any], dict[str, Any]]:
     """*writer* (a record writer of a converter) writing the keys of *leading* first, in the
-    one dict it makes: a document's envelope, with no second dict to put it in front.
+    one dict it makes: a document's envelope, with no second dict to put it in front (but for
+    a record cattrs writes itself, one with a default made afresh, whose dict is copied).
 
     With *shares*, the objects written for the values known by identity (a catalogue's
     grades, the non-grades) are put in the dict themselves, not copies, and a tuple of texts
@@ -1011,7 +1012,8 @@ def document_writer(
     """
     written = known(RECORD_OF_WRITER, writer)
     if written is None:  # cattrs' own writer (a default made afresh): the envelope put first
-        return lambda record: {**leading, **writer(record)}
+        envelope = dict(leading)
+        return lambda record: {**envelope, **writer(record)}
     return _compiled_writer(
         Written(written.cls, {**leading, **written.leading}, written.fields), shares=shares
     )
@@ -1113,12 +1115,15 @@ class _WriterCode:
             return [], value
         if hook is _ENUM_VALUE:
             return [], f"{value}._value_"
-        if hook is list and self.shares:  # a tuple of texts: orjson writes the tuple itself
-            return [], value
         if not value.isidentifier():  # an attribute: read once
             bound = self.fresh("w")
             lines, written = self.value(hook, bound, within)
             return [f"{bound} = {value}", *lines], written
+        if hook is list and self.shares:
+            # A tuple of texts: orjson writes the tuple itself as the array the list would be.
+            # What is not exactly a tuple (set behind a constructor's back) is listed as before,
+            # so that it is written, or refused, as it always was.
+            return [], f"({value} if type({value}) is tuple else {self.kept(list)}({value}))"
         items = known(WRITER_OF_ITEMS, hook)
         if items is not None:
             written, item = self.fresh("l"), self.fresh("x")

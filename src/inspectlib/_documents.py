@@ -158,7 +158,8 @@ def _document(
 
 
 def _document_writers(*, shares: bool) -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
-    """Each kind's document writer: the envelope written first, in the record's own dict."""
+    """Each kind's document writer: the envelope written first, in the record's own dict
+    where the codec generated the record's writer."""
     codec = _writing_codec()
     return {
         cls: codec.document_writer(cls, {"inspectlib": FORMAT_VERSION, "kind": kind}, shares=shares)
@@ -175,7 +176,8 @@ def _copying_writers() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
 @functools.cache
 def _sharing_writers() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
     """The writers of the encoders, whose dict goes only to ``orjson.dumps`` and is dropped:
-    the written forms the codec keeps (a catalogue grade's) are put in it, not copied."""
+    the written forms the codec keeps (a catalogue grade's) are put in it, not copied, and the
+    record's own tuples of texts as they are."""
     return _document_writers(shares=True)
 
 
@@ -233,7 +235,7 @@ def _unencodable(value: Any, at: tuple[Step, ...]) -> Iterator[tuple[tuple[Step,
     elif type(value) is dict:
         for key, item in value.items():
             yield from _unencodable(item, (*at, key))
-    elif type(value) is list:
+    elif type(value) is list or type(value) is tuple:  # the encoders' dict holds tuples
         for index, item in enumerate(value):
             yield from _unencodable(item, (*at, index))
 
