@@ -137,7 +137,7 @@ def test_the_encoder_writes_the_text_of_the_dict_to_dict_gives(
     rich: il.Inspection, seed: il.Inspection
 ) -> None:
     # dumps writes from a dict of its own, in which the catalogue's written judgments are
-    # shared and a tuple of texts is the tuple: the same text as the caller's dict, which
+    # shared and a tuple of plain values is the tuple: the same text as the caller's dict, which
     # holds copies and lists.
     for record in (rich, seed):
         document = il.to_dict(record)
@@ -371,11 +371,20 @@ def test_a_smuggled_value_in_a_tuple_of_texts_is_refused_by_every_writer() -> No
         assert [str(problem) for problem in caught.value.problems] == [expected]
 
 
+class _Keys(tuple[str, ...]):
+    """A tuple subclass, which orjson refuses to write (as it refuses a named tuple)."""
+
+
 def test_a_smuggled_sequence_in_a_tuple_of_texts_is_written_as_to_dict_lists_it() -> None:
     record = _smuggled(_loaded("small-inspection.json"), "abc")
 
     assert il.dumps(record) == orjson.dumps(il.to_dict(record)).decode()
     assert '"areas":["a","b","c"]' in il.dumps(record)
+
+    record = _smuggled(record, _Keys(("custody", "adults")))
+
+    assert il.dumps(record) == orjson.dumps(il.to_dict(record)).decode()
+    assert '"areas":["custody","adults"]' in il.dumps(record)
 
 
 def test_what_json_cannot_carry_in_a_tuple_is_located() -> None:

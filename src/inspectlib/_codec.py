@@ -183,7 +183,7 @@ class Codec:
         """The function that writes a record of *kind* as a document: the keys of *envelope*,
         then the wire form of its fields, in one dict. With *shares*, the dict may hold objects
         the codec keeps (a catalogue grade's written form) and the record's own tuples of
-        texts: for a dict that only goes to the JSON encoder. Made once for each *kind*,
+        plain values: for a dict that only goes to the JSON encoder. Made once for each *kind*,
         *envelope* and *shares*, and kept.
 
         The function raises what the writing raises; :func:`refuse_wrong_types` says which

@@ -1006,9 +1006,9 @@ def document_writer(
     a record cattrs writes itself, one with a default made afresh, whose dict is copied).
 
     With *shares*, the objects written for the values known by identity (a catalogue's
-    grades, the non-grades) are put in the dict themselves, not copies, and a tuple of texts
-    is put in as the tuple, which orjson writes as the array the list would be: only for a
-    dict that goes straight to orjson and is never handed to a caller, who could change it.
+    grades, the non-grades) are put in the dict themselves, not copies, and a tuple of plain
+    values is put in as the tuple, which orjson writes as the array the list would be: only for
+    a dict that goes straight to orjson and is never handed to a caller, who could change it.
     """
     written = known(RECORD_OF_WRITER, writer)
     if written is None:  # cattrs' own writer (a default made afresh): the envelope put first
@@ -1120,7 +1120,8 @@ class _WriterCode:
             lines, written = self.value(hook, bound, within)
             return [f"{bound} = {value}", *lines], written
         if hook is list and self.shares:
-            # A tuple of texts: orjson writes the tuple itself as the array the list would be.
+            # A tuple of plain values (texts, numbers): orjson writes the tuple itself as the array
+            # the list would be (a tuple only: orjson refuses a subclass, a named tuple).
             # What is not exactly a tuple (set behind a constructor's back) is listed as before,
             # so that it is written, or refused, as it always was.
             return [], f"({value} if type({value}) is tuple else {self.kept(list)}({value}))"
