@@ -73,9 +73,6 @@ class Codec:
         # limits, this inspectlib's own format version).
         self._writers = {kind: fast.get_unstructure_hook(kind) for kind in self.kinds}
         self._readers = {kind: fast.get_structure_hook(kind) for kind in self.kinds}
-        self._document_writers: dict[
-            tuple[type[Any], tuple[tuple[str, str], ...], bool], Callable[[Any], dict[str, Any]]
-        ] = {}
 
     @classmethod
     def of(cls, catalogue: Catalogue | None, kinds: Iterable[type[Any]]) -> Codec:
@@ -183,19 +180,14 @@ class Codec:
         """The function that writes a record of *kind* as a document: the keys of *envelope*,
         then the wire form of its fields, in one dict. With *shares*, the dict may hold objects
         the codec keeps (a catalogue grade's written form) and the record's own tuples of
-        plain values: for a dict that only goes to the JSON encoder. Made once for each *kind*,
-        *envelope* and *shares*, and kept.
+        plain values: for a dict that only goes to the JSON encoder. Each call generates one:
+        the caller keeps it.
 
         The function raises what the writing raises; :func:`refuse_wrong_types` says which
         fields hold a value of the wrong type (only a record changed behind its constructor's
         back can).
         """
-        key = (kind, tuple(envelope.items()), shares)
-        writer = self._document_writers.get(key)
-        if writer is None:
-            writer = document_writer(self._writers[kind], envelope, shares=shares)
-            self._document_writers[key] = writer  # two threads may both make one: either does
-        return writer
+        return document_writer(self._writers[kind], envelope, shares=shares)
 
 
 def refuse_wrong_types(record: Any, subject: str) -> None:

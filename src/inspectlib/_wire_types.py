@@ -159,10 +159,17 @@ _TEXT_OF_DATE: Final[dict[int, tuple[object, str]]] = {}
 _TEXTS_KEPT: Final = 16384
 
 
-def _format_partial_date(value: PartialDate) -> str:
+def _kept_text(value: object) -> str | None:
+    """The text kept for the date *value*, if any: its entry holds *value* itself alive, so
+    the entry found by its id is its own."""
     known = _TEXT_OF_DATE.get(id(value))
-    if known is not None and known[0] is value:
-        return known[1]
+    return None if known is None else known[1]
+
+
+def _format_partial_date(value: PartialDate) -> str:
+    known = _kept_text(value)
+    if known is not None:
+        return known
     if value.__class__ is not PartialDate:  # a record changed behind its constructor's back
         raise TypeError(f"expected a PartialDate, got {type(value).__name__}")
     return _remembered(value, str(value))
@@ -171,9 +178,9 @@ def _format_partial_date(value: PartialDate) -> str:
 def _format_day(value: datetime.date) -> str:
     """A day's text, kept against the day itself as a partial date's is: ``isoformat`` makes
     it with C's formatting, some thousands of instructions a day."""
-    known = _TEXT_OF_DATE.get(id(value))
-    if known is not None and known[0] is value:
-        return known[1]
+    known = _kept_text(value)
+    if known is not None:
+        return known
     text = datetime.date.isoformat(value)  # a value of another type raises, as it did
     return _remembered(value, text) if value.__class__ is datetime.date else text
 
