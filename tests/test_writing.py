@@ -1,9 +1,10 @@
 """Records written by their generated writers.
 
 A field whose hook is one of the converter's own is written in place (an enumeration's value, a
-tuple's items in a loop, a tagged union's member by type, a grade, a non-grade or a date found
-by identity); a hook registered in its place is called as any other, and what is written is
-the same either way.
+tuple's items in a loop, a tagged union's member by type, a grade or a non-grade found by
+identity, a partial date by the text it keeps, a day by its kept text or, for orjson, as
+itself); a hook registered in its place is called as any other, and what is written is the
+same either way.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime
 import io
 import pathlib
+import pickle
 from typing import Any
 
 import attrs
@@ -21,7 +23,7 @@ import pytest
 import inspectlib as il
 from inspectlib import judgments
 from inspectlib._converter import make_converter
-from inspectlib._wire_types import _TEXT_OF_DATE, _TEXTS_KEPT, SCALARS, STATED_DATE, WireType
+from inspectlib._wire_types import _TEXTS_KEPT, SCALARS, STATED_DATE, TEXT_OF_DAY, WireType
 from inspectlib.catalogue import BUILTIN
 from inspectlib.dates import PartialDate, StatedDate
 from inspectlib.judgments import Judgment
@@ -243,7 +245,7 @@ def test_the_texts_kept_of_written_dates_are_bounded(wire: WireType) -> None:
 
     assert written == [day.isoformat() for day in days]
     assert [write(day) for day in days[-10:]] == written[-10:]  # kept, read back
-    assert len(_TEXT_OF_DATE) <= _TEXTS_KEPT
+    assert len(TEXT_OF_DAY) <= _TEXTS_KEPT
 
 
 def test_a_day_smuggled_in_as_a_datetime_is_written_as_its_day_and_not_kept() -> None:
@@ -254,7 +256,74 @@ def test_a_day_smuggled_in_as_a_datetime_is_written_as_its_day_and_not_kept() ->
     moment = datetime.datetime(2024, 12, 13, 9, 30)
 
     assert write(moment) == "2024-12-13"
-    assert id(moment) not in _TEXT_OF_DATE
+    assert id(moment) not in TEXT_OF_DAY
+
+
+def test_a_partial_date_keeps_its_text_out_of_equality_hash_and_repr() -> None:
+    kept, fresh = PartialDate.parse("June 2025"), PartialDate.parse("June 2025")
+    text = str(kept)
+
+    assert str(kept) is text  # made once, kept
+    assert kept == fresh
+    assert hash(kept) == hash(fresh)
+    assert repr(kept) == repr(fresh) == "PartialDate(year=2025, month=6)"
+    assert str(attrs.evolve(kept, year=2026, by=True)) == "../2026-06"
+    assert str(pickle.loads(pickle.dumps(kept))) == "2025-06"
+
+
+class _LaterDate(PartialDate):
+    """A subclass, which the constructors take as a partial date."""
+
+    def __str__(self) -> str:
+        return "not the canonical form"
+
+
+def test_a_partial_date_of_a_subclass_is_written_by_its_canonical_text() -> None:
+    record = il.loads(SMALL.read_text(), il.Inspection)
+    finding = attrs.evolve(record.findings[0], due=_LaterDate(year=2025, month=6))
+    record = attrs.evolve(record, findings=(finding, *record.findings[1:]))
+
+    assert il.check(record) == ()
+    assert il.to_dict(record)["findings"][0]["due"] == "2025-06"
+    assert il.dumps(record) == orjson.dumps(il.to_dict(record)).decode()
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        datetime.date(1, 1, 1),
+        datetime.date(999, 12, 31),
+        datetime.date(2024, 2, 29),
+        datetime.date(9999, 12, 31),
+    ],
+    ids=str,
+)
+def test_a_day_is_written_by_the_encoders_as_to_dict_writes_it(
+    rich: il.Inspection, day: datetime.date
+) -> None:
+    # The encoders hand a day to orjson as it is; to_dict writes its kept text.
+    source = il.Source(title="A report", published=day, accessed=day)
+    record = attrs.evolve(rich, published=day, sources=(source,))
+
+    text = il.dumps(record, validate=False)
+
+    assert text == orjson.dumps(il.to_dict(record, validate=False)).decode()
+    written = orjson.loads(text)
+    assert written["published"] == day.isoformat()
+    assert written["sources"] == [
+        {"title": "A report", "published": day.isoformat(), "accessed": day.isoformat()}
+    ]
+
+
+def test_a_datetime_smuggled_in_as_a_day_is_written_by_every_writer_as_its_day(
+    rich: il.Inspection,
+) -> None:
+    # orjson would write a datetime with its time: the encoders give it to the day's writer.
+    record = attrs.evolve(rich, sources=(il.Source(title="A report"),))
+    object.__setattr__(record.sources[0], "published", datetime.datetime(2024, 12, 13, 9, 30))
+
+    assert il.to_dict(record)["sources"][0]["published"] == "2024-12-13"
+    assert il.dumps(record) == orjson.dumps(il.to_dict(record)).decode()
 
 
 @attrs.frozen

@@ -42,14 +42,16 @@ from ._known_hooks import (
     known,
 )
 from ._limits import DEFAULT_LIMITS, Limits
+from ._partial_dates import PartialDate
 from ._paths import Step
 from ._scales import Grade, GradingScale
 from ._stated_dates import StatedDate
 from ._suggestions import did_you_mean
 from ._wire_types import (
+    DATES_WRITTEN_IN_PLACE,
     SCALARS,
     STATED_DATE,
-    WRITTEN_BY_IDENTITY,
+    TEXT_OF_DAY,
     InPlace,
     WireError,
     expected,
@@ -1142,23 +1144,58 @@ class _WriterCode:
         if record is not None and record.cls not in within and len(within) < _INLINED_DEPTH:
             written = self.fresh("d")
             return self.record(record, value, written, within), written
-        # The value kept against each object, by identity.
-        table: Mapping[int, tuple[Any, Any]] | None = known(WRITTEN_BY_IDENTITY, hook)  # texts
-        copied = "{k}[1]"
-        if table is None:
-            table = known(OBJECT_BY_IDENTITY, hook)  # objects: each written a copy, or shared
-            copied = "{k}[1]" if self.shares else "{{**{k}[1]}}"
+        dates = known(DATES_WRITTEN_IN_PLACE, hook)
+        if dates is not None:
+            return self.date(hook, dates, value)
+        # The object kept against each value (a grade), by identity: a copy, or shared.
+        table = known(OBJECT_BY_IDENTITY, hook)
         if table is None:
             return [], f"{self.kept(hook)}({value})"
-        # Each entry holds its object ((object, written)), so the object lives as long as the
-        # entry does, and no other object alive can have its id: an entry found for the id of
-        # the value, which is alive too, is the value's own, with no identity test.
-        found, written = self.fresh("k"), self.fresh("w")
+        written = self.fresh("w")
+        return [
+            *self.by_identity(table, value, written, "{k}[1]" if self.shares else "{{**{k}[1]}}"),
+            "else:",
+            f"    {written} = {self.kept(hook)}({value})",
+        ], written
+
+    def by_identity(
+        self, table: Mapping[int, tuple[Any, Any]], value: str, written: str, form: str
+    ) -> list[str]:
+        """Lines that set *written* from the entry of *table* for *value* (a name), the entry's
+        written form put as *form* says, under an ``if`` to which an ``else`` is to follow.
+
+        Each entry holds its object ((object, written)), so the object lives as long as the
+        entry does, and no other object alive can have its id: an entry found for the id of
+        the value, which is alive too, is the value's own, with no identity test."""
+        found = self.fresh("k")
         return [
             f"{found} = {self.kept(table.get)}(id({value}))",  # the table is never replaced
-            f"{written} = {copied.format(k=found)} if {found} is not None"
-            f" else {self.kept(hook)}({value})",
-        ], written
+            f"if {found} is not None:",
+            f"    {written} = {form.format(k=found)}",
+        ]
+
+    def date(
+        self, hook: Callable[[Any], Any], types: tuple[type[Any], ...], value: str
+    ) -> tuple[list[str], str]:
+        """A date *value* (a name) written in place when exactly one of *types*
+        (:data:`~inspectlib._wire_types.DATES_WRITTEN_IN_PLACE`), by *hook* otherwise."""
+        written, kind, write = self.fresh("w"), self.fresh("t"), self.kept(hook)
+        lines = [f"{kind} = type({value})"]
+        for index, cls in enumerate(types):
+            lines.append(f"{'if' if index == 0 else 'elif'} {kind} is {self.kept(cls)}:")
+            if cls is PartialDate:  # the text it keeps, made by its first str()
+                branch = [f"{written} = {value}._text or {write}({value})"]
+            elif self.shares:  # orjson writes a datetime.date as its isoformat
+                branch = [f"{written} = {value}"]
+            else:
+                branch = [
+                    *self.by_identity(TEXT_OF_DAY, value, written, "{k}[1]"),
+                    "else:",
+                    f"    {written} = {write}({value})",
+                ]
+            lines += [f"    {line}" for line in branch]
+        lines += ["else:", f"    {written} = {write}({value})"]
+        return lines, written
 
     def member(
         self,

@@ -95,8 +95,8 @@ OBJECT_BY_IDENTITY: Final[WeakKeyDictionary[Writer, Mapping[int, tuple[Any, dict
 copy of an object kept against the value (a record's writer for the encoders puts the object
 itself: :func:`~inspectlib._converter.document_writer`), by identity (each entry
 ``(value, written)``, the value in it, so that an entry found by a live value's id is its own):
-the table is read in place, the writer called only on a miss, as for the dates' texts
-(:data:`~inspectlib._wire_types.WRITTEN_BY_IDENTITY`)."""
+the table is read in place, the writer called only on a miss, as for the days' texts
+(:data:`~inspectlib._wire_types.TEXT_OF_DAY`)."""
 
 
 @attrs.frozen

@@ -221,6 +221,10 @@ class PartialDate:
     # (earliest or date.min, latest, index in _RANKED, by): worked out once, as sorting
     # and comparing use it over and over. Not part of equality, hashing or repr.
     _key: tuple[date, date, int, bool] = attrs.field(init=False, eq=False, repr=False)
+    # The canonical text, made by the first str() and kept: the fields never change, and the
+    # dates a document reader shares are written again and again. Record writers read it in
+    # place (inspectlib._converter). Not part of equality, hashing or repr.
+    _text: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_key", self._check())
@@ -403,8 +407,13 @@ class PartialDate:
     # -- text ----------------------------------------------------------------------------------
 
     def __str__(self) -> str:
-        text = _RANKED[self._key[2]].canonical(self)
-        return "../" + text if self.by else text
+        text = self._text
+        if text is None:
+            text = _RANKED[self._key[2]].canonical(self)
+            if self.by:
+                text = "../" + text
+            object.__setattr__(self, "_text", text)
+        return text
 
     def __repr__(self) -> str:
         shown = [f"year={self.year!r}"]

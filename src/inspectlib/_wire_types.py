@@ -21,13 +21,14 @@ from ._partial_dates import CANONICAL_FORMS, PartialDate
 from ._stated_dates import StatedDate
 
 __all__ = [
+    "DATES_WRITTEN_IN_PLACE",
     "DATE_PATTERN",
     "IN_PLACE",
     "PARTIAL_DATE_PATTERN",
     "SCALARS",
     "STATED_DATE",
+    "TEXT_OF_DAY",
     "InPlace",
-    "WRITTEN_BY_IDENTITY",
     "WireError",
     "WireType",
     "expected",
@@ -150,46 +151,32 @@ _PARTIAL_DATES: Final[dict[str, PartialDate]] = {}
 _STATED_DATES: Final[dict[str, StatedDate]] = {}
 _parse_day = _remembering(_read_day, _DAYS)
 _parse_partial_date = _remembering(PartialDate.parse_canonical, _PARTIAL_DATES)
-# Written dates are mostly those read: each one's text is kept against the object itself
-# (by identity, checked: a partial date's own hash and equality are Python code, and cost more
-# than making its text). Cleared when full, so it stays bounded; room for every date the
-# readers' caches can share (each keeps 4,096), and more, so that writing what was read does not
-# clear it again and again.
-_TEXT_OF_DATE: Final[dict[int, tuple[object, str]]] = {}
+# Written days are mostly those read: each one's text is kept against the day itself, by
+# identity (a day's own hash costs more than a look-up). Cleared when full, so it stays bounded;
+# room for every day the readers' caches can share (each keeps 4,096), and more, so that writing
+# what was read does not clear it again and again. A partial date keeps its own text.
+TEXT_OF_DAY: Final[dict[int, tuple[object, str]]] = {}
 _TEXTS_KEPT: Final = 16384
 
 
-def _kept_text(value: object) -> str | None:
-    """The text kept for the date *value*, if any: its entry holds *value* itself alive, so
-    the entry found by its id is its own."""
-    known = _TEXT_OF_DATE.get(id(value))
-    return None if known is None else known[1]
-
-
 def _format_partial_date(value: PartialDate) -> str:
-    known = _kept_text(value)
-    if known is not None:
-        return known
-    if value.__class__ is not PartialDate:  # a record changed behind its constructor's back
+    if not isinstance(value, PartialDate):  # a record changed behind its constructor's back
         raise TypeError(f"expected a PartialDate, got {type(value).__name__}")
-    return _remembered(value, str(value))
+    # The canonical text of its fields, which it keeps: a subclass's own __str__ is not asked.
+    return PartialDate.__str__(value)
 
 
 def _format_day(value: datetime.date) -> str:
-    """A day's text, kept against the day itself as a partial date's is: ``isoformat`` makes
-    it with C's formatting, some thousands of instructions a day."""
-    known = _kept_text(value)
+    """A day's text, kept against the day itself (:data:`TEXT_OF_DAY`): ``isoformat`` makes it
+    with C's formatting, some thousands of instructions a day."""
+    known = TEXT_OF_DAY.get(id(value))  # the entry holds its day: found by id, it is this one's
     if known is not None:
-        return known
+        return known[1]
     text = datetime.date.isoformat(value)  # a value of another type raises, as it did
-    return _remembered(value, text) if value.__class__ is datetime.date else text
-
-
-def _remembered(value: object, text: str) -> str:
-    """*text*, kept as the text of the date *value*."""
-    if len(_TEXT_OF_DATE) >= _TEXTS_KEPT:
-        _TEXT_OF_DATE.clear()
-    _TEXT_OF_DATE[id(value)] = (value, text)
+    if value.__class__ is datetime.date:
+        if len(TEXT_OF_DAY) >= _TEXTS_KEPT:
+            TEXT_OF_DAY.clear()
+        TEXT_OF_DAY[id(value)] = (value, text)
     return text
 
 
@@ -257,15 +244,17 @@ def _unstructure_stated_date(value: StatedDate | None) -> str | None:
     return _format_partial_date(cast(PartialDate, value))
 
 
-WRITTEN_BY_IDENTITY: Final[Mapping[Callable[[Any], Any], Mapping[int, tuple[object, str]]]] = {
-    _format_day: _TEXT_OF_DATE,
-    _format_partial_date: _TEXT_OF_DATE,
-    _unstructure_stated_date: _TEXT_OF_DATE,
+DATES_WRITTEN_IN_PLACE: Final[Mapping[Callable[[Any], Any], tuple[type[Any], ...]]] = {
+    _format_day: (datetime.date,),
+    _format_partial_date: (PartialDate,),
+    _unstructure_stated_date: (PartialDate, datetime.date),
 }
-"""The writers that keep what they wrote against the value itself, by identity, and where: a
-record's writer reads the table in place (``known[1]`` for the entry found by ``id(value)``:
-the entry holds its value, ``known[0]``, alive, so no other object alive has that id), calling
-the writer only on a miss. Used only where the field's hook *is* one of these."""
+"""The date writers a record's writer does the work of in place, and the types it does it for:
+a value of exactly one of them is written with no call (a :class:`PartialDate` by the text it
+keeps, a day by the text :data:`TEXT_OF_DAY` keeps for it, or, in a dict that goes straight to
+orjson, as the day itself, which orjson writes as ``isoformat`` does); any other value, a
+subclass included, goes to the writer, which writes it, or refuses it, as it always did. Used
+only where the field's hook *is* one of these."""
 
 
 # A day that exists, as a regular expression: a validator's "format": "date" check is optional
