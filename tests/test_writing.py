@@ -9,6 +9,7 @@ same either way.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import pathlib
@@ -153,27 +154,31 @@ def test_the_encoder_writes_the_text_of_the_dict_to_dict_gives(
     assert {type(keys) for keys in areas} == {list}
 
 
-def test_a_date_is_written_by_its_own_text_when_an_earlier_one_had_its_id() -> None:
-    # The writers' tables are keyed by id; CPython gives a freed object's id to the next one
-    # made. Each entry holds its date, so a date written and dropped keeps its id taken while
-    # its entry lasts, and a later date is never written with its text.
-    write = STATED_DATE.unstructure
+def test_a_day_is_written_by_its_own_text_when_an_earlier_one_had_its_id() -> None:
+    # to_dict's writers keep days' texts in a table keyed by id; CPython gives a freed object's
+    # id to the next one made. Each entry holds its day, so a day written and dropped keeps its
+    # id taken while its entry lasts, and a later day is never written with its text.
+    write = SCALARS[datetime.date].unstructure
     assert write is not None
     for year in range(1900, 2100):
-        for text in (f"{year}-spring", f"{year}-06", f"{year}-06-30"):
-            written = il.dumps(_with_due(PartialDate.parse(text)))
-            assert f'"due":"{text}"' in written, (text, written)
-            assert write(PartialDate.parse(text)) == text
+        for month, day in ((6, 30), (1, 1)):
+            text = f"{year}-{month:02}-{day:02}"
+            record = _with_due(PartialDate.parse(f"{year}-spring"), datetime.date(year, month, day))
+            assert il.to_dict(record)["published"] == text
+            assert il.dumps(record) == orjson.dumps(il.to_dict(record)).decode()
+            assert write(datetime.date(year, month, day)) == text
 
 
-def _with_due(due: PartialDate) -> il.Inspection:
+def _with_due(
+    due: PartialDate, published: datetime.date = datetime.date(2024, 12, 13)
+) -> il.Inspection:
     finding = il.Finding(id="f-1", kind=il.FindingKind.RECOMMENDATION, text="Do it.", due=due)
     return il.Inspection(
         id="x/1",
         title="X",
         inspectorate=il.Organisation(name="HMICFRS", kind=il.OrganisationKind.INSPECTORATE),
         subjects=(il.Organisation(name="A force", kind=il.OrganisationKind.POLICE_FORCE),),
-        published=datetime.date(2024, 12, 13),
+        published=published,
         findings=(finding,),
     )
 
@@ -261,14 +266,26 @@ def test_a_day_smuggled_in_as_a_datetime_is_written_as_its_day_and_not_kept() ->
 
 def test_a_partial_date_keeps_its_text_out_of_equality_hash_and_repr() -> None:
     kept, fresh = PartialDate.parse("June 2025"), PartialDate.parse("June 2025")
+    before = (pickle.dumps(kept), attrs.asdict(kept))
     text = str(kept)
 
     assert str(kept) is text  # made once, kept
     assert kept == fresh
     assert hash(kept) == hash(fresh)
     assert repr(kept) == repr(fresh) == "PartialDate(year=2025, month=6)"
+    assert (pickle.dumps(kept), attrs.asdict(kept)) == before  # the same, asked or not
     assert str(attrs.evolve(kept, year=2026, by=True)) == "../2026-06"
     assert str(pickle.loads(pickle.dumps(kept))) == "2025-06"
+
+
+def test_a_record_copied_or_pickled_after_it_was_written_is_written_the_same(
+    rich: il.Inspection,
+) -> None:
+    text = il.dumps(rich)
+
+    for again in (copy.copy(rich), copy.deepcopy(rich), pickle.loads(pickle.dumps(rich))):
+        assert il.dumps(again) == text
+        assert il.to_dict(again) == il.to_dict(rich)
 
 
 class _LaterDate(PartialDate):
@@ -286,6 +303,7 @@ def test_a_partial_date_of_a_subclass_is_written_by_its_canonical_text() -> None
     assert il.check(record) == ()
     assert il.to_dict(record)["findings"][0]["due"] == "2025-06"
     assert il.dumps(record) == orjson.dumps(il.to_dict(record)).decode()
+    assert [row["due"] for row in il.tables.tables([record]).findings][:1] == ["2025-06"]
 
 
 @pytest.mark.parametrize(

@@ -179,9 +179,9 @@ class Codec:
     ) -> Callable[[Any], dict[str, Any]]:
         """The function that writes a record of *kind* as a document: the keys of *envelope*,
         then the wire form of its fields, in one dict. With *shares*, the dict may hold objects
-        the codec keeps (a catalogue grade's written form) and the record's own tuples of
-        plain values: for a dict that only goes to the JSON encoder. Each call generates one:
-        the caller keeps it.
+        the codec keeps (a catalogue grade's written form), the record's own tuples of plain
+        values and its days as ``datetime.date``: for a dict that only goes to the JSON
+        encoder. Each call generates one: the caller keeps it.
 
         The function raises what the writing raises; :func:`refuse_wrong_types` says which
         fields hold a value of the wrong type (only a record changed behind its constructor's

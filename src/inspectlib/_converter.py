@@ -1008,9 +1008,11 @@ def document_writer(
     a record cattrs writes itself, one with a default made afresh, whose dict is copied).
 
     With *shares*, the objects written for the values known by identity (a catalogue's
-    grades, the non-grades) are put in the dict themselves, not copies, and a tuple of plain
-    values is put in as the tuple, which orjson writes as the array the list would be: only for
-    a dict that goes straight to orjson and is never handed to a caller, who could change it.
+    grades, the non-grades) are put in the dict themselves, not copies, a tuple of plain values
+    is put in as the tuple, which orjson writes as the array the list would be, and a
+    ``datetime.date`` as the day, which orjson writes as ``isoformat`` does: only for a dict
+    that goes straight to orjson and is never handed to a caller, who could change it or find
+    what is not JSON's in it.
     """
     written = known(RECORD_OF_WRITER, writer)
     if written is None:  # cattrs' own writer (a default made afresh): the envelope put first
@@ -1054,9 +1056,11 @@ class _WriterCode:
     in its place is called as any other), it is written in place: a tuple's items in a loop,
     with no call for the tuple; a record (a tuple's item, a tagged union's member) by its own
     writer's code, with no call (not within itself, and a few records deep at most); an
-    enumeration by its value; a catalogue grade, a non-grade or a date by the object or text its
-    writer keeps for it, by identity, calling the writer only on a miss (an object copied,
-    unless the code *shares* it: see :func:`document_writer`).
+    enumeration by its value; a catalogue grade or a non-grade by the object its writer keeps
+    for it, by identity, calling the writer only on a miss (the object copied, unless the code
+    *shares* it: see :func:`document_writer`); a date of exactly its type by the text it keeps
+    (a partial date), or by the text kept for it by identity (a day), or, where the code
+    *shares*, as the day itself (:data:`~inspectlib._wire_types.DATES_WRITTEN_IN_PLACE`).
     """
 
     def __init__(self, *, shares: bool) -> None:

@@ -177,7 +177,8 @@ def _copying_writers() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
 def _sharing_writers() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
     """The writers of the encoders, whose dict goes only to ``orjson.dumps`` and is dropped:
     the written forms the codec keeps (a catalogue grade's) are put in it, not copied, and the
-    record's own tuples of plain values as they are."""
+    record's own tuples of plain values and days as they are (orjson writes a day as
+    ``isoformat`` does)."""
     return _document_writers(shares=True)
 
 

@@ -158,8 +158,16 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, days_in(year, month))
 
 
+class _KeptText:
+    """Where a partial date keeps its canonical text: a slot beside its attrs fields, so that
+    the fields, ``attrs.asdict`` and a pickle say the same whether or not it was asked for."""
+
+    __slots__ = ("_text",)
+    _text: str | None
+
+
 @attrs.frozen(kw_only=True, order=False, repr=False)
-class PartialDate:
+class PartialDate(_KeptText):
     """A date known to a day, a part of a month, a month, a quarter, a season or a year.
 
     It stands for an interval of days in which the real day lies: :attr:`earliest` to
@@ -221,13 +229,24 @@ class PartialDate:
     # (earliest or date.min, latest, index in _RANKED, by): worked out once, as sorting
     # and comparing use it over and over. Not part of equality, hashing or repr.
     _key: tuple[date, date, int, bool] = attrs.field(init=False, eq=False, repr=False)
-    # The canonical text, made by the first str() and kept: the fields never change, and the
+    # _text (the slot of _KeptText): the canonical text, None until the first str() makes it,
+    # then kept: a frozen date's fields change only behind its constructor's back, and the
     # dates a document reader shares are written again and again. Record writers read it in
-    # place (inspectlib._converter). Not part of equality, hashing or repr.
-    _text: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    # place (inspectlib._converter).
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_key", self._check())
+        object.__setattr__(self, "_text", None)
+
+    # What a pickle or a copy holds: the fields the date was made with, the same whatever has
+    # been asked of it since; its key is worked out again (and so checked), its text when asked.
+    def __getstate__(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in _MADE_WITH}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name in _MADE_WITH:
+            object.__setattr__(self, name, state[name])
+        self.__attrs_post_init__()
 
     def _check(self) -> tuple[date, date, int, bool]:
         year, by = self.year, self.by
@@ -596,6 +615,10 @@ class PartialDate:
 
 
 # One table drives every precision ----------------------------------------------------------
+
+
+_MADE_WITH: Final = tuple(field.name for field in attrs.fields(PartialDate) if field.init)
+"""The fields a partial date is made with: what its pickle holds."""
 
 
 @attrs.frozen

@@ -288,7 +288,13 @@ def _grade_of(judgment: Judgment | None) -> Grade | None:
 def _text(value: PartialDate | datetime.date | None) -> str | None:
     if value is None:
         return None
-    return value.isoformat() if isinstance(value, datetime.date) else str(value)
+    return value.isoformat() if isinstance(value, datetime.date) else _canonical(value)
+
+
+def _canonical(value: object) -> str:
+    """A partial date's canonical text, as its document holds it (a subclass's own ``str``
+    is not asked); any other value's ``str``."""
+    return PartialDate.__str__(value) if isinstance(value, PartialDate) else str(value)
 
 
 def _day(value: object) -> datetime.date | None:
@@ -306,7 +312,7 @@ def _dated(value: object) -> tuple[datetime.date | None, str | None]:
     if value is None:
         return None, None
     day = _day(value)
-    return (day, None) if day is not None else (None, str(value))
+    return (day, None) if day is not None else (None, _canonical(value))
 
 
 def _joined(values: Iterable[object]) -> str:
@@ -809,8 +815,8 @@ class _Collector:
                 "framework": inspection.framework,
                 "published": published,
                 "published_partial": published_partial,
-                "fieldwork_start": None if fieldwork is None else str(fieldwork.start),
-                "fieldwork_end": None if fieldwork is None else str(fieldwork.end),
+                "fieldwork_start": None if fieldwork is None else _text(fieldwork.start),
+                "fieldwork_end": None if fieldwork is None else _text(fieldwork.end),
                 "overall": label,
                 "overall_type": kind,
                 "overall_scale": scale,
@@ -937,7 +943,7 @@ class _Collector:
                 "title": commission.title,
                 "commissioner": commission.commissioner.organisation.name,
                 "commissioner_capacity": commission.commissioner.capacity,
-                "commissioned": str(commission.commissioned),
+                "commissioned": _text(commission.commissioned),
                 "lead": commission.lead.short_name or commission.lead.name,
                 "subjects": _joined(subject.name for subject in commission.subjects),
                 "status": commission.status.value,

@@ -152,9 +152,10 @@ _STATED_DATES: Final[dict[str, StatedDate]] = {}
 _parse_day = _remembering(_read_day, _DAYS)
 _parse_partial_date = _remembering(PartialDate.parse_canonical, _PARTIAL_DATES)
 # Written days are mostly those read: each one's text is kept against the day itself, by
-# identity (a day's own hash costs more than a look-up). Cleared when full, so it stays bounded;
-# room for every day the readers' caches can share (each keeps 4,096), and more, so that writing
-# what was read does not clear it again and again. A partial date keeps its own text.
+# identity (a day's own hash costs more than a look-up), for to_dict (the encoders hand days to
+# orjson). Cleared when full, so it stays bounded: room for every day the two readers' caches
+# that make days can share (each keeps 4,096), and more, so that writing what was read does not
+# clear it again and again. A partial date keeps its own text.
 TEXT_OF_DAY: Final[dict[int, tuple[object, str]]] = {}
 _TEXTS_KEPT: Final = 16384
 
@@ -236,7 +237,7 @@ _parse_stated_date = _remembering(_read_stated_date, _STATED_DATES)
 
 
 def _unstructure_stated_date(value: StatedDate | None) -> str | None:
-    """A day's text or a partial date's, each kept in the one table its writer keeps."""
+    """A day's text (kept in :data:`TEXT_OF_DAY`) or a partial date's (kept by the date)."""
     if value is None:
         return None
     if type(value) is datetime.date:
@@ -253,8 +254,8 @@ DATES_WRITTEN_IN_PLACE: Final[Mapping[Callable[[Any], Any], tuple[type[Any], ...
 a value of exactly one of them is written with no call (a :class:`PartialDate` by the text it
 keeps, a day by the text :data:`TEXT_OF_DAY` keeps for it, or, in a dict that goes straight to
 orjson, as the day itself, which orjson writes as ``isoformat`` does); any other value, a
-subclass included, goes to the writer, which writes it, or refuses it, as it always did. Used
-only where the field's hook *is* one of these."""
+subclass included, goes to the writer, which writes it (a subclass of either, as its class's
+text) or refuses it. Used only where the field's hook *is* one of these."""
 
 
 # A day that exists, as a regular expression: a validator's "format": "date" check is optional
