@@ -4,12 +4,13 @@
     PYTHONPATH=<tree>/src python benchmarks/price_writer.py  # another source tree
 
 Takes the code the codec generates for ``dumps``' inspection writer, makes copies of it with one
-kind of work replaced by a constant (every date's writing; every catalogue grade's look-up),
-and times each copy and the original in turns on the same loaded corpus records, each written
-once a round, with the collector off. The copies write wrong documents: this prices work, it
-does not measure a writer. The dates' and grades' code is recognised in each shape the
-generator has had (a look-up by ``id`` in a table, or a test of the value's type), so that two
-trees can be priced alike.
+kind of work replaced by a constant (every date's writing; every judgment's look-up by id, a
+catalogue grade's or a non-grade's), and times each copy and the original in turns on the same
+loaded corpus records, each written once a round, with the collector off. The copies write
+wrong documents: this prices work, it does not measure a writer. The dates' and judgments' code
+is recognised in each shape the generator has had (a look-up by ``id`` in a table, or a test of
+the value's type), so that two trees can be priced alike; a copy in which nothing was
+recognised stops the run.
 """
 
 from __future__ import annotations
@@ -46,8 +47,10 @@ _BY_TYPE = re.compile(
 
 
 def _date_writers() -> set[Any]:
+    """The dates' writers, named as in every tree priced so far (a missing one stops the run,
+    lest its look-ups be priced as the judgments')."""
     names = ("_format_day", "_format_partial_date", "_unstructure_stated_date")
-    return {getattr(_wire_types, name) for name in names if hasattr(_wire_types, name)}
+    return {getattr(_wire_types, name) for name in names}
 
 
 def _generated() -> tuple[str, dict[str, Any]]:
@@ -67,7 +70,7 @@ def _generated() -> tuple[str, dict[str, Any]]:
 
 
 def _cut(code: str, names: dict[str, Any], dates: bool) -> tuple[str, int]:
-    """*code* with each date's writing (*dates*) or each grade's look-up replaced by a text,
+    """*code* with each date's writing (*dates*) or each judgment's look-up replaced by a text,
     and how many places in the code were cut."""
     date_writers = _date_writers()
     cut = 0
@@ -105,8 +108,11 @@ def main(argv: list[str] | None = None) -> None:
     copies = {
         "the writer": (code, 0),
         "no dates written": _cut(code, names, dates=True),
-        "no grades looked up": _cut(code, names, dates=False),
+        "no judgments looked up": _cut(code, names, dates=False),
     }
+    for label, (_, cut) in list(copies.items())[1:]:
+        if not cut:  # a shape of code not recognised: the copy would price nothing
+            raise SystemExit(f"{label}: no place in the generated code recognised")
     writers = {}
     for label, (text, _) in copies.items():
         scope = dict(names)
@@ -123,11 +129,11 @@ def main(argv: list[str] | None = None) -> None:
             rounds[label].append(_timed(write, records))
     gc.enable()
     whole = statistics.median(rounds["the writer"])
-    print(f"{inspectlib.__file__}: {args.records:,} records, median of {args.rounds} rounds")
+    print(f"{inspectlib.__file__}: {len(records):,} records, median of {args.rounds} rounds")
     for label, figures in rounds.items():
         median = statistics.median(figures)
         places = f", {copies[label][1]} places in the code cut" if copies[label][1] else ""
-        print(f"  {label:22} {median:6.2f} us a record  ({median - whole:+.2f} us{places})")
+        print(f"  {label:24} {median:6.2f} us a record  ({median - whole:+.2f} us{places})")
 
 
 if __name__ == "__main__":

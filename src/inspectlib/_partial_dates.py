@@ -426,7 +426,10 @@ class PartialDate(_KeptText):
     # -- text ----------------------------------------------------------------------------------
 
     def __str__(self) -> str:
-        text = self._text
+        try:
+            text = self._text
+        except AttributeError:  # a copy of an attrs subclass: attrs' own __setstate__ made it
+            text = None
         if text is None:
             text = _RANKED[self._key[2]].canonical(self)
             if self.by:

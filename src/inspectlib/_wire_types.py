@@ -254,8 +254,8 @@ DATES_WRITTEN_IN_PLACE: Final[Mapping[Callable[[Any], Any], tuple[type[Any], ...
 a value of exactly one of them is written with no call (a :class:`PartialDate` by the text it
 keeps, a day by the text :data:`TEXT_OF_DAY` keeps for it, or, in a dict that goes straight to
 orjson, as the day itself, which orjson writes as ``isoformat`` does); any other value, a
-subclass included, goes to the writer, which writes it (a subclass of either, as its class's
-text) or refuses it. Used only where the field's hook *is* one of these."""
+subclass included, goes to the writer, which writes it (a subclass of :class:`PartialDate` by
+its canonical text) or refuses it. Used only where the field's hook *is* one of these."""
 
 
 # A day that exists, as a regular expression: a validator's "format": "date" check is optional
