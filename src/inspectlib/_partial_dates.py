@@ -624,6 +624,12 @@ _MADE_WITH: Final = tuple(field.name for field in attrs.fields(PartialDate) if f
 """The fields a partial date is made with: what its pickle holds."""
 
 
+def canonical_text(value: PartialDate) -> str:
+    """The canonical text of *value*'s fields, as a document holds it (and the date keeps): a
+    subclass's own ``__str__`` is not asked, so what it says is never written for the date."""
+    return PartialDate.__str__(value)
+
+
 @attrs.frozen
 class _Form:
     """What a date of one precision is: which fields it is stated with, the days it stands

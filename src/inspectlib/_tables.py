@@ -31,7 +31,7 @@ from ._evidence import Evidence, QuantitativeEvidence
 from ._frameworks import Framework
 from ._inspections import Inspection
 from ._judgments import CarriedForward, Judgment, NonGrade, NonGradeKind
-from ._partial_dates import PartialDate
+from ._partial_dates import PartialDate, canonical_text
 from ._scales import Grade, GradingScale
 from ._spreadsheet import spreadsheet_safe
 
@@ -292,9 +292,8 @@ def _text(value: PartialDate | datetime.date | None) -> str | None:
 
 
 def _canonical(value: object) -> str:
-    """A partial date's canonical text, as its document holds it (a subclass's own ``str``
-    is not asked); any other value's ``str``."""
-    return PartialDate.__str__(value) if isinstance(value, PartialDate) else str(value)
+    """A partial date's canonical text, as its document holds it; any other value's ``str``."""
+    return canonical_text(value) if isinstance(value, PartialDate) else str(value)
 
 
 def _day(value: object) -> datetime.date | None:

@@ -17,7 +17,7 @@ import attrs
 
 from ._errors import InvalidPartialDate
 from ._extensions import Step
-from ._partial_dates import CANONICAL_FORMS, PartialDate
+from ._partial_dates import CANONICAL_FORMS, PartialDate, canonical_text
 from ._stated_dates import StatedDate
 
 __all__ = [
@@ -163,8 +163,7 @@ _TEXTS_KEPT: Final = 16384
 def _format_partial_date(value: PartialDate) -> str:
     if not isinstance(value, PartialDate):  # a record changed behind its constructor's back
         raise TypeError(f"expected a PartialDate, got {type(value).__name__}")
-    # The canonical text of its fields, which it keeps: a subclass's own __str__ is not asked.
-    return PartialDate.__str__(value)
+    return canonical_text(value)
 
 
 def _format_day(value: datetime.date) -> str:
