@@ -47,7 +47,6 @@ T = TypeVar("T")
 
 _Rules = Callable[[Any, Catalogue], Iterator[Problem]]
 _RULES: dict[type[Any], _Rules] = {}
-_EVIDENCE = operator.attrgetter("evidence")  # a finding's, read in C
 
 
 CROSS_FIELD_CHECKS: dict[type[Any], tuple[str, ...]] = {}
@@ -241,35 +240,19 @@ def _distinct(scales: Iterable[GradingScale]) -> Iterator[GradingScale]:
             yield scale
 
 
-def _evidence_problems(evidence: tuple[Evidence, ...]) -> Iterator[Problem]:
-    for _, step, message in _count_problems((evidence,)):
-        yield Problem("$.evidence" + step, message)
-
-
-def _count_problems(groups: Iterable[Iterable[Evidence]]) -> Iterator[tuple[int, str, str]]:
-    """Quantitative items' counts and totals against each other, over groups of items (an
-    inspection's own evidence, or each finding's): the group's index, the step below its path
-    (``[position].field``) and the message. Nothing built while they keep the rule."""
-    for group, items in enumerate(groups):
-        # The group's items tested with no position counted; only a group with an item that
-        # breaks the rule is gone through again, its positions counted, to say what is wrong.
-        for item in items:
-            if isinstance(item, QuantitativeEvidence):
-                count, total = item.count, item.total
-                if count < 0 or (total is not None and count > total):
-                    break
-        else:
+def _count_problems(items: Iterable[Evidence], path: str) -> Iterator[Problem]:
+    """Quantitative items' counts and totals against each other, in one group of items (an
+    inspection's own evidence, or a finding's) at *path*."""
+    for position, item in enumerate(items):
+        if not isinstance(item, QuantitativeEvidence):
             continue
-        for position, item in enumerate(items):
-            if not isinstance(item, QuantitativeEvidence):
-                continue
-            count, total = item.count, item.total
-            if count < 0:
-                yield group, f"[{position}].count", f"must not be negative, got {count}"
-            if total is not None and total < 0:
-                yield group, f"[{position}].total", f"must not be negative, got {total}"
-            elif total is not None and count > total:
-                yield group, f"[{position}].count", f"{count} is more than its total of {total}"
+        count, total = item.count, item.total
+        if count < 0:
+            yield Problem(f"{path}[{position}].count", f"must not be negative, got {count}")
+        if total is not None and total < 0:
+            yield Problem(f"{path}[{position}].total", f"must not be negative, got {total}")
+        elif total is not None and count > total:
+            yield Problem(f"{path}[{position}].count", f"{count} is more than its total of {total}")
 
 
 @register_rules(
@@ -307,7 +290,7 @@ def _inspection_problems(inspection: Inspection, catalogue: Catalogue) -> Iterat
     if inspection.none_found:
         yield from _none_found_problems(inspection)
     if inspection.evidence:
-        yield from _evidence_problems(inspection.evidence)
+        yield from _count_problems(inspection.evidence, "$.evidence")
     if inspection.responses or inspection.finding_updates:
         yield from _follow_up_problems(inspection)
     if inspection.related:
@@ -546,10 +529,6 @@ def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iter
     if len(first_at) < len(findings):  # an id stands twice; then first_at is each id's first
         for _, repeat in _repeats(first_at, findings, "$.findings", "id", "finding id"):
             yield repeat
-    # The next count problem, with the index of its finding, looked for ahead of the loop: at
-    # worst a scan of every item, in which nothing is made.
-    counts = _count_problems(map(_EVIDENCE, findings))
-    count = next(counts, None)
     for index, finding in enumerate(findings):
         # Its keys tested with no position counted; they are gone through again, positions
         # counted, only to say which are unknown.
@@ -567,9 +546,14 @@ def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iter
             wrong = _cause_problem(finding, parent, findings, first_at)
             if wrong is not None:
                 yield Problem(f"$.findings[{index}].cause_of_concern", wrong)
-        while count is not None and count[0] == index:
-            yield Problem(f"$.findings[{index}].evidence{count[1]}", count[2])
-            count = next(counts, None)
+        # Its evidence tested in place, nothing made; only a group with an item that breaks
+        # the rule is gone through again, positions counted, to say what is wrong.
+        for item in finding.evidence:
+            if isinstance(item, QuantitativeEvidence):
+                count, total = item.count, item.total
+                if count < 0 or (total is not None and count > total):  # a total below 0 too
+                    yield from _count_problems(finding.evidence, f"$.findings[{index}].evidence")
+                    break
 
 
 def _cause_problem(
