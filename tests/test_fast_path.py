@@ -29,6 +29,7 @@ from inspectlib._converter import make_converter
 from inspectlib._documents import KINDS
 from inspectlib._fast_records import (
     ALLOWED,
+    FastPathError,
     _made,
     _twin,
     assembler,
@@ -440,6 +441,30 @@ def test_a_judgment_found_by_its_tag_refuses_a_tag_that_is_not_text(
     assert converter.structure(plain, il.GradedArea).key == "leadership"
     with pytest.raises(WireError, match=r"^expected a string, got _Tag$"):
         converter.structure(area, il.GradedArea)
+
+
+@pytest.mark.parametrize(
+    ("extra", "read"),
+    [
+        ({}, True),
+        ({"due": "2025-06"}, True),
+        ({"bogus": 1}, False),  # no optional field found: each is skipped, the key still counted
+        ({"due": "2025-06", "bogus": 1}, False),
+        ({"areas": [], "sources": [], "extensions": {}, "bogus": 1}, False),
+    ],
+)
+def test_every_key_of_an_object_is_a_field_whether_or_not_its_optional_fields_are_read(
+    extra: dict[str, Any], read: bool
+) -> None:
+    converter = Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False)
+    finding = {"id": "f-1", "kind": "strength", "text": "Good.", **extra}
+
+    if read:
+        built = converter.structure(finding, il.Finding)
+        assert built.due == (il.PartialDate.parse("2025-06") if "due" in extra else None)
+    else:
+        with pytest.raises(FastPathError):  # the detailed pass then says what and where
+            converter.structure(finding, il.Finding)
 
 
 def test_the_tag_is_read_by_the_union_alone() -> None:

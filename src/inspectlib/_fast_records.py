@@ -164,15 +164,17 @@ def fast_record_hook(
     if tag is not None and any(field.name == tag for field in fields):
         raise ValueError(f"{cls.__name__} has a field {tag!r}: it cannot be a tag")
     names: dict[str, Any] = {"_dict": dict, "_list": list, "_tuple": tuple}
-    # No key outside the fields (and the tag): the object holds as many keys as the fields
-    # found in it, counted as they are read, where testing each key against the fields would
-    # cost a look-up a key.
+    # No key outside the fields (and the tag): ``rest`` counts the object's keys not yet
+    # accounted for, less one for each optional field found, and must end at nought, where
+    # testing each key against the fields would cost a look-up a key. Once it is nought every
+    # key has been read, and the optional fields left take their defaults with no look-up: most
+    # objects hold few of their optional fields.
     required = sum(field.default is attrs.NOTHING for field in fields)
     lines = [
         "def built(o, _):",
         f"    if type(o) is not _dict{'' if tag is None else _tag_refused(tag)}:",
         "        raise _Error(o)",
-        f"    n = {required + (tag is not None)}",
+        f"    rest = len(o) - {required + (tag is not None)}",
     ]
     told = _Known(in_place, items, unions)
     texts = set()  # the fields known to hold exactly a str or None once read
@@ -195,7 +197,7 @@ def fast_record_hook(
             texts.add(field.name)
         reading = _reading(index, hook, told, names)
         lines.extend(f"    {line}" for line in _fetched(field, index, null_in_place, reading))
-    lines += ["    if len(o) != n:", "        raise _Error(o)"]
+    lines += ["    if rest:", "        raise _Error(o)"]
     structure: Hook = _compiled(
         cls,
         f"fast structure {cls.__name__}{'' if tag is None else ' tagged'}",
@@ -304,8 +306,8 @@ def _items_read(value: str, lines: list[str], read: str) -> list[str]:
 def _fetched(
     field: attrs.Attribute[Any], index: int, null_in_place: bool, reading: list[str]
 ) -> list[str]:
-    """The lines putting *field*'s value in ``v{index}``: taken from the object (and counted in
-    ``n`` where it may be absent), or its default where it is absent, then read by *reading*
+    """The lines putting *field*'s value in ``v{index}``: taken from the object (and counted off
+    ``rest`` where it may be absent), or its default where it is absent, then read by *reading*
     unless it is a ``None`` that is read as such in place (*null_in_place*)."""
     value, key = f"v{index}", repr(field.name)
     if field.default is attrs.NOTHING:
@@ -313,7 +315,7 @@ def _fetched(
         if not null_in_place:
             return [*taken, *reading]
     else:
-        taken = [f"if {key} in o:", "    n += 1", f"    {value} = o[{key}]"]
+        taken = [f"if rest and {key} in o:", "    rest -= 1", f"    {value} = o[{key}]"]
         if not null_in_place:
             return [*taken, *(f"    {r}" for r in reading), "else:", f"    {value} = _d{index}"]
         taken += ["else:", f"    {value} = _d{index}"]
