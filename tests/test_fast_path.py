@@ -444,6 +444,42 @@ def test_a_judgment_found_by_its_tag_refuses_a_tag_that_is_not_text(
 
 
 @pytest.mark.parametrize(
+    ("judgment", "message"),
+    [
+        (
+            {"type": "grade", "scale": _Tag("hmicfrs/five-point"), "grade": "good"},
+            r"^expected a string, got _Tag$",
+        ),
+        (
+            {"type": "grade", "scale": "hmicfrs/five-point", "grade": _Tag("good")},
+            r"^expected a string, got _Tag$",
+        ),
+        (
+            {"type": "grade", "scale": "hmicfrs/five-pint", "grade": "good"},
+            r"^no grading scale 'hmicfrs/five-pint' in the catalogue",
+        ),
+        (
+            {"type": "grade", "scale": "hmicfrs/five-point", "grade": "goood"},
+            r"^'goood' is not a grade of scale 'hmicfrs/five-point'",
+        ),
+        (
+            {"type": "grade", "scale": ["hmicfrs/five-point"], "grade": "good"},
+            r"^expected a string, got array$",
+        ),
+    ],
+)
+def test_a_grade_not_found_at_once_is_read_with_every_check(
+    judgment: dict[str, Any], message: str
+) -> None:
+    # A valid grade is two look-ups; a text that only equals a key, or no key, is refused.
+    converter = Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False)
+    area = {"key": "leadership", "topic": "Leadership", "judgment": judgment}
+
+    with pytest.raises(WireError, match=message):
+        converter.structure(area, il.GradedArea)
+
+
+@pytest.mark.parametrize(
     ("extra", "read"),
     [
         ({}, True),

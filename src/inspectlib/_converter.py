@@ -535,21 +535,26 @@ def _grade_hooks(
 ) -> tuple[Hook, Callable[[Grade], Any]]:
     """A grade's hooks. Written alone it is ``{"scale", "grade"}``; as a judgment its object
     also holds the judgment's ``type``, and the judgment passes *allowed* to say so."""
-    # A valid grade is found by one look-up of its (scale, key); anything else is read again
-    # with every check, to say what is wrong.
-    by_pair = {
-        (scale_id, grade.key): grade for scale_id, scale in scales.items() for grade in scale
+    # A valid grade is found by two look-ups, its scale's then its key's (no pair made and
+    # hashed); anything else is read again with every check, to say what is wrong.
+    by_scale = {
+        scale_id: {grade.key: grade for grade in scale} for scale_id, scale in scales.items()
     }
     size = len(allowed)
 
     def structure(value: Any, _: Any) -> Grade:
-        if type(value) is dict and len(value) == size:
-            scale_id, key = value.get("scale"), value.get("grade")
-            if type(scale_id) is str and type(key) is str:
-                found = by_pair.get((scale_id, key))
+        if value.__class__ is dict and len(value) == size:
+            try:  # a key missing, from the object or from the catalogue, raises KeyError
+                scale_id, key = value["scale"], value["grade"]
                 # A judgment's tag exactly text: a record's reader finds this hook by it.
-                if found is not None and (size == 2 or value.get("type").__class__ is str):
-                    return found
+                if (
+                    scale_id.__class__ is str
+                    and key.__class__ is str
+                    and (size == 2 or value["type"].__class__ is str)
+                ):
+                    return by_scale[scale_id][key]
+            except KeyError:
+                pass
         return checked(value)
 
     def checked(value: Any) -> Grade:
