@@ -667,6 +667,28 @@ def test_a_remembered_parse_is_bounded_and_keeps_no_failure() -> None:
     assert 0 < len(known) <= _KEPT_A_KIND
 
 
+def test_the_dates_of_two_decades_are_each_parsed_once_however_often_they_are_read() -> None:
+    # Every day of 2005 to 2024 and every month, quarter and year of them, as a stream of
+    # reports over those years names them, read twice: a cache a little too small for them
+    # would be cleared again and again, and each text parsed anew.
+    first, days = datetime.date(2005, 1, 1), 7305
+    texts = [(first + datetime.timedelta(days=n)).isoformat() for n in range(days)]
+    texts += [f"{year}-{month:02d}" for year in range(2005, 2025) for month in range(1, 13)]
+    texts += [f"{year}-Q{quarter}" for year in range(2005, 2025) for quarter in range(1, 5)]
+    texts += [str(year) for year in range(2005, 2025)]
+    calls: list[str] = []
+
+    def parse(text: str) -> il.PartialDate:
+        calls.append(text)
+        return il.PartialDate.parse_canonical(text)
+
+    parsed = _remembering(parse, {})
+    for text in texts + texts:
+        parsed(text)
+
+    assert len(calls) == len(texts) == 7305 + 240 + 80 + 20
+
+
 def test_values_known_in_place_need_the_parse_that_makes_the_others() -> None:
     with pytest.raises(ValueError, match=r"^known values need the parse that makes the others"):
         InPlace("{v} is None", known={})

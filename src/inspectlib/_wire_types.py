@@ -112,12 +112,16 @@ def _structure_date(value: Any, _: Any) -> datetime.date:
     return _parse_day(value)
 
 
-# Corpora repeat the same few hundred dates over and over, and both date types are immutable:
-# each distinct text is parsed once, and kept in a plain dictionary that a record's reader
-# looks in itself (``InPlace.known``), with no call where the text is there. Each dictionary
-# is cleared when full, so hostile input cannot grow it. The reader's test and look-up
+# Corpora repeat the same dates over and over, and both date types are immutable: each distinct
+# text is parsed once, and kept in a plain dictionary that a record's reader looks in itself
+# (``InPlace.known``), with no call where the text is there. Each dictionary is cleared when
+# full, so hostile input cannot grow it. It has room for every day of two decades (7,305) and
+# the coarser forms beside them (about 2.2 MB when full of partial dates): the benchmark's
+# corpus, reports over ten years with fieldwork a year before and deadlines a year after, names
+# 4,640 distinct partial dates, and a dictionary a little too small for its stream is cleared
+# again and again, every text parsed anew each time. The reader's test and look-up
 # (``known[v] if v in known``) are one step under the GIL: no clear comes between them.
-_KEPT_A_KIND: Final = 4096
+_KEPT_A_KIND: Final = 8192
 _T = TypeVar("_T")
 
 
@@ -154,8 +158,8 @@ _parse_partial_date = _remembering(PartialDate.parse_canonical, _PARTIAL_DATES)
 # Written days are mostly those read: each one's text is kept against the day itself, by
 # identity (a day's own hash costs more than a look-up), for to_dict (the encoders hand days to
 # orjson). Cleared when full, so it stays bounded: room for every day the two readers' caches
-# that make days can share (each keeps 4,096), and more, so that writing what was read does not
-# clear it again and again. A partial date keeps its own text.
+# that make days can hold (8,192 each), so that writing what was read does not clear it again and
+# again. A partial date keeps its own text.
 TEXT_OF_DAY: Final[dict[int, tuple[object, str]]] = {}
 _TEXTS_KEPT: Final = 16384
 
