@@ -484,7 +484,7 @@ def test_a_grade_not_found_at_once_is_read_with_every_check(
     [
         ({}, True),
         ({"due": "2025-06"}, True),
-        ({"bogus": 1}, False),  # no optional field found: each is skipped, the key still counted
+        ({"bogus": 1}, False),  # each optional field looked for, none found: never accounted for
         ({"due": "2025-06", "bogus": 1}, False),
         ({"areas": [], "sources": [], "extensions": {}, "bogus": 1}, False),
     ],
@@ -667,7 +667,34 @@ def test_a_remembered_parse_is_bounded_and_keeps_no_failure() -> None:
     assert 0 < len(known) <= _KEPT_A_KIND
 
 
-def test_the_dates_of_two_decades_are_each_parsed_once_however_often_they_are_read() -> None:
+@pytest.mark.parametrize(
+    ("extra", "read"),
+    [
+        ({}, True),
+        ({"unit": "cases"}, True),
+        ({"bogus": 1}, False),
+        ({"unit": "cases", "x": 1}, False),
+    ],
+)
+def test_a_tagged_object_holds_its_tag_and_its_fields_and_nothing_else(
+    extra: dict[str, Any], read: bool
+) -> None:
+    # The tag is counted with the required fields: with it, the keys are all accounted for.
+    converter = Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False)
+    union: Any = il.Evidence
+    evidence = {"type": "quantitative", "description": "Cases", "count": 3, **extra}
+
+    if read:
+        built = converter.structure(evidence, union)
+        assert built == il.QuantitativeEvidence(
+            description="Cases", count=3, unit=extra.get("unit")
+        )
+    else:
+        with pytest.raises(FastPathError):
+            converter.structure(evidence, union)
+
+
+def test_the_dates_of_two_decades_read_again_are_not_parsed_again() -> None:
     # Every day of 2005 to 2024 and every month, quarter and year of them, as a stream of
     # reports over those years names them, read twice: a cache a little too small for them
     # would be cleared again and again, and each text parsed anew.

@@ -543,13 +543,13 @@ def _grade_hooks(
     size = len(allowed)
 
     def structure(value: Any, _: Any) -> Grade:
-        if value.__class__ is dict and len(value) == size:
+        if type(value) is dict and len(value) == size:
             try:  # a key missing, from the object or from the catalogue, raises KeyError
                 scale_id, key = value["scale"], value["grade"]
                 # A judgment's tag exactly text: a record's reader finds this hook by it.
                 if (
-                    scale_id.__class__ is str
-                    and key.__class__ is str
+                    type(scale_id) is str
+                    and type(key) is str
                     and (size == 2 or value["type"].__class__ is str)
                 ):
                     return by_scale[scale_id][key]

@@ -242,7 +242,9 @@ def _distinct(scales: Iterable[GradingScale]) -> Iterator[GradingScale]:
 
 def _count_problems(items: Iterable[Evidence], path: str) -> Iterator[Problem]:
     """Quantitative items' counts and totals against each other, in one group of items (an
-    inspection's own evidence, or a finding's) at *path*."""
+    inspection's own evidence, or a finding's) at *path*. The findings' loop in
+    :func:`_finding_problems` tests each item against the same rule first, with no position
+    counted: a rule added here is added there too."""
     for position, item in enumerate(items):
         if not isinstance(item, QuantitativeEvidence):
             continue
@@ -547,7 +549,8 @@ def _finding_problems(inspection: Inspection, area_keys: dict[str, int]) -> Iter
             if wrong is not None:
                 yield Problem(f"$.findings[{index}].cause_of_concern", wrong)
         # Its evidence tested in place, nothing made; only a group with an item that breaks
-        # the rule is gone through again, positions counted, to say what is wrong.
+        # the rule (as _count_problems states it) is gone through again, positions counted, to
+        # say what is wrong.
         for item in finding.evidence:
             if isinstance(item, QuantitativeEvidence):
                 count, total = item.count, item.total

@@ -158,10 +158,11 @@ _parse_partial_date = _remembering(PartialDate.parse_canonical, _PARTIAL_DATES)
 # Written days are mostly those read: each one's text is kept against the day itself, by
 # identity (a day's own hash costs more than a look-up), for to_dict (the encoders hand days to
 # orjson). Cleared when full, so it stays bounded: room for every day the two readers' caches
-# that make days can hold (8,192 each), so that writing what was read does not clear it again and
-# again. A partial date keeps its own text.
+# that make days can share (8,192 each), and as many again, so that writing what was read does
+# not clear it again and again once a reader's cache has been cleared and made new days. A
+# partial date keeps its own text.
 TEXT_OF_DAY: Final[dict[int, tuple[object, str]]] = {}
-_TEXTS_KEPT: Final = 16384
+_TEXTS_KEPT: Final = 32768
 
 
 def _format_partial_date(value: PartialDate) -> str:
