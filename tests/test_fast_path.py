@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
+import cattrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -66,13 +67,14 @@ def outcome(converter: Any, document: Any) -> tuple[str, Any]:
         return ("error", None)
 
 
+def builtin_converter(*, detailed: bool) -> cattrs.Converter:
+    """The loader's converter of the built-in catalogue, fast or detailed."""
+    return Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=detailed)
+
+
 def assert_same(document: Any) -> None:
-    fast = outcome(
-        Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False), document
-    )
-    detailed = outcome(
-        Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=True), document
-    )
+    fast = outcome(builtin_converter(detailed=False), document)
+    detailed = outcome(builtin_converter(detailed=True), document)
     assert detailed == fast
 
 
@@ -434,7 +436,7 @@ def test_a_judgment_found_by_its_tag_refuses_a_tag_that_is_not_text(
     judgment: dict[str, Any],
 ) -> None:
     # The area's reader finds the judgment's member by its tag, which a str subclass passes.
-    converter = Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False)
+    converter = builtin_converter(detailed=False)
     area = {"key": "leadership", "topic": "Leadership", "judgment": judgment}
     plain = {**area, "judgment": {**judgment, "type": str(judgment["type"])}}
 
@@ -472,7 +474,7 @@ def test_a_grade_not_found_at_once_is_read_with_every_check(
     judgment: dict[str, Any], message: str
 ) -> None:
     # A valid grade is two look-ups; a text that only equals a key, or no key, is refused.
-    converter = Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False)
+    converter = builtin_converter(detailed=False)
     area = {"key": "leadership", "topic": "Leadership", "judgment": judgment}
 
     with pytest.raises(WireError, match=message):
@@ -492,7 +494,7 @@ def test_a_grade_not_found_at_once_is_read_with_every_check(
 def test_every_key_of_an_object_is_a_field_whether_or_not_its_optional_fields_are_read(
     extra: dict[str, Any], read: bool
 ) -> None:
-    converter = Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False)
+    converter = builtin_converter(detailed=False)
     finding = {"id": "f-1", "kind": "strength", "text": "Good.", **extra}
 
     if read:
@@ -504,7 +506,7 @@ def test_every_key_of_an_object_is_a_field_whether_or_not_its_optional_fields_ar
 
 
 def test_the_tag_is_read_by_the_union_alone() -> None:
-    converter = Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False)
+    converter = builtin_converter(detailed=False)
     evidence = {"type": "qualitative", "description": "No rationale"}
     union: Any = il.Evidence
 
@@ -607,11 +609,7 @@ def test_keys_listed_by_records_are_shared_between_documents() -> None:
         document = {"id": "f", "kind": "strength", "text": "t", "areas": [key, long_key]}
         # Each decoded anew, as each line of a file is: equal texts, distinct objects.
         body = json.loads(json.dumps(document))
-        finding: il.Finding = (
-            Codec.of(il.catalogue.BUILTIN, KINDS.values())
-            .converter(detailed=False)
-            .structure(body, il.Finding)
-        )
+        finding: il.Finding = builtin_converter(detailed=False).structure(body, il.Finding)
         return finding.areas
 
     first, second = areas("custody"), areas("custody")
@@ -680,7 +678,7 @@ def test_a_tagged_object_holds_its_tag_and_its_fields_and_nothing_else(
     extra: dict[str, Any], read: bool
 ) -> None:
     # The tag is counted with the required fields: with it, the keys are all accounted for.
-    converter = Codec.of(il.catalogue.BUILTIN, KINDS.values()).converter(detailed=False)
+    converter = builtin_converter(detailed=False)
     union: Any = il.Evidence
     evidence = {"type": "quantitative", "description": "Cases", "count": 3, **extra}
 
